@@ -1,0 +1,116 @@
+"""The located document model every reader produces; no parsing happens here."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class DocFormat(str, Enum):
+    PDF = "pdf"
+    DOCX = "docx"
+    HTML = "html"
+    MARKDOWN = "markdown"
+    TEXT = "text"
+
+
+class BlockKind(str, Enum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    TABLE_CELL = "table_cell"
+
+
+class Block(BaseModel):
+    """One unit of text with where it came from."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: BlockKind
+    text: str
+    page: int | None = Field(default=None, description="1-based page; only for paged formats")
+    section: list[str] = Field(default_factory=list, description="headings above this block")
+    level: int | None = Field(default=None, description="heading level (1 = top) for headings")
+    start: int = Field(description="offset of the block's text in Document.text")
+    end: int
+
+
+class Metadata(BaseModel):
+    title: str | None = None
+    author: str | None = None
+    created: str | None = None
+    modified: str | None = None
+
+
+class Skipped(BaseModel):
+    """Content a reader saw but could not turn into blocks, so it is never dropped silently."""
+
+    what: str
+    count: int = 1
+    detail: str | None = None
+
+
+class Document(BaseModel):
+    path: str
+    format: DocFormat
+    sha256: str
+    pages: int | None = None
+    metadata: Metadata = Field(default_factory=Metadata)
+    blocks: list[Block] = Field(default_factory=list)
+    skipped: list[Skipped] = Field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The full text: blocks joined by blank lines; Block offsets index into it."""
+        return "\n\n".join(block.text for block in self.blocks)
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(block.text.split()) for block in self.blocks)
+
+
+class DocumentBuilder:
+    """Accumulates blocks, tracking the heading path and offsets, so readers stay simple."""
+
+    SEPARATOR = "\n\n"
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self._headings: list[tuple[int, str]] = []
+        self._offset = 0
+
+    @property
+    def section(self) -> list[str]:
+        return [text for _, text in self._headings]
+
+    def add(
+        self,
+        kind: BlockKind,
+        text: str,
+        *,
+        page: int | None = None,
+        level: int | None = None,
+    ) -> None:
+        text = " ".join(text.split())
+        if not text:
+            return
+        if kind is BlockKind.HEADING:
+            level = level or 1
+            while self._headings and self._headings[-1][0] >= level:
+                self._headings.pop()
+        start = self._offset + (len(self.SEPARATOR) if self.blocks else 0)
+        self.blocks.append(
+            Block(
+                kind=kind,
+                text=text,
+                page=page,
+                section=self.section,
+                level=level if kind is BlockKind.HEADING else None,
+                start=start,
+                end=start + len(text),
+            )
+        )
+        self._offset = start + len(text)
+        if kind is BlockKind.HEADING:
+            self._headings.append((level or 1, text))

@@ -1,0 +1,34 @@
+"""Input problems: each has a stable code for JSON and one clear line for people."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class ErrorCode(str, Enum):
+    NOT_FOUND = "not-found"
+    UNREADABLE = "unreadable"
+    ENCRYPTED = "encrypted"
+    NO_TEXT_LAYER = "no-text-layer"
+    CORRUPT = "corrupt"
+    MISMATCHED_TYPE = "mismatched-type"
+    UNSUPPORTED = "unsupported-type"
+    EMPTY = "empty"
+    BINARY = "binary"
+    TOO_LARGE = "too-large"
+    UNSAFE_XML = "unsafe-xml"
+    SYMLINK_LOOP = "symlink-loop"
+    TIMEOUT = "timeout"
+
+
+class InputError(Exception):
+    """A document gaplint cannot read; `message` is one line without the path."""
+
+    def __init__(self, code: ErrorCode, message: str, path: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.path = path
+
+    def line(self) -> str:
+        return f"{self.path}: error[{self.code.value}]: {self.message}"

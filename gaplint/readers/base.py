@@ -1,0 +1,38 @@
+"""What every reader shares: limits, the result type and the reader signature."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from gaplint.document import Block, Metadata, Skipped
+
+
+class Limits(BaseModel):
+    """Safety limits on input; configurable, with defaults that stop abuse but fit real policies."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    max_bytes: int = Field(default=50_000_000, description="largest file read, in bytes")
+    max_pages: int = Field(default=2_000, description="most PDF pages read")
+    max_uncompressed_bytes: int = Field(
+        default=200_000_000, description="largest total uncompressed size of a DOCX (zip) file"
+    )
+    max_compression_ratio: int = Field(
+        default=200, description="largest uncompressed/compressed ratio of one DOCX part"
+    )
+
+
+@dataclass
+class ReadResult:
+    """A reader's output; `read_document` adds path, format and hash to make a Document."""
+
+    blocks: list[Block]
+    pages: int | None = None
+    metadata: Metadata = field(default_factory=Metadata)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+Reader = Callable[[bytes, Limits], ReadResult]

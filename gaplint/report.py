@@ -1,0 +1,172 @@
+"""The report models: the JSON contract that every reporter and dashboard reads."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+class SubpointStatus(str, Enum):
+    COVERED = "covered"
+    MISSING = "missing"
+
+
+class ElementStatus(str, Enum):
+    COVERED = "covered"
+    PARTIAL = "partial"
+    MISSING = "missing"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Evidence(_Model):
+    """A sentence that covers (or explicitly excludes) a sub-point."""
+
+    text: str
+    page: int | None = None
+    section: list[str] = Field(default_factory=list)
+    start: int = Field(description="character offset into the document text")
+    end: int
+    pattern: str = Field(description="which rule pattern matched, e.g. 'GL502/any[0]'")
+
+
+class Location(_Model):
+    path: str
+    page: int | None = None
+    section: list[str] = Field(default_factory=list)
+    start: int | None = None
+    end: int | None = None
+
+
+class Waiver(_Model):
+    rule: str
+    reason: str
+    expires: date | None = None
+    paths: list[str] = Field(default_factory=list, description="globs; empty means every file")
+
+
+class SubpointResult(_Model):
+    id: str
+    title: str
+    status: SubpointStatus
+    severity: Severity
+    evidence: list[Evidence] = Field(default_factory=list)
+    excluded_by: Evidence | None = Field(
+        default=None, description="a sentence that explicitly declines this topic"
+    )
+    waiver: Waiver | None = None
+
+
+class ElementResult(_Model):
+    id: str
+    title: str
+    status: ElementStatus
+    coverage: float = Field(description="share of this element's sub-points covered, 0..1")
+    section: list[str] = Field(
+        default_factory=list, description="heading of the document's section on this element"
+    )
+    subpoints: list[SubpointResult]
+
+
+class FindingKind(str, Enum):
+    GAP = "gap"
+    ELEMENT_MISSING = "element-missing"
+    EXCLUDED = "excluded"
+    EXPIRED_WAIVER = "expired-waiver"
+
+
+class Finding(_Model):
+    rule: str
+    kind: FindingKind
+    severity: Severity
+    message: str
+    recommendation: str
+    location: Location
+    waived: bool = False
+
+
+class DocumentError(_Model):
+    code: str
+    message: str
+
+
+class Notice(_Model):
+    code: str
+    message: str
+
+
+class DocumentReport(_Model):
+    path: str
+    format: str | None = None
+    sha256: str | None = None
+    pages: int | None = None
+    words: int | None = None
+    language: str | None = None
+    error: DocumentError | None = None
+    notices: list[Notice] = Field(default_factory=list)
+    judged: bool = Field(
+        default=True, description="false when the document was not judged (error, language)"
+    )
+    coverage: float | None = Field(default=None, description="share of sub-points covered, 0..1")
+    elements: list[ElementResult] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+
+    def subpoint(self, rule_id: str) -> SubpointResult:
+        for element in self.elements:
+            for sub in element.subpoints:
+                if sub.id == rule_id:
+                    return sub
+        raise KeyError(rule_id)
+
+
+class Summary(_Model):
+    documents: int
+    errors: int
+    not_judged: int
+    findings: dict[str, int] = Field(description="count of unwaived findings by severity")
+    mean_coverage: float | None = None
+
+
+class ToolInfo(_Model):
+    name: str = "gaplint"
+    version: str
+    rules: list[str] = Field(default_factory=list, description="rule packs used")
+
+
+class Report(_Model):
+    schema_version: str = SCHEMA_VERSION
+    tool: ToolInfo
+    documents: list[DocumentReport]
+    summary: Summary
+
+
+def summarize(documents: list[DocumentReport]) -> Summary:
+    counts = {severity.value: 0 for severity in Severity}
+    for doc in documents:
+        for finding in doc.findings:
+            if not finding.waived:
+                counts[finding.severity.value] += 1
+    scored = [doc.coverage for doc in documents if doc.coverage is not None]
+    return Summary(
+        documents=len(documents),
+        errors=sum(1 for doc in documents if doc.error is not None),
+        not_judged=sum(1 for doc in documents if not doc.judged),
+        findings=counts,
+        mean_coverage=round(sum(scored) / len(scored), 4) if scored else None,
+    )
