@@ -1,0 +1,294 @@
+"""Compiles a rule pack into spaCy matchers and per-sentence predicates, and finds hits.
+
+Every leaf of a match expression (a phrase list, a token pattern or a regex) becomes one
+*atom*. Matching runs all atoms once over a block with spaCy's Matcher and PhraseMatcher,
+and records which atoms occur in each sentence. Rules are then boolean predicates over those
+atom sets, so a sentence is judged against 38 rules without running any matcher again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+
+from gaplint.document import BlockKind, Document
+from gaplint.nlp import Sentence, iter_block_docs, located, make_pattern_doc, normalise
+from gaplint.rules import (
+    All,
+    AnyOf,
+    ConceptRef,
+    Expr,
+    Inside,
+    Not,
+    Phrase,
+    Regex,
+    RuleError,
+    RulePack,
+    TokenPattern,
+)
+
+EXCLUSION_CONCEPT = "exclusion"
+_INHERITS_LEAD_IN = (BlockKind.LIST_ITEM, BlockKind.TABLE_CELL)
+
+
+@dataclass(frozen=True)
+class SentenceHits:
+    """The atoms found in a sentence, and in its context (headings above, a list's lead-in)."""
+
+    sentence: Sentence
+    atoms: frozenset[int]
+    context: frozenset[int]
+
+
+# A predicate returns a short description of what matched, or None when it does not hold.
+Predicate = Callable[[SentenceHits], "str | None"]
+
+
+@dataclass
+class CompiledRule:
+    id: str
+    match: Predicate
+    unless: Predicate | None
+    triggers: frozenset[int] | None
+
+
+@dataclass
+class CompiledPack:
+    pack: RulePack
+    nlp: Language
+    matcher: Matcher
+    phrases: PhraseMatcher
+    regexes: list[tuple[int, re.Pattern[str]]]
+    rules: dict[str, CompiledRule]
+    headings: dict[str, Predicate]
+    exclusion: Predicate | None
+    _atom_ids: dict[int, int] = field(default_factory=dict)
+
+    def find(self, document: Document) -> list[SentenceHits]:
+        """Match every atom over the document and return its sentences with their atoms."""
+        found: list[tuple[Sentence, frozenset[int], frozenset[int]]] = []
+        heading_atoms: dict[str, frozenset[int]] = {}
+        lead_in: frozenset[int] = frozenset()
+        for index, block, doc in iter_block_docs(self.nlp, document):
+            per_sentence = self._atoms_per_sentence(doc)
+            # A list item or table cell inherits the atoms of the paragraph that introduces it
+            # ("Employees shall not:"), so a rule can ask for them with `inside`.
+            extra = lead_in if block.kind in _INHERITS_LEAD_IN else frozenset()
+            for sent, atoms in per_sentence:
+                sentence = located(block, index, sent.text.strip(), sent.start_char, sent.end_char)
+                found.append((sentence, atoms, extra))
+            block_atoms = frozenset().union(*(atoms for _, atoms in per_sentence))
+            if block.kind is BlockKind.HEADING:
+                heading_atoms[block.text] = block_atoms
+                lead_in = frozenset()
+            elif block.kind is BlockKind.PARAGRAPH:
+                lead_in = block_atoms if block.text.rstrip().endswith(":") else frozenset()
+        return [
+            SentenceHits(
+                sentence=sentence,
+                atoms=atoms,
+                context=extra.union(*(heading_atoms.get(h, frozenset()) for h in sentence.section)),
+            )
+            for sentence, atoms, extra in found
+        ]
+
+    def _atoms_per_sentence(self, doc: Doc) -> list[tuple[Any, frozenset[int]]]:
+        sents = list(doc.sents)
+        atoms: list[set[int]] = [set() for _ in sents]
+        if not sents:
+            return []
+        token_to_sent = [0] * len(doc)
+        for i, sent in enumerate(sents):
+            token_to_sent[sent.start : sent.end] = [i] * len(sent)
+        token_matches = self.matcher(doc) if len(self.matcher) else []
+        for match_id, start, _ in (*token_matches, *self.phrases(doc)):
+            atoms[token_to_sent[start]].add(self._atom_ids[match_id])
+        if self.regexes:
+            starts = [sent.start_char for sent in sents]
+            for atom, regex in self.regexes:
+                for m in regex.finditer(doc.text):
+                    atoms[_index_at(starts, m.start())].add(atom)
+        return [(sent, frozenset(a)) for sent, a in zip(sents, atoms) if sent.text.strip()]
+
+
+def _index_at(starts: list[int], offset: int) -> int:
+    from bisect import bisect_right
+
+    return max(0, bisect_right(starts, offset) - 1)
+
+
+class _Compiler:
+    """Turns expressions into predicates, giving each distinct leaf one atom id."""
+
+    def __init__(self, pack: RulePack, nlp: Language) -> None:
+        self.pack = pack
+        self.nlp = nlp
+        self.matcher = Matcher(nlp.vocab, validate=True)
+        self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.regexes: list[tuple[int, re.Pattern[str]]] = []
+        self.atom_ids: dict[int, int] = {}
+        self._leaves: dict[str, int] = {}
+        self._concepts: dict[str, tuple[Predicate, frozenset[int] | None]] = {}
+        self._resolving: set[str] = set()
+
+    def _atom(self, key: str, add: Callable[[int, str], None]) -> int:
+        if key not in self._leaves:
+            atom = self._leaves[key] = len(self._leaves)
+            name = f"atom{atom}"
+            add(atom, name)
+            self.atom_ids[self.nlp.vocab.strings.add(name)] = atom
+        return self._leaves[key]
+
+    def leaf(self, expr: Phrase | TokenPattern | Regex) -> int:
+        if isinstance(expr, Phrase):
+            terms = sorted(set(expr.phrase))
+            docs = [make_pattern_doc(self.nlp, term) for term in terms]
+            return self._atom("phrase:" + "|".join(terms), lambda _, n: self.phrases.add(n, docs))
+        if isinstance(expr, TokenPattern):
+            pattern = [_normalise_token_spec(spec) for spec in expr.pattern]
+            return self._atom("pattern:" + repr(pattern), lambda _, n: self.matcher.add(n, [pattern]))
+        regex = re.compile(expr.regex, re.IGNORECASE)
+        return self._atom("regex:" + expr.regex, lambda a, _: self.regexes.append((a, regex)))
+
+    def compile(self, expr: Expr) -> tuple[Predicate, frozenset[int] | None]:
+        """Return the predicate and its triggers: atoms at least one of which must be present."""
+        if isinstance(expr, (Phrase, TokenPattern, Regex)):
+            atom = self.leaf(expr)
+            label = _label(expr)
+            return (lambda hits: label if atom in hits.atoms else None), frozenset({atom})
+        if isinstance(expr, ConceptRef):
+            return self._concept(expr.concept)
+        if isinstance(expr, AnyOf):
+            parts = [self.compile(child) for child in expr.any]
+            preds = [p for p, _ in parts]
+
+            def any_of(hits: SentenceHits) -> str | None:
+                for pred in preds:
+                    found = pred(hits)
+                    if found:
+                        return found
+                return None
+
+            triggers = [t for _, t in parts]
+            union = None if any(t is None for t in triggers) else frozenset().union(*triggers)  # type: ignore[arg-type]
+            return any_of, union
+        if isinstance(expr, All):
+            parts = [self.compile(child) for child in expr.all]
+            preds = [p for p, _ in parts]
+
+            def all_of(hits: SentenceHits) -> str | None:
+                found = []
+                for pred in preds:
+                    got = pred(hits)
+                    if not got:
+                        return None
+                    found.append(got)
+                return " + ".join(found)
+
+            known = [t for _, t in parts if t is not None]
+            return all_of, min(known, key=len) if known else None
+        if isinstance(expr, Not):
+            inner, _ = self.compile(expr.not_)
+            return (lambda hits: None if inner(hits) else "not"), None
+        assert isinstance(expr, Inside)
+        inner, _ = self.compile(expr.inside)
+
+        def inside(hits: SentenceHits) -> str | None:
+            found = inner(SentenceHits(hits.sentence, hits.context, hits.context))
+            return f"inside({found})" if found else None
+
+        return inside, None
+
+    def _concept(self, name: str) -> tuple[Predicate, frozenset[int] | None]:
+        if name in self._concepts:
+            return self._concepts[name]
+        if name in self._resolving:
+            raise RuleError(f"concept {name!r} refers to itself")
+        self._resolving.add(name)
+        pred, triggers = self.compile(self.pack.concepts[name])
+        self._resolving.discard(name)
+
+        def concept(hits: SentenceHits) -> str | None:
+            return name if pred(hits) else None
+
+        self._concepts[name] = (concept, triggers)
+        return self._concepts[name]
+
+
+def _label(expr: Phrase | TokenPattern | Regex) -> str:
+    if isinstance(expr, Phrase):
+        return expr.phrase[0] if len(expr.phrase) == 1 else f"{expr.phrase[0]}|…"
+    if isinstance(expr, TokenPattern):
+        return "pattern"
+    return f"/{expr.regex}/"
+
+
+def _normalise_token_spec(spec: dict[str, Any]) -> dict[str, Any]:
+    """NORM in a token pattern is written as a plain word and stemmed like the text."""
+    if "NORM" not in spec:
+        return spec
+    value = spec["NORM"]
+    if isinstance(value, str):
+        return {**spec, "NORM": normalise(value)}
+    if isinstance(value, dict):
+        return {
+            **spec,
+            "NORM": {
+                op: [normalise(v) for v in vals] if isinstance(vals, list) else vals
+                for op, vals in value.items()
+            },
+        }
+    return spec
+
+
+def compile_pack(pack: RulePack, nlp: Language) -> CompiledPack:
+    compiler = _Compiler(pack, nlp)
+    rules: dict[str, CompiledRule] = {}
+    headings: dict[str, Predicate] = {}
+    for element in pack.elements:
+        if element.heading is not None:
+            headings[element.id] = compiler.compile(element.heading)[0]
+        for sub in element.subpoints:
+            match, triggers = compiler.compile(sub.match)
+            unless = compiler.compile(sub.unless)[0] if sub.unless is not None else None
+            rules[sub.id] = CompiledRule(sub.id, match, unless, triggers)
+    exclusion = (
+        compiler.compile(ConceptRef(concept=EXCLUSION_CONCEPT))[0]
+        if EXCLUSION_CONCEPT in pack.concepts
+        else None
+    )
+    return CompiledPack(
+        pack=pack,
+        nlp=nlp,
+        matcher=compiler.matcher,
+        phrases=compiler.phrases,
+        regexes=compiler.regexes,
+        rules=rules,
+        headings=headings,
+        exclusion=exclusion,
+        _atom_ids=compiler.atom_ids,
+    )
+
+
+def iter_rule_hits(
+    compiled: CompiledPack, sentences: Iterable[SentenceHits], rule_ids: Iterable[str]
+) -> dict[str, list[tuple[SentenceHits, str]]]:
+    """For each rule, the sentences whose atoms satisfy it, with what matched."""
+    rules = [compiled.rules[rule_id] for rule_id in rule_ids]
+    result: dict[str, list[tuple[SentenceHits, str]]] = {rule.id: [] for rule in rules}
+    for hits in sentences:
+        if not hits.atoms:
+            continue
+        for rule in rules:
+            if rule.triggers is not None and rule.triggers.isdisjoint(hits.atoms):
+                continue
+            found = rule.match(hits)
+            if found and not (rule.unless and rule.unless(hits)):
+                result[rule.id].append((hits, found))
+    return result

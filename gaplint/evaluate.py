@@ -1,0 +1,278 @@
+"""`gaplint eval`: accuracy against gold files, as defined in the project's metrics spec.
+
+Gaps are the positive class. All (document, sub-point) decisions are pooled. A naive keyword
+baseline (covered if any of the sub-point's keywords appears anywhere) is scored beside it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from gaplint.api import Checker
+from gaplint.errors import InputError
+from gaplint.readers import read_document
+from gaplint.report import DocumentReport, SubpointStatus
+from gaplint.rules import RulePack
+
+EVIDENCE_OVERLAP = 0.6
+
+
+class GoldSubpoint(BaseModel):
+    covered: bool
+    evidence: list[str] = Field(default_factory=list)
+
+
+class Gold(BaseModel):
+    document: str
+    annotator: str = ""
+    subpoints: dict[str, GoldSubpoint]
+
+
+class Scores(BaseModel):
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+
+    def add(self, gold_gap: bool, system_gap: bool) -> None:
+        if gold_gap and system_gap:
+            self.tp += 1
+        elif system_gap:
+            self.fp += 1
+        elif gold_gap:
+            self.fn += 1
+        else:
+            self.tn += 1
+
+    @staticmethod
+    def _f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+        precision = tp / (tp + fp) if tp + fp else 1.0
+        recall = tp / (tp + fn) if tp + fn else 1.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return round(precision, 4), round(recall, 4), round(f1, 4)
+
+    @property
+    def gap(self) -> tuple[float, float, float]:
+        return self._f1(self.tp, self.fp, self.fn)
+
+    @property
+    def covered(self) -> tuple[float, float, float]:
+        return self._f1(self.tn, self.fn, self.fp)
+
+
+class Error(BaseModel):
+    kind: str = Field(description="false-alarm (reported gap, gold covered) or miss")
+    document: str
+    rule: str
+    system_evidence: list[str] = Field(default_factory=list)
+    gold_evidence: list[str] = Field(default_factory=list)
+
+
+class SystemScore(BaseModel):
+    gap_precision: float
+    gap_recall: float
+    gap_f1: float
+    covered_precision: float
+    covered_recall: float
+    covered_f1: float
+    element_accuracy: float
+    decisions: int
+
+
+class EvalResult(BaseModel):
+    folder: str
+    documents: list[str]
+    skipped: list[str] = Field(default_factory=list)
+    gaplint: SystemScore
+    baseline: SystemScore
+    evidence_match: float | None
+    per_element: dict[str, SystemScore]
+    per_subpoint: dict[str, SystemScore]
+    errors: list[Error]
+
+
+@dataclass
+class _Tally:
+    pooled: Scores = field(default_factory=Scores)
+    elements_right: int = 0
+    elements_total: int = 0
+    by_element: dict[str, Scores] = field(default_factory=dict)
+    by_subpoint: dict[str, Scores] = field(default_factory=dict)
+    element_hits: dict[str, list[int]] = field(default_factory=dict)
+
+    def score(self, pooled: Scores | None = None, hits: list[int] | None = None) -> SystemScore:
+        pooled = pooled or self.pooled
+        gp, gr, gf = pooled.gap
+        cp, cr, cf = pooled.covered
+        right, total = hits if hits else (self.elements_right, self.elements_total)
+        return SystemScore(
+            gap_precision=gp,
+            gap_recall=gr,
+            gap_f1=gf,
+            covered_precision=cp,
+            covered_recall=cr,
+            covered_f1=cf,
+            element_accuracy=round(right / total, 4) if total else 1.0,
+            decisions=pooled.tp + pooled.fp + pooled.fn + pooled.tn,
+        )
+
+    def add_document(self, pack: RulePack, gold: Gold, covered: set[str]) -> None:
+        for element in pack.elements:
+            ids = [sub.id for sub in element.subpoints if sub.id in gold.subpoints]
+            if not ids:
+                continue
+            for rule_id in ids:
+                gold_gap = not gold.subpoints[rule_id].covered
+                system_gap = rule_id not in covered
+                self.pooled.add(gold_gap, system_gap)
+                self.by_element.setdefault(element.id, Scores()).add(gold_gap, system_gap)
+                self.by_subpoint.setdefault(rule_id, Scores()).add(gold_gap, system_gap)
+            right = _status(ids, covered) == _status(
+                ids, {i for i in ids if gold.subpoints[i].covered}
+            )
+            self.elements_right += right
+            self.elements_total += 1
+            hits = self.element_hits.setdefault(element.id, [0, 0])
+            hits[0] += right
+            hits[1] += 1
+
+
+def _status(ids: list[str], covered: set[str]) -> str:
+    n = sum(1 for i in ids if i in covered)
+    return "covered" if n == len(ids) else "partial" if n else "missing"
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def evidence_matches(system: Iterable[str], gold: Iterable[str]) -> bool:
+    """True when a cited sentence shares >= 60% of the shorter sentence's words with a gold one."""
+    gold_sets = [set(_words(g)) for g in gold]
+    for sentence in system:
+        words = set(_words(sentence))
+        for gold_words in gold_sets:
+            shorter = min(len(words), len(gold_words))
+            if shorter and len(words & gold_words) / shorter >= EVIDENCE_OVERLAP:
+                return True
+    return False
+
+
+def find_gold(folder: Path) -> list[tuple[Path, Path]]:
+    """(document, gold file) pairs under a folder."""
+    pairs = []
+    for gold_path in sorted(folder.rglob("*.gold.json")):
+        name = json.loads(gold_path.read_text(encoding="utf-8")).get("document", "")
+        pairs.append((gold_path.parent / name, gold_path))
+    return pairs
+
+
+def evaluate(folder: Path, checker: Checker) -> EvalResult:
+    pack = checker.compiled.pack
+    ours, baseline = _Tally(), _Tally()
+    documents: list[str] = []
+    skipped: list[str] = []
+    errors: list[Error] = []
+    evidence_total = evidence_good = 0
+    for doc_path, gold_path in find_gold(folder):
+        gold = Gold.model_validate_json(gold_path.read_text(encoding="utf-8"))
+        try:
+            document = read_document(doc_path, checker.limits)
+        except InputError as error:
+            skipped.append(error.line())
+            continue
+        report = checker.check_document(document)
+        if not report.judged:
+            skipped.append(f"{doc_path}: not judged ({report.notices[0].message})")
+            continue
+        documents.append(doc_path.name)
+        covered = _covered(report)
+        ours.add_document(pack, gold, covered)
+        baseline.add_document(pack, gold, _keyword_covered(pack, document.text))
+        for rule_id, label in gold.subpoints.items():
+            if rule_id not in {s.id for _, s in pack.subpoints()}:
+                continue
+            cited = [e.text for e in report.subpoint(rule_id).evidence]
+            if label.covered and rule_id in covered:
+                evidence_total += 1
+                evidence_good += evidence_matches(cited, label.evidence)
+            elif label.covered != (rule_id in covered):
+                errors.append(
+                    Error(
+                        kind="false-alarm" if label.covered else "miss",
+                        document=doc_path.name,
+                        rule=rule_id,
+                        system_evidence=cited,
+                        gold_evidence=label.evidence,
+                    )
+                )
+    return EvalResult(
+        folder=str(folder),
+        documents=documents,
+        skipped=skipped,
+        gaplint=ours.score(),
+        baseline=baseline.score(),
+        evidence_match=round(evidence_good / evidence_total, 4) if evidence_total else None,
+        per_element={
+            k: ours.score(v, ours.element_hits[k]) for k, v in sorted(ours.by_element.items())
+        },
+        per_subpoint={k: ours.score(v, [0, 0]) for k, v in sorted(ours.by_subpoint.items())},
+        errors=errors,
+    )
+
+
+def _covered(report: DocumentReport) -> set[str]:
+    return {
+        sub.id
+        for element in report.elements
+        for sub in element.subpoints
+        if sub.status is SubpointStatus.COVERED
+    }
+
+
+def _keyword_covered(pack: RulePack, text: str) -> set[str]:
+    lowered = " ".join(text.lower().split())
+    return {
+        sub.id
+        for _, sub in pack.subpoints()
+        if any(keyword.lower() in lowered for keyword in sub.keywords)
+    }
+
+
+def render_eval(result: EvalResult) -> str:
+    def row(name: str, s: SystemScore) -> str:
+        return (
+            f"{name:<10} {s.gap_precision:>7.3f} {s.gap_recall:>7.3f} {s.gap_f1:>7.3f} "
+            f"{s.covered_f1:>9.3f} {s.element_accuracy:>8.3f} {s.decisions:>6}"
+        )
+
+    header = f"{'':<10} {'gap P':>7} {'gap R':>7} {'gap F1':>7} {'cov. F1':>9} {'elem.':>8} {'n':>6}"
+    lines = [f"gaplint eval {result.folder}: {len(result.documents)} documents", header]
+    lines.append(row("gaplint", result.gaplint))
+    lines.append(row("keywords", result.baseline))
+    if result.evidence_match is not None:
+        lines.append(f"evidence match (cited sentence is a gold one): {result.evidence_match:.3f}")
+    lines += ["", "per element", header]
+    lines += [row(k, v) for k, v in result.per_element.items()]
+    lines += ["", "per sub-point", header]
+    lines += [row(k, v) for k, v in result.per_subpoint.items()]
+    for skipped in result.skipped:
+        lines.append(f"skipped: {skipped}")
+    if result.errors:
+        lines += ["", "errors"]
+    for err in result.errors:
+        lines.append(f"{err.kind:<12} {err.rule} {err.document}")
+        for text in err.system_evidence[:2]:
+            lines.append(f"    cited: {text[:200]}")
+        for text in err.gold_evidence[:2]:
+            lines.append(f"    gold:  {text[:200]}")
+    return "\n".join(lines)

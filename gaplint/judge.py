@@ -1,0 +1,205 @@
+"""Turns rule hits into a DocumentReport: sub-point and element status, evidence, findings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from gaplint.document import Document
+from gaplint.engine import CompiledPack, SentenceHits, iter_rule_hits
+from gaplint.report import (
+    DocumentReport,
+    ElementResult,
+    ElementStatus,
+    Evidence,
+    Finding,
+    FindingKind,
+    Location,
+    Notice,
+    Severity,
+    SubpointResult,
+    SubpointStatus,
+)
+from gaplint.rules import Element, Subpoint
+
+MAX_EVIDENCE = 3
+
+
+@dataclass
+class Selection:
+    """Which rules run and at what severity (filled from configuration)."""
+
+    selected: Callable[[str], bool] = lambda rule_id: True
+    severities: dict[str, Severity] = field(default_factory=dict)
+
+    def severity(self, rule_id: str, default: Severity) -> Severity:
+        return self.severities.get(rule_id, default)
+
+
+def _evidence(hits: SentenceHits, pattern: str) -> Evidence:
+    s = hits.sentence
+    return Evidence(
+        text=s.text, page=s.page, section=list(s.section), start=s.start, end=s.end, pattern=pattern
+    )
+
+
+def _element_status(covered: int, total: int) -> ElementStatus:
+    if total and covered == total:
+        return ElementStatus.COVERED
+    return ElementStatus.PARTIAL if covered else ElementStatus.MISSING
+
+
+def _element_heading(
+    compiled: CompiledPack, element: Element, sentences: list[SentenceHits]
+) -> SentenceHits | None:
+    predicate = compiled.headings.get(element.id)
+    if predicate is None:
+        return None
+    for hits in sentences:
+        if hits.sentence.kind.value == "heading" and predicate(hits):
+            return hits
+    return None
+
+
+def judge(
+    compiled: CompiledPack,
+    document: Document,
+    sentences: list[SentenceHits],
+    selection: Selection | None = None,
+) -> DocumentReport:
+    selection = selection or Selection()
+    chosen = [(e, s) for e, s in compiled.pack.subpoints() if selection.selected(s.id)]
+    hits_by_rule = iter_rule_hits(compiled, sentences, [s.id for _, s in chosen])
+    elements: list[ElementResult] = []
+    findings: list[Finding] = []
+    for element in compiled.pack.elements:
+        subs = [s for e, s in chosen if e is element]
+        if not subs:
+            continue
+        heading = _element_heading(compiled, element, sentences)
+        where = Location(
+            path=document.path,
+            page=heading.sentence.page if heading else None,
+            section=[*heading.sentence.section, heading.sentence.text] if heading else [],
+        )
+        results = [
+            _judge_subpoint(compiled, sub, hits_by_rule[sub.id], selection) for sub in subs
+        ]
+        covered = sum(1 for r in results if r.status is SubpointStatus.COVERED)
+        status = _element_status(covered, len(results))
+        elements.append(
+            ElementResult(
+                id=element.id,
+                title=element.title,
+                status=status,
+                coverage=round(covered / len(results), 4),
+                section=where.section,
+                subpoints=results,
+            )
+        )
+        if status is ElementStatus.MISSING and selection.selected(element.id):
+            findings.append(
+                Finding(
+                    rule=element.id,
+                    kind=FindingKind.ELEMENT_MISSING,
+                    severity=selection.severity(element.id, element.severity),
+                    message=f"The policy does not address {element.title} at all.",
+                    recommendation=element.summary
+                    or f"Add a section on {element.title.lower()}.",
+                    location=where,
+                )
+            )
+        for sub, result in zip(subs, results):
+            if result.status is SubpointStatus.MISSING:
+                findings.append(_gap_finding(document, sub, result, where))
+    total = sum(len(e.subpoints) for e in elements)
+    covered_total = sum(
+        1 for e in elements for s in e.subpoints if s.status is SubpointStatus.COVERED
+    )
+    return DocumentReport(
+        path=document.path,
+        format=document.format.value,
+        sha256=document.sha256,
+        pages=document.pages,
+        words=document.word_count,
+        language="en",
+        coverage=round(covered_total / total, 4) if total else None,
+        elements=elements,
+        findings=findings,
+    )
+
+
+def _judge_subpoint(
+    compiled: CompiledPack,
+    sub: Subpoint,
+    matches: list[tuple[SentenceHits, str]],
+    selection: Selection,
+) -> SubpointResult:
+    evidence: list[Evidence] = []
+    excluded: Evidence | None = None
+    for hits, found in matches:
+        pattern = f"{sub.id}: {found}"
+        if compiled.exclusion and compiled.exclusion(hits) and not sub.exclusion_counts:
+            excluded = excluded or _evidence(hits, pattern)
+            continue
+        evidence.append(_evidence(hits, pattern))
+    # Cite the sentences where most of the rule's terms meet; ties keep document order.
+    evidence.sort(key=lambda ev: -ev.pattern.count("+"))
+    return SubpointResult(
+        id=sub.id,
+        title=sub.title,
+        status=SubpointStatus.COVERED if evidence else SubpointStatus.MISSING,
+        severity=selection.severity(sub.id, sub.severity),
+        evidence=evidence[:MAX_EVIDENCE],
+        excluded_by=excluded if not evidence else None,
+    )
+
+
+def _gap_finding(
+    document: Document, sub: Subpoint, result: SubpointResult, where: Location
+) -> Finding:
+    if result.excluded_by is not None:
+        ex = result.excluded_by
+        return Finding(
+            rule=sub.id,
+            kind=FindingKind.EXCLUDED,
+            severity=result.severity,
+            message=f"{sub.title}: the policy explicitly excludes this topic "
+            f'("{_clip(ex.text)}"), so it is not covered.',
+            recommendation=sub.recommendation,
+            location=Location(
+                path=document.path, page=ex.page, section=ex.section, start=ex.start, end=ex.end
+            ),
+        )
+    return Finding(
+        rule=sub.id,
+        kind=FindingKind.GAP,
+        severity=result.severity,
+        message=f"{sub.title}: not addressed. {sub.rationale.split('. ')[0].rstrip('.')}.",
+        recommendation=sub.recommendation,
+        location=where,
+    )
+
+
+def _clip(text: str, width: int = 90) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def not_judged(document: Document, language: str, pack_language: str) -> DocumentReport:
+    """A document in another language gets a notice, not 38 false gaps."""
+    return DocumentReport(
+        path=document.path,
+        format=document.format.value,
+        sha256=document.sha256,
+        pages=document.pages,
+        words=document.word_count,
+        language=language,
+        judged=False,
+        notices=[
+            Notice(
+                code="language-mismatch",
+                message=f"document language looks like '{language}', but the rule pack is "
+                f"written for '{pack_language}'; it was not judged",
+            )
+        ],
+    )

@@ -1,0 +1,98 @@
+"""Builds the spaCy pipeline once and splits a Document into located sentences.
+
+The default pipeline is `spacy.blank("en")` with a rule-based sentencizer, so it works offline
+from what pip installs. Word forms are normalised by the Snowball stemmer into `Token.norm_`,
+which lets one rule term match "post", "posts", "posted" and "posting" with no model download.
+A trained pipeline (e.g. en_core_web_sm) is used when asked for and installed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from gaplint.document import Block, BlockKind, Document
+
+_STEMMER = snowballstemmer.stemmer("english")
+NORMALISER = "gaplint_normaliser"
+
+
+class ModelNotInstalled(Exception):
+    """The trained pipeline asked for is not installed (it is never downloaded)."""
+
+
+@lru_cache(maxsize=65536)
+def normalise(word: str) -> str:
+    """The form rules match on: lower case, stemmed, with curly apostrophes straightened."""
+    lowered = word.lower().replace("\u2019", "'")
+    return str(_STEMMER.stemWord(lowered)) if lowered.isalpha() else lowered
+
+
+@Language.component(NORMALISER)
+def _normalise_tokens(doc: Doc) -> Doc:
+    for token in doc:
+        token.norm_ = normalise(token.text)
+    return doc
+
+
+@lru_cache(maxsize=4)
+def build_pipeline(model: str | None = None) -> Language:
+    import spacy
+
+    if model is None:
+        nlp = spacy.blank("en")
+    else:
+        try:
+            nlp = spacy.load(model, exclude=["ner", "textcat"])
+        except OSError:
+            raise ModelNotInstalled(
+                f"spaCy pipeline {model!r} is not installed; gaplint never downloads models "
+                f"(install it with pip, or omit --model to use the built-in pipeline)"
+            ) from None
+    if not (nlp.has_pipe("parser") or nlp.has_pipe("senter")):
+        nlp.add_pipe("sentencizer")
+    nlp.add_pipe(NORMALISER, last=True)
+    return nlp
+
+
+def make_pattern_doc(nlp: Language, text: str) -> Doc:
+    """Tokenise and normalise a rule term the same way as the document's text."""
+    return _normalise_tokens(nlp.make_doc(text))
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence with its place in the document: block, page, section and offsets."""
+
+    text: str
+    start: int
+    end: int
+    block: int
+    kind: BlockKind
+    page: int | None
+    section: tuple[str, ...]
+
+
+def iter_block_docs(nlp: Language, document: Document) -> Iterator[tuple[int, Block, Doc]]:
+    """Run the pipeline over every block, in order; sentences never cross a block."""
+    blocks: list[Block] = document.blocks
+    docs = nlp.pipe((block.text for block in blocks), batch_size=256)
+    for index, (block, doc) in enumerate(zip(blocks, docs)):
+        yield index, block, doc
+
+
+def located(block: Block, index: int, text: str, start_char: int, end_char: int) -> Sentence:
+    return Sentence(
+        text=text,
+        start=block.start + start_char,
+        end=block.start + end_char,
+        block=index,
+        kind=block.kind,
+        page=block.page,
+        section=tuple(block.section),
+    )
