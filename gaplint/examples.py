@@ -1,0 +1,28 @@
+"""Run a rule's own examples: each `covered` text must be judged covered, each `missing` not."""
+
+from __future__ import annotations
+
+from gaplint.api import Checker
+from gaplint.document import BlockKind, DocFormat, Document, DocumentBuilder
+from gaplint.report import SubpointStatus
+
+
+def example_document(text: str) -> Document:
+    """One paragraph, or a small Markdown document when the example has several lines."""
+    if "\n" in text:
+        from gaplint.readers import read_bytes
+
+        return read_bytes(text.encode("utf-8"), "example.md")
+    builder = DocumentBuilder()
+    builder.add(BlockKind.PARAGRAPH, text)
+    return Document(path="example.txt", format=DocFormat.TEXT, sha256="", blocks=builder.blocks)
+
+
+def judged_covered(checker: Checker, rule_id: str, text: str) -> bool:
+    sentences = checker.compiled.find(example_document(text))
+    from gaplint.judge import Selection, judge
+
+    report = judge(
+        checker.compiled, example_document(text), sentences, Selection(lambda r: r == rule_id)
+    )
+    return report.subpoint(rule_id).status is SubpointStatus.COVERED
