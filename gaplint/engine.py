@@ -152,7 +152,9 @@ class _Compiler:
             return self._atom("phrase:" + "|".join(terms), lambda _, n: self.phrases.add(n, docs))
         if isinstance(expr, TokenPattern):
             pattern = [_normalise_token_spec(spec) for spec in expr.pattern]
-            return self._atom("pattern:" + repr(pattern), lambda _, n: self.matcher.add(n, [pattern]))
+            return self._atom(
+                "pattern:" + repr(pattern), lambda _, n: self.matcher.add(n, [pattern])
+            )
         regex = re.compile(expr.regex, re.IGNORECASE)
         return self._atom("regex:" + expr.regex, lambda a, _: self.regexes.append((a, regex)))
 

@@ -255,7 +255,9 @@ def render_eval(result: EvalResult) -> str:
             f"{s.covered_f1:>9.3f} {s.element_accuracy:>8.3f} {s.decisions:>6}"
         )
 
-    header = f"{'':<10} {'gap P':>7} {'gap R':>7} {'gap F1':>7} {'cov. F1':>9} {'elem.':>8} {'n':>6}"
+    header = (
+        f"{'':<10} {'gap P':>7} {'gap R':>7} {'gap F1':>7} {'cov. F1':>9} {'elem.':>8} {'n':>6}"
+    )
     lines = [f"gaplint eval {result.folder}: {len(result.documents)} documents", header]
     lines.append(row("gaplint", result.gaplint))
     lines.append(row("keywords", result.baseline))

@@ -62,7 +62,8 @@ def build_pipeline(model: str | None = None) -> Language:
 
 def make_pattern_doc(nlp: Language, text: str) -> Doc:
     """Tokenise and normalise a rule term the same way as the document's text."""
-    return _normalise_tokens(nlp.make_doc(text))
+    doc: Doc = _normalise_tokens(nlp.make_doc(text))
+    return doc
 
 
 @dataclass(frozen=True)

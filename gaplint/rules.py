@@ -1,4 +1,4 @@
-"""Rule packs: pydantic models of the rule YAML, and loading with errors that name file, rule and field.
+"""Rule packs: pydantic models of the rule YAML, loaded with errors naming file, rule and field.
 
 A match expression is one of a few small combinators (as in semgrep):
 `phrase` (term list, matched on normalised word forms), `pattern` (a spaCy token pattern),
@@ -107,7 +107,7 @@ def _expr_kind(value: Any) -> str | None:
     if isinstance(value, str):
         return "phrase"
     if isinstance(value, dict):
-        keys = [key for key in value if key in _KINDS]
+        keys = [str(key) for key in value if key in _KINDS]
         if len(keys) == 1:
             return keys[0]
     return None
@@ -126,7 +126,7 @@ def _coerce_str(value: Any) -> Any:
 
 
 Expr = Annotated[
-    Union[
+    Union[  # noqa: UP007 - the members refer to Expr, so `|` cannot build this union
         Annotated[Phrase, Tag("phrase")],
         Annotated[TokenPattern, Tag("pattern")],
         Annotated[Regex, Tag("regex")],
@@ -275,7 +275,7 @@ def load_rule_file(path: Path) -> RuleFile:
 def _normalise(raw: Any) -> Any:
     """Turn bare strings in expression lists into phrases before validation."""
     if isinstance(raw, dict):
-        out = {}
+        out: dict[str, Any] = {}
         for key, value in raw.items():
             if key in {"all", "any"} and isinstance(value, list):
                 out[key] = [_coerce_str(_normalise(item)) for item in value]
