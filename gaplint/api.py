@@ -18,8 +18,8 @@ from gaplint.rules import load_pack
 
 
 @lru_cache(maxsize=4)
-def _compiled(rule_dirs: tuple[Path, ...], model: str | None) -> CompiledPack:
-    return compile_pack(load_pack(rule_dirs), build_pipeline(model))
+def _compiled(rule_dirs: tuple[Path, ...], builtin: bool, model: str | None) -> CompiledPack:
+    return compile_pack(load_pack(rule_dirs, builtin), build_pipeline(model))
 
 
 class Checker:
@@ -31,8 +31,10 @@ class Checker:
         model: str | None = None,
         selection: Selection | None = None,
         limits: Limits | None = None,
+        builtin: bool = True,
     ) -> None:
-        self.compiled = _compiled(tuple(Path(d).resolve() for d in rule_dirs), model)
+        """`builtin=False` uses only the given rule folders (a pack of one's own)."""
+        self.compiled = _compiled(tuple(Path(d).resolve() for d in rule_dirs), builtin, model)
         self.selection = selection or Selection()
         self.limits = limits or Limits()
 

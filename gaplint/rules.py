@@ -303,9 +303,12 @@ def _concept_refs(expr: Any) -> Iterable[str]:
         yield from _concept_refs(expr.inside)
 
 
-def load_pack(dirs: Iterable[Path] = ()) -> RulePack:
-    """Load the built-in pack plus any extra folders; later folders may add elements."""
-    return _load_pack(tuple(Path(d).resolve() for d in (builtin_rules_dir(), *dirs)))
+def load_pack(dirs: Iterable[Path | str] = (), builtin: bool = True) -> RulePack:
+    """Load the built-in pack (unless told not to) plus extra folders, which add elements."""
+    folders = [builtin_rules_dir(), *dirs] if builtin else list(dirs)
+    if not folders:
+        raise RuleError("no rule folders given")
+    return _load_pack(tuple(Path(d).resolve() for d in folders))
 
 
 @lru_cache(maxsize=8)

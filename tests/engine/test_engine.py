@@ -1,0 +1,153 @@
+"""The rule engine on a small pack of its own, so these tests do not move when rules are tuned."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gaplint.api import Checker
+from gaplint.document import BlockKind, DocFormat, Document, DocumentBuilder
+from gaplint.report import ElementStatus, FindingKind, Severity, SubpointStatus
+
+PACK = """
+concepts:
+  exclusion: ["does not address", "outside the scope"]
+  must: [must, shall, "may not"]
+element:
+  id: TS1
+  title: Test element
+  heading: [testing]
+  subpoints:
+    - id: TS101
+      name: passwords
+      title: Passwords
+      rationale: Because.
+      recommendation: Add password rules.
+      example_clause: Passwords must be secret.
+      match: {all: [[password], {concept: must}]}
+      unless: ["help desk"]
+      examples: {covered: ["Passwords must be secret."], missing: ["Call the help desk."]}
+    - id: TS102
+      name: comments
+      title: Comment rules
+      rationale: Because.
+      recommendation: Add comment rules.
+      example_clause: We remove spam.
+      match: {all: [[remove, delete], {inside: [comment policy, comments]}]}
+      examples: {covered: ["We remove spam."], missing: ["We remove snow."]}
+    - id: TS103
+      name: lists
+      title: Prohibited uses
+      rationale: Because.
+      recommendation: List prohibited uses.
+      example_clause: Staff may not campaign.
+      match: {all: [[campaign, "political activity"], {any: [{concept: must}, {inside: {concept: must}}]}]}
+      examples: {covered: ["Staff may not campaign."], missing: ["The campaign ends."]}
+"""
+
+
+@pytest.fixture(scope="module")
+def checker(tmp_path_factory: pytest.TempPathFactory) -> Checker:
+    folder = tmp_path_factory.mktemp("pack")
+    (folder / "TS1.yaml").write_text(PACK, encoding="utf-8")
+    return Checker(rule_dirs=[folder], builtin=False)
+
+
+def document(*blocks: tuple[BlockKind, str, int]) -> Document:
+    builder = DocumentBuilder()
+    for kind, text, level in blocks:
+        builder.add(kind, text, level=level or None)
+    return Document(path="t.md", format=DocFormat.MARKDOWN, sha256="x", blocks=builder.blocks)
+
+
+P, H, L = BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM
+
+
+def status(checker: Checker, doc: Document, rule: str) -> SubpointStatus:
+    return checker.check_document(doc).subpoint(rule).status
+
+
+def test_all_needs_every_concept_in_one_sentence(checker: Checker) -> None:
+    together = document((P, "Passwords must never be shared with anyone at all.", 0))
+    apart = document((P, "We like passwords. You must eat vegetables every day.", 0))
+    assert status(checker, together, "TS101") is SubpointStatus.COVERED
+    assert status(checker, apart, "TS101") is SubpointStatus.MISSING
+
+
+def test_unless_rejects_the_wrong_context(checker: Checker) -> None:
+    doc = document((P, "You must call the help desk to reset a password for your laptop.", 0))
+    assert status(checker, doc, "TS101") is SubpointStatus.MISSING
+
+
+def test_inside_looks_at_the_headings_above(checker: Checker) -> None:
+    under = document((H, "Comment policy", 1), (P, "We remove posts that contain spam.", 0))
+    elsewhere = document((H, "Snow clearing", 1), (P, "We remove snow from the sidewalks.", 0))
+    assert status(checker, under, "TS102") is SubpointStatus.COVERED
+    assert status(checker, elsewhere, "TS102") is SubpointStatus.MISSING
+
+
+def test_list_item_inherits_its_lead_in(checker: Checker) -> None:
+    doc = document(
+        (P, "Employees shall not do the following:", 0), (L, "Engage in political activity.", 0)
+    )
+    report = checker.check_document(doc)
+    sub = report.subpoint("TS103")
+    assert sub.status is SubpointStatus.COVERED
+    assert sub.evidence[0].text == "Engage in political activity."
+
+
+def test_exclusion_is_not_coverage_and_says_so(checker: Checker) -> None:
+    doc = document((P, "This policy does not address passwords, which must follow IT rules.", 0))
+    report = checker.check_document(doc)
+    sub = report.subpoint("TS101")
+    assert sub.status is SubpointStatus.MISSING
+    assert sub.excluded_by is not None
+    kinds = {f.rule: f.kind for f in report.findings}
+    assert kinds["TS101"] is FindingKind.EXCLUDED
+
+
+def test_evidence_is_located(checker: Checker) -> None:
+    doc = document((H, "Testing", 1), (P, "Intro text here. Passwords must be long.", 0))
+    report = checker.check_document(doc)
+    evidence = report.subpoint("TS101").evidence[0]
+    assert evidence.text == "Passwords must be long."
+    assert evidence.section == ["Testing"]
+    assert doc.text[evidence.start : evidence.end] == evidence.text
+    assert report.elements[-1].section == ["Testing"]
+
+
+def test_element_status_and_findings(checker: Checker) -> None:
+    empty = document((P, "Nothing relevant is said in this short paragraph of text.", 0))
+    report = checker.check_document(empty)
+    element = next(e for e in report.elements if e.id == "TS1")
+    assert element.status is ElementStatus.MISSING
+    element_finding = next(f for f in report.findings if f.rule == "TS1")
+    assert element_finding.kind is FindingKind.ELEMENT_MISSING
+    assert element_finding.severity is Severity.ERROR
+    partial = document((P, "Passwords must be long and secret at all times.", 0))
+    element = next(e for e in checker.check_document(partial).elements if e.id == "TS1")
+    assert element.status is ElementStatus.PARTIAL
+    assert element.coverage == pytest.approx(1 / 3, abs=1e-3)
+
+
+def test_word_forms_are_normalised(checker: Checker) -> None:
+    doc = document((P, "Staff members shall not be campaigning while on duty.", 0))
+    assert status(checker, doc, "TS103") is SubpointStatus.COVERED
+
+
+def test_other_language_is_not_judged(checker: Checker) -> None:
+    doc = document((P, "本ポリシーは、デジタル庁の公式ソーシャルメディアアカウントの運用について定めるものです。", 0))
+    report = checker.check_document(doc)
+    assert report.judged is False
+    assert report.language == "ja"
+    assert report.findings == []
+    assert report.notices[0].code == "language-mismatch"
+
+
+def test_check_api_reports_input_errors(tmp_path: Path) -> None:
+    from gaplint import check
+
+    report = check(tmp_path / "missing.pdf")
+    assert report.error is not None
+    assert report.error.code == "not-found"
