@@ -42,7 +42,10 @@ element:
       rationale: Because.
       recommendation: List prohibited uses.
       example_clause: Staff may not campaign.
-      match: {all: [[campaign, "political activity"], {any: [{concept: must}, {inside: {concept: must}}]}]}
+      match:
+        all:
+          - [campaign, "political activity"]
+          - {any: [{concept: must}, {inside: {concept: must}}]}
       examples: {covered: ["Staff may not campaign."], missing: ["The campaign ends."]}
 """
 
@@ -137,7 +140,8 @@ def test_word_forms_are_normalised(checker: Checker) -> None:
 
 
 def test_other_language_is_not_judged(checker: Checker) -> None:
-    doc = document((P, "本ポリシーは、デジタル庁の公式ソーシャルメディアアカウントの運用について定めるものです。", 0))
+    japanese = "本ポリシーは、公式ソーシャルメディアアカウントの運用について定めるものです。"
+    doc = document((P, japanese, 0))
     report = checker.check_document(doc)
     assert report.judged is False
     assert report.language == "ja"
