@@ -1,0 +1,98 @@
+"""NLP + rule throughput and start-up cost, beside spaCy's bare tokenizer in the same run.
+
+Targets (issue 4): after start-up, NLP and rules at >= 50,000 words per second; loading the
+pipeline and compiling all rules under 1 s. Usage: python bench/rules_speed.py [FOLDER...]
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_FOLDERS = [ROOT / "corpus", ROOT.parent / "shared" / "corpus" / "dev"]
+MIN_WORDS = 300_000
+
+STARTUP = """
+import time
+t0 = time.perf_counter()
+from gaplint.api import Checker
+t1 = time.perf_counter()
+Checker()
+t2 = time.perf_counter()
+print(t1 - t0, t2 - t1)
+"""
+
+
+def startup() -> tuple[float, float]:
+    """Import time and pipeline+rules compile time, in a fresh interpreter (best of 3)."""
+    runs = []
+    for _ in range(3):
+        out = subprocess.run(
+            [sys.executable, "-c", STARTUP], capture_output=True, text=True, check=True
+        )
+        imported, compiled = (float(x) for x in out.stdout.split())
+        runs.append((imported, compiled))
+    return min(runs, key=lambda r: r[0] + r[1])
+
+
+def main() -> None:
+    from gaplint.api import Checker
+    from gaplint.errors import InputError
+    from gaplint.judge import judge
+    from gaplint.readers import read_document
+
+    folders = [Path(a) for a in sys.argv[1:]] or DEFAULT_FOLDERS
+    checker = Checker()
+    documents = []
+    for folder in folders:
+        for path in sorted(folder.glob("*")):
+            if path.name.endswith(".json") or path.suffix in {".py"} or path.name == "README.md":
+                continue
+            try:
+                documents.append(read_document(path))
+            except InputError:
+                continue
+    words_per_pass = sum(doc.word_count for doc in documents)
+    passes = max(1, MIN_WORDS // max(words_per_pass, 1))
+
+    tokenizer = checker.compiled.nlp.tokenizer
+    start = time.perf_counter()
+    for _ in range(passes):
+        for doc in documents:
+            for block in doc.blocks:
+                tokenizer(block.text)
+    tokenizer_seconds = time.perf_counter() - start
+
+    start = time.perf_counter()
+    for _ in range(passes):
+        for doc in documents:
+            judge(checker.compiled, doc, checker.compiled.find(doc), checker.selection)
+    gaplint_seconds = time.perf_counter() - start
+
+    words = words_per_pass * passes
+    imported, compiled = startup()
+    result = {
+        "documents": len(documents),
+        "words": words,
+        "gaplint_words_per_second": round(words / gaplint_seconds),
+        "spacy_tokenizer_words_per_second": round(words / tokenizer_seconds),
+        "import_seconds": round(imported, 3),
+        "load_and_compile_seconds": round(compiled, 3),
+    }
+    out = ROOT / "bench" / "out"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "rules_speed.json").write_text(json.dumps(result, indent=2) + "\n")
+    print(f"documents: {len(documents)}, words processed: {words:,}")
+    ours, reference = result["gaplint_words_per_second"], result["spacy_tokenizer_words_per_second"]
+    print(f"gaplint NLP + rules     {ours:>10,} words/s (target >= 50,000)")
+    print(f"spaCy tokenizer alone   {reference:>10,} words/s (reference)")
+    print(f"import gaplint.api      {imported:>10.3f} s")
+    print(f"load pipeline + compile {compiled:>10.3f} s (target < 1 s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,235 @@
+"""Build real PDF fixtures with fpdf2, so reader tests never depend on documents from the web."""
+
+from __future__ import annotations
+
+import io
+import random
+from datetime import datetime, timezone
+from pathlib import Path
+
+from fpdf import FPDF
+from PIL import Image, ImageDraw
+
+HEADER = "City of Exampleton - Social Media Policy"
+EFFECTIVE = "Effective Date: March 13, 2014"
+TITLE = "Social Media Policy"
+AUTHOR = "Office of Communications"
+CREATED = datetime(2014, 3, 13, 9, 30, 0, tzinfo=timezone.utc)
+LIGATURE_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+# Lines are placed one by one so the line-end hyphens land exactly where the tests expect.
+HYPHEN_LINES = [
+    "This policy applies to all city employ-",
+    "ees who use social media, including e-",
+    "mail newsletters and other well-",
+    "known platforms run by the city.",
+]
+BULLETS = [
+    "Be civil and respectful in every post.",
+    "Do not share confidential information.",
+]
+LETTERED = [
+    "(a) Record all official posts as public records.",
+    "(b) Keep records for at least three years.",
+]
+TABLE = [
+    ["Platform", "Account owner", "Review cycle"],
+    ["Facebook", "Communications", "Monthly"],
+    ["Twitter", "Police Department", "Weekly"],
+]
+LEFT_COLUMN = [
+    "The left column starts here and",
+    "talks about moderation of public",
+    "comments on city pages, which",
+    "staff review every working day.",
+    "Comments that break the rules",
+    "are hidden and kept on record.",
+]
+RIGHT_COLUMN = [
+    "The right column follows and",
+    "covers accessibility, so every",
+    "image posted by the city has",
+    "alternative text for readers",
+    "who use screen readers, and",
+    "videos carry captions always.",
+]
+FILLER = (
+    "Employees must follow the records retention schedule for all content they post on "
+    "official accounts. Supervisors approve new accounts and review them each year."
+)
+
+
+class _PolicyPDF(FPDF):
+    """Running header and footer on every page, the way Word exports put them."""
+
+    def header(self) -> None:
+        self.set_font("Helvetica", size=9)
+        self.cell(0, 8, HEADER, align="C", new_x="LMARGIN", new_y="NEXT")
+        self.ln(6)
+
+    def footer(self) -> None:
+        self.set_y(-15)
+        self.set_font("Helvetica", size=9)
+        self.cell(0, 8, f"Page {self.page_no()} of {{nb}}", align="C")
+
+
+def _new_pdf() -> _PolicyPDF:
+    pdf = _PolicyPDF(format="letter")
+    pdf.core_fonts_encoding = "windows-1252"  # so the bullet character is available
+    pdf.set_auto_page_break(True, margin=25)
+    pdf.set_title(TITLE)
+    pdf.set_author(AUTHOR)
+    pdf.set_creation_date(CREATED)
+    return pdf
+
+
+def _heading(pdf: FPDF, text: str, size: float) -> None:
+    pdf.ln(4)
+    pdf.set_font("Helvetica", "B", size)
+    pdf.cell(0, size * 0.6, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+
+
+def _lines(pdf: FPDF, lines: list[str], indent: float = 0) -> None:
+    pdf.set_font("Helvetica", size=11)
+    for line in lines:
+        pdf.set_x(pdf.l_margin + indent)
+        pdf.cell(0, 5.5, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+
+
+def _paragraph(pdf: FPDF, text: str) -> None:
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(0, 5.5, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+
+
+def _table(pdf: FPDF) -> None:
+    pdf.set_font("Helvetica", size=11)
+    for row in TABLE:
+        for cell in row:
+            pdf.cell(60, 8, cell, border=1)
+        pdf.ln(8)
+    pdf.ln(4)
+
+
+def _two_columns(pdf: FPDF) -> None:
+    """Write the columns row by row (left, right, left, ...) so reading order must be rebuilt."""
+    pdf.set_font("Helvetica", size=11)
+    top = pdf.get_y()
+    for row, (left, right) in enumerate(zip(LEFT_COLUMN, RIGHT_COLUMN)):
+        y = top + row * 5.5
+        pdf.set_xy(pdf.l_margin, y)
+        pdf.cell(85, 5.5, left)
+        pdf.set_xy(pdf.l_margin + 105, y)
+        pdf.cell(85, 5.5, right)
+    pdf.set_xy(pdf.l_margin, top + len(LEFT_COLUMN) * 5.5 + 4)
+
+
+def policy_pdf() -> bytes:
+    """Four pages: title, numbered headings, hyphenation, lists, a table, a two-column page."""
+    pdf = _new_pdf()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.cell(0, 6, EFFECTIVE, new_x="LMARGIN", new_y="NEXT")
+    _heading(pdf, TITLE, 20)
+    _heading(pdf, "1. Purpose", 14)
+    _lines(pdf, HYPHEN_LINES)
+    _heading(pdf, "2. Employee Conduct", 14)
+    _heading(pdf, "2.1 Personal Use", 12)
+    _paragraph(pdf, "Employees using social media in a personal capacity must follow these rules:")
+    _lines(pdf, [f"\u2022 {item}" for item in BULLETS], indent=6)
+    _lines(pdf, LETTERED, indent=6)
+
+    pdf.add_page()
+    _heading(pdf, "3. Account Management", 14)
+    _paragraph(pdf, "Each account has an owner and a review cycle, as shown below.")
+    _table(pdf)
+    _paragraph(pdf, FILLER)
+
+    pdf.add_page()
+    _heading(pdf, "4. Moderation and Accessibility", 14)
+    _two_columns(pdf)
+    _paragraph(pdf, "After the columns the page returns to a single column of text.")
+
+    pdf.add_page()
+    _heading(pdf, "5. Records Retention", 14)
+    _paragraph(pdf, FILLER)
+    return bytes(pdf.output())
+
+
+def ligature_pdf() -> bytes | None:
+    """Text with ligature glyphs and odd spaces; None when no Unicode font is installed."""
+    if not LIGATURE_FONT.exists():
+        return None
+    pdf = FPDF()
+    pdf.add_font("DejaVu", "", str(LIGATURE_FONT))
+    pdf.add_page()
+    pdf.set_font("DejaVu", size=12)
+    pdf.multi_cell(0, 6, "The ﬁrst oﬃcial ﬂyer is eﬀective\u00a0today and\u200b staﬀ agree.")
+    return bytes(pdf.output())
+
+
+def encrypted_pdf() -> bytes:
+    pdf = FPDF()
+    pdf.set_encryption(owner_password="owner-secret", user_password="user-secret")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=12)
+    pdf.cell(0, 10, "Secret policy text.")
+    return bytes(pdf.output())
+
+
+def _scan_image() -> bytes:
+    """A grey page with dark strokes: looks like a scan, carries no text layer."""
+    rng = random.Random(7)
+    image = Image.new("L", (850, 1100), 245)
+    draw = ImageDraw.Draw(image)
+    for row in range(80, 1000, 24):
+        x = 80
+        while x < 760:
+            width = rng.randint(20, 70)
+            draw.rectangle([x, row, x + width, row + 10], fill=40)
+            x += width + 12
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def image_only_pdf(pages: int = 2) -> bytes:
+    pdf = FPDF(format="letter")
+    scan = io.BytesIO(_scan_image())
+    for _ in range(pages):
+        pdf.add_page()
+        pdf.image(scan, x=0, y=0, w=pdf.w, h=pdf.h)
+    return bytes(pdf.output())
+
+
+def mixed_scan_pdf() -> bytes:
+    """A text page followed by an image-only page (e.g. a scanned signature page)."""
+    pdf = _new_pdf()
+    pdf.add_page()
+    _heading(pdf, "Signed Policy", 16)
+    _paragraph(pdf, FILLER)
+    pdf.add_page()
+    pdf.image(io.BytesIO(_scan_image()), x=20, y=40, w=120)
+    return bytes(pdf.output())
+
+
+def truncated_pdf() -> bytes:
+    data = policy_pdf()
+    return data[: len(data) // 2]
+
+
+def large_pdf(pages: int) -> bytes:
+    """A long policy of about `pages` pages, for benchmarks: headings, paragraphs and lists."""
+    pdf = _new_pdf()
+    pdf.add_page()
+    section = 0
+    while pdf.page_no() < pages:
+        section += 1
+        _heading(pdf, f"{section}. Section Number {section}", 14)
+        for sub in range(1, 4):
+            _heading(pdf, f"{section}.{sub} Subsection on Employee Conduct", 12)
+            _paragraph(pdf, " ".join([FILLER] * 3))
+            _lines(pdf, [f"\u2022 {item}" for item in BULLETS], indent=6)
+    return bytes(pdf.output())

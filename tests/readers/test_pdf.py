@@ -1,0 +1,190 @@
+"""The PDF reader on real generated PDFs: text, pages, sections, cleaning and bad input."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from gaplint.cli import main
+from gaplint.document import Block, BlockKind, DocFormat, Document
+from gaplint.errors import ErrorCode, InputError
+from gaplint.readers import Limits, read_bytes, read_document
+from gaplint.readers.pdf import _iso_date, _join_lines, read_pdf
+from tests.builders import pdf as build
+
+
+@pytest.fixture(scope="module")
+def policy_bytes() -> bytes:
+    return build.policy_pdf()
+
+
+@pytest.fixture(scope="module")
+def policy(policy_bytes: bytes) -> Document:
+    return read_bytes(policy_bytes, "policy.pdf")
+
+
+def _find(document: Document, needle: str) -> Block:
+    matches = [block for block in document.blocks if needle in block.text]
+    assert matches, f"{needle!r} not found in {[b.text for b in document.blocks]}"
+    return matches[0]
+
+
+def test_format_pages_and_metadata(policy: Document) -> None:
+    assert policy.format is DocFormat.PDF
+    assert policy.pages == 4
+    assert policy.metadata.title == build.TITLE
+    assert policy.metadata.author == build.AUTHOR
+    assert policy.metadata.created == "2014-03-13T09:30:00Z"
+
+
+def test_headings_have_levels_and_sections(policy: Document) -> None:
+    headings = [(b.text, b.level) for b in policy.blocks if b.kind is BlockKind.HEADING]
+    assert headings[:4] == [
+        ("Social Media Policy", 1),
+        ("1. Purpose", 2),
+        ("2. Employee Conduct", 2),
+        ("2.1 Personal Use", 3),
+    ]
+    rules = _find(policy, "personal capacity")
+    assert rules.section == ["Social Media Policy", "2. Employee Conduct", "2.1 Personal Use"]
+    assert rules.page == 1
+    assert _find(policy, "5. Records Retention").page == 4
+
+
+def test_offsets_index_document_text(policy: Document) -> None:
+    for block in policy.blocks:
+        assert policy.text[block.start : block.end] == block.text
+
+
+def test_running_header_footer_and_page_numbers_removed(policy: Document) -> None:
+    texts = [block.text for block in policy.blocks]
+    assert not any(build.HEADER in text for text in texts)
+    assert not any("Page " in text and " of 4" in text for text in texts)
+
+
+def test_one_off_first_page_line_is_kept(policy: Document) -> None:
+    block = _find(policy, "Effective Date")
+    assert block.text == build.EFFECTIVE
+    assert block.page == 1
+
+
+def test_line_end_hyphens(policy: Document) -> None:
+    text = _find(policy, "city employees").text
+    assert "employees who use social media" in text
+    assert "including e-mail newsletters" in text
+    assert "other well-known platforms" in text
+    assert text.startswith("This policy applies")
+
+
+def test_join_lines_heuristic() -> None:
+    assert _join_lines(["the employ-", "ees agree"]) == "the employees agree"
+    assert _join_lines(["send an e-", "mail now"]) == "send an e-mail now"
+    assert _join_lines(["a state-of-the-", "art tool"]) == "a state-of-the-art tool"
+    assert _join_lines(["COVID-", "19 rules"]) == "COVID- 19 rules"
+
+
+def test_list_items(policy: Document) -> None:
+    items = [b.text for b in policy.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert items == [*build.BULLETS, *build.LETTERED]
+
+
+def test_table_cells(policy: Document) -> None:
+    cells = [b.text for b in policy.blocks if b.kind is BlockKind.TABLE_CELL]
+    assert cells == [cell for row in build.TABLE for cell in row]
+    assert all(b.page == 2 for b in policy.blocks if b.kind is BlockKind.TABLE_CELL)
+
+
+def test_two_columns_read_left_then_right(policy: Document) -> None:
+    page3 = " ".join(b.text for b in policy.blocks if b.page == 3)
+    left = " ".join(build.LEFT_COLUMN)
+    right = " ".join(build.RIGHT_COLUMN)
+    assert page3.index("starts here and talks about moderation") < page3.index("right column")
+    assert " ".join(left.split()[:8]) in page3
+    assert right.split(". ")[0] in page3
+    assert page3.index(right.split()[-1]) < page3.index("After the columns")
+
+
+def test_ligatures_and_odd_spaces() -> None:
+    data = build.ligature_pdf()
+    if data is None:
+        pytest.skip("DejaVu font not installed")
+    result = read_pdf(data, Limits())
+    text = " ".join(block.text for block in result.blocks)
+    assert text == "The first official flyer is effective today and staff agree."
+
+
+def test_image_only_page_is_recorded_as_skipped() -> None:
+    document = read_bytes(build.mixed_scan_pdf(), "mixed.pdf")
+    assert [s.count for s in document.skipped] == [1]
+    assert "2" in (document.skipped[0].detail or "")
+    assert all("Page 2 of 2" not in block.text for block in document.blocks)
+
+
+@pytest.mark.parametrize(
+    ("data", "code", "words"),
+    [
+        (build.encrypted_pdf(), ErrorCode.ENCRYPTED, "password"),
+        (build.image_only_pdf(), ErrorCode.NO_TEXT_LAYER, "OCR"),
+        (build.truncated_pdf(), ErrorCode.CORRUPT, "truncated"),
+        (b"%PDF-1.7\n" + b"\x00garbage" * 50 + b"\n%%EOF\n", ErrorCode.CORRUPT, "damaged"),
+    ],
+    ids=["encrypted", "scanned", "truncated", "garbage"],
+)
+def test_bad_input(data: bytes, code: ErrorCode, words: str) -> None:
+    with pytest.raises(InputError) as caught:
+        read_bytes(data, "bad.pdf")
+    assert caught.value.code is code
+    assert words in caught.value.message
+    assert "\n" not in caught.value.message
+    assert caught.value.path == "bad.pdf"
+
+
+def test_too_many_pages_refused(policy_bytes: bytes) -> None:
+    with pytest.raises(InputError) as caught:
+        read_pdf(policy_bytes, Limits(max_pages=3))
+    assert caught.value.code is ErrorCode.TOO_LARGE
+
+
+def test_iso_dates() -> None:
+    assert _iso_date("D:20140313091500-05'00'") == "2014-03-13T09:15:00-05:00"
+    assert _iso_date("D:20180605074624Z00'00'") == "2018-06-05T07:46:24Z"
+    assert _iso_date("D:2014") == "2014"
+    assert _iso_date("D:20140313") == "2014-03-13"
+    assert _iso_date("yesterday") is None
+
+
+def test_cli_extract_prints_blocks(tmp_path: Path, policy_bytes: bytes) -> None:
+    path = tmp_path / "policy.pdf"
+    path.write_bytes(policy_bytes)
+    result = CliRunner().invoke(main, ["extract", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "[p1] [heading" in result.output
+    assert "2.1 Personal Use" in result.output
+    assert build.HEADER not in result.output
+
+
+def test_cli_bad_pdf_is_one_line_and_status_2(tmp_path: Path) -> None:
+    path = tmp_path / "locked.pdf"
+    path.write_bytes(build.encrypted_pdf())
+    # The installed console script, exactly as a user runs it.
+    script = Path(sys.executable).parent / "gaplint"
+    run = subprocess.run(
+        [str(script), "extract", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert run.returncode == 2
+    lines = run.stderr.strip().splitlines()
+    assert lines == [f"{path}: error[encrypted]: PDF is encrypted; a password is needed to read it"]
+
+
+def test_read_document_from_disk(tmp_path: Path, policy_bytes: bytes) -> None:
+    path = tmp_path / "p.pdf"
+    path.write_bytes(policy_bytes)
+    assert read_document(path).pages == 4
