@@ -4,17 +4,28 @@ from __future__ import annotations
 
 import json
 
-from gaplint.document import Document
+from gaplint.document import Document, Skipped
+
+
+def _skipped_line(skipped: Skipped) -> str:
+    # count 0 marks a note (nothing was dropped), e.g. a file whose name was overruled.
+    if skipped.count == 0:
+        return f"! note: {skipped.what}: {skipped.detail or ''}".rstrip(": ")
+    return f"! skipped {skipped.count} {skipped.what}: {skipped.detail or ''}".rstrip(": ")
 
 
 def render_extract(document: Document, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(document.model_dump(mode="json"), indent=2, ensure_ascii=False)
     lines = [f"# {document.path} ({document.format.value}, {document.pages or '-'} pages)"]
+    meta = document.metadata
+    facts = [f"{key}={value}" for key, value in meta.model_dump().items() if value]
+    if facts:
+        lines.append("# " + "; ".join(facts))
     for block in document.blocks:
         where = f"p{block.page}" if block.page is not None else "-"
         section = " > ".join(block.section) or "(top)"
-        lines.append(f"[{where}] [{block.kind.value}] [{section}] {block.text}")
-    for skipped in document.skipped:
-        lines.append(f"! skipped {skipped.count} {skipped.what}: {skipped.detail or ''}".rstrip())
+        level = f" h{block.level}" if block.level is not None else ""
+        lines.append(f"[{where}] [{block.kind.value}{level}] [{section}] {block.text}")
+    lines.extend(_skipped_line(skipped) for skipped in document.skipped)
     return "\n".join(lines)

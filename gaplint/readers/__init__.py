@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import stat
 from pathlib import Path
 
-from gaplint.document import DocFormat, Document
+from gaplint.document import DocFormat, Document, Skipped
 from gaplint.errors import ErrorCode, InputError
 from gaplint.readers.base import Limits, Reader, ReadResult
-from gaplint.readers.sniff import sniff_format
+from gaplint.readers.sniff import sniff
 
 __all__ = ["Limits", "ReadResult", "read_bytes", "read_document"]
 
@@ -36,6 +37,23 @@ def _reader_for(fmt: DocFormat) -> Reader:
     return read_text
 
 
+def _run_reader(fmt: DocFormat, data: bytes, limits: Limits, name: str) -> ReadResult:
+    """Run a reader so that every failure becomes one InputError line, never a traceback."""
+    try:
+        return _reader_for(fmt)(data, limits)
+    except InputError as error:
+        error.path = name
+        raise
+    except RecursionError:
+        raise InputError(ErrorCode.CORRUPT, "content is nested too deeply to read", name) from None
+    except MemoryError:
+        raise InputError(ErrorCode.TOO_LARGE, "not enough memory to read this file", name) from None
+    except Exception as error:  # a parser choking on malformed input is a corrupt file to users
+        detail = " ".join(str(error).split())[:200] or type(error).__name__
+        message = f"could not read as {fmt.value.upper()}: {detail}"
+        raise InputError(ErrorCode.CORRUPT, message, name) from None
+
+
 def read_bytes(data: bytes, name: str, limits: Limits | None = None) -> Document:
     """Read a document held in memory; `name` is used for the report and for type hints."""
     limits = limits or Limits()
@@ -45,44 +63,57 @@ def read_bytes(data: bytes, name: str, limits: Limits | None = None) -> Document
             f"file is {len(data):,} bytes, over the limit of {limits.max_bytes:,}",
             name,
         )
-    fmt = sniff_format(data, name)
-    try:
-        result = _reader_for(fmt)(data, limits)
-    except InputError as error:
-        error.path = name
-        raise
+    if not data.strip():
+        raise InputError(ErrorCode.EMPTY, "file is empty or only whitespace", name)
+    sniffed = sniff(data, name)
+    result = _run_reader(sniffed.format, data, limits, name)
     if not any(block.text.strip() for block in result.blocks):
         raise InputError(ErrorCode.EMPTY, "document has no text", name)
+    skipped = list(result.skipped)
+    if sniffed.note:
+        # count 0: nothing was dropped, but the overruled name must not pass silently.
+        skipped.insert(0, Skipped(what="mismatched type", count=0, detail=sniffed.note))
     return Document(
         path=name,
-        format=fmt,
+        format=sniffed.format,
         sha256=hashlib.sha256(data).hexdigest(),
         pages=result.pages,
         metadata=result.metadata,
         blocks=result.blocks,
-        skipped=result.skipped,
+        skipped=skipped,
     )
+
+
+def _read_file(path: Path, limits: Limits) -> bytes:
+    """The file's bytes, opened read-only; refuses anything that is not a regular file."""
+    name = str(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputError(ErrorCode.NOT_FOUND, "no such file", name) from None
+    except OSError as error:
+        raise InputError(ErrorCode.UNREADABLE, error.strerror or str(error), name) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(ErrorCode.UNSUPPORTED, "is a directory", name)
+    if not stat.S_ISREG(info.st_mode):
+        # A FIFO or device (/dev/zero) would block or never end.
+        raise InputError(ErrorCode.UNSUPPORTED, "not a regular file", name)
+    if info.st_size > limits.max_bytes:
+        raise InputError(
+            ErrorCode.TOO_LARGE,
+            f"file is {info.st_size:,} bytes, over the limit of {limits.max_bytes:,}",
+            name,
+        )
+    try:
+        with path.open("rb") as handle:
+            # Bounded: a file growing after stat() cannot make us read past the limit.
+            return handle.read(limits.max_bytes + 1)
+    except OSError as error:
+        raise InputError(ErrorCode.UNREADABLE, error.strerror or str(error), name) from None
 
 
 def read_document(path: str | Path, limits: Limits | None = None) -> Document:
     """Read a file from disk (never writing to it) into a Document, or raise InputError."""
     limits = limits or Limits()
     path = Path(path)
-    name = str(path)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InputError(ErrorCode.NOT_FOUND, "no such file", name) from None
-    except OSError as error:
-        raise InputError(ErrorCode.UNREADABLE, error.strerror or str(error), name) from None
-    if path.is_dir():
-        raise InputError(ErrorCode.UNSUPPORTED, "is a directory", name)
-    if size > limits.max_bytes:
-        raise InputError(
-            ErrorCode.TOO_LARGE, f"file is {size:,} bytes, over the limit of {limits.max_bytes:,}", name
-        )
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(ErrorCode.UNREADABLE, error.strerror or str(error), name) from None
-    return read_bytes(data, name, limits)
+    return read_bytes(_read_file(path, limits), str(path), limits)

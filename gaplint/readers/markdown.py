@@ -1,14 +1,219 @@
-"""Plain text: paragraphs separated by blank lines (placeholder, to be completed)."""
+"""Markdown (as found in Hugo/Jekyll sites): front matter, headings, lists, tables, paragraphs.
+
+Markup is removed rather than rendered: links keep their text, emphasis and inline HTML go,
+Hugo/Jekyll/Liquid template tags go, and HTML entities are decoded.
+"""
 
 from __future__ import annotations
 
-from gaplint.document import BlockKind, DocumentBuilder
+import datetime as dt
+import html
+import re
+from collections.abc import Sequence
+
+import yaml
+
+from gaplint.document import BlockKind, DocumentBuilder, Metadata, Skipped
 from gaplint.readers.base import Limits, ReadResult
+from gaplint.readers.encoding import decode_text
+from gaplint.readers.text import split_lines
+from gaplint.readers.textblocks import join_lines, split_list_marker
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\n(?P<body>.*?)\n\+\+\+[ \t]*(?:\n|\Z)", re.S)
+_TOML_PAIR = re.compile(r"""^\s*(\w+)\s*=\s*["']?(.*?)["']?\s*$""", re.M)
+_MAX_FRONT_MATTER = 65_536  # larger "front matter" is not worth parsing for a title
+
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)  # unclosed: hidden to the end, as rendered
+# {{< shortcode >}}, {{% shortcode %}}, {% liquid tag %}, {{ liquid output }}
+_TEMPLATE_SOURCE = r"(?:\{\{[<%][^{}]{0,2000}[%>]\}\}|\{%[^{}]{0,2000}%\}|\{\{[^{}]{0,2000}\}\})"
+# A tag right before punctuation takes its leading space along ("know in {% x %}." -> "know in.").
+_TEMPLATE = re.compile(rf"[ \t]*{_TEMPLATE_SOURCE}(?=[.,;:!?])|{_TEMPLATE_SOURCE}", re.S)
+
+_ATX = re.compile(r"^(#{1,6})(?:\s+(.*?))?\s*#*\s*$")
+_SETEXT = re.compile(r"^(=+|-+)\s*$")
+_THEMATIC = re.compile(r"^(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
+_FENCE = re.compile(r"^(```+|~~~+)")
+_TABLE_SEPARATOR = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$")
+_REFERENCE_DEF = re.compile(r"^\[[^\]]+\]:\s*\S+")
+_TAG_ONLY = re.compile(r"^(?:\s*</?[A-Za-z][^<>]*>\s*)+$")
+_BLOCKQUOTE = re.compile(r"^\s*(?:>\s?)+")
+
+# Each span excludes its own delimiter and is bounded, so a scan stops at the next marker:
+# unbounded lazy spans go quadratic on a long paragraph full of unclosed markers.
+_URL = r"(?:[^()\s]|\([^()\s]{0,200}\)){0,2000}(?:\s+\"[^\"\n]{0,300}\")?"
+_INLINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"`{1,3}([^`]{1,1000})`{1,3}"), r"\1"),
+    (re.compile(rf"!\[[^\[\]]{{0,1000}}\]\({_URL}\)"), ""),  # images: alt is not policy text
+    (re.compile(rf"\[([^\[\]]{{1,1000}})\]\({_URL}\)"), r"\1"),  # [text](url "title")
+    (re.compile(r"\[([^\[\]]{1,1000})\]\[[^\[\]]{0,200}\]"), r"\1"),  # [text][ref]
+    (re.compile(r"<((?:https?|mailto):[^<>\s]{1,2000})>"), r"\1"),  # <https://autolink>
+    (re.compile(r"<(?:br|/?p|/?div|/?li|/?tr|/?td|/?th)\b[^<>]{0,2000}>", re.I), " "),
+    (re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,50}(?:\s[^<>]{0,2000})?/?>"), ""),
+    (re.compile(r"\*\*(?=[^\s*])([^*]{1,1000})(?<=\S)\*\*"), r"\1"),
+    (re.compile(r"__(?=[^\s_])([^_]{1,1000})(?<=\S)__"), r"\1"),
+    (re.compile(r"~~(?=[^\s~])([^~]{1,1000})(?<=\S)~~"), r"\1"),
+    (re.compile(r"(?<![\w*])\*(?=[^\s*])([^*]{1,1000})(?<=\S)\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w_])_(?=[^\s_])([^_]{1,1000})(?<=\S)_(?![\w_])"), r"\1"),
+    (re.compile(r"\\([!-/:-@\[-`{-~])"), r"\1"),  # backslash escapes
+)
+
+
+def clean_inline(text: str) -> str:
+    """Markdown inline markup to plain text; also useful to normalise quotes taken from sources."""
+    for pattern, replacement in _INLINE_RULES:
+        text = pattern.sub(replacement, text)
+    return html.unescape(text)
+
+
+def _scalar(value: object) -> str | None:
+    # Only scalars: a YAML alias bomb hidden in `title` must never be stringified.
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return str(value).strip() or None
+    return None
+
+
+def _iso(value: str | None) -> str | None:
+    """Dates as ISO 8601 when they parse ("2013-12-19 12:58:33 -0400"), else as written."""
+    if value is None or len(value) <= 10:  # a bare date stays a date
+        return value
+    try:
+        return dt.datetime.fromisoformat(
+            re.sub(r"\s+([+-]\d{2}:?\d{2})$", r"\1", value)
+        ).isoformat()
+    except ValueError:
+        return value
+
+
+def _first(fields: dict[str, object], *names: str) -> str | None:
+    for name in names:
+        value = fields.get(name)
+        if isinstance(value, list) and value:
+            value = value[0]
+        found = _scalar(value)
+        if found:
+            return found
+    return None
+
+
+def parse_front_matter(text: str) -> tuple[Metadata, str, list[Skipped]]:
+    """Split off YAML (---) or TOML (+++) front matter: (metadata, body, skipped notes)."""
+    skipped: list[Skipped] = []
+    fields: dict[str, object] = {}
+    yaml_match = _FRONT_MATTER.match(text)
+    toml_match = None if yaml_match else _TOML_FRONT_MATTER.match(text)
+    match = yaml_match or toml_match
+    if not match:
+        return Metadata(), text, skipped
+    source = match.group("body")
+    if len(source) > _MAX_FRONT_MATTER:
+        skipped.append(Skipped(what="front matter", detail="too long to parse for metadata"))
+    elif yaml_match:
+        try:
+            loaded = yaml.safe_load(source)
+        except yaml.YAMLError:
+            loaded = None
+            skipped.append(Skipped(what="front matter", detail="not valid YAML; not read"))
+        if isinstance(loaded, dict):
+            fields = {str(key).lower(): value for key, value in loaded.items()}
+    else:
+        fields = {key.lower(): value for key, value in _TOML_PAIR.findall(source)}
+    metadata = Metadata(
+        title=_first(fields, "title"),
+        author=_first(fields, "author", "authors"),
+        created=_iso(_first(fields, "date", "created", "publishdate", "published")),
+        modified=_iso(
+            _first(fields, "lastmod", "modified", "updated", "last_modified", "last-modified")
+        ),
+    )
+    # Keep the line count so nothing else shifts; the front matter itself is not body text.
+    return metadata, "\n" * match.group(0).count("\n") + text[match.end() :], skipped
+
+
+def _table_cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+class _Blocks:
+    """Collects Markdown blocks; `current` holds the lines of the open paragraph or list item."""
+
+    def __init__(self) -> None:
+        self.builder = DocumentBuilder()
+        self.current: list[str] = []
+        self.kind = BlockKind.PARAGRAPH
+
+    def flush(self) -> None:
+        self.builder.add(self.kind, clean_inline(join_lines(self.current)))
+        self.current, self.kind = [], BlockKind.PARAGRAPH
+
+    def add(self, kind: BlockKind, text: str, level: int | None = None) -> None:
+        self.flush()
+        self.builder.add(kind, clean_inline(text), level=level)
+
+    def code(self, lines: Sequence[str]) -> None:
+        # Kept (it may quote a sample post) but not cleaned: it is literal text.
+        self.flush()
+        self.builder.add(BlockKind.PARAGRAPH, "\n".join(lines))
+
+
+def markdown_blocks(lines: Sequence[str]) -> DocumentBuilder:
+    blocks = _Blocks()
+    fence: str | None = None
+    code: list[str] = []
+    for raw in lines:
+        if fence is not None:
+            if raw.strip().startswith(fence):
+                blocks.code(code)
+                fence, code = None, []
+            else:
+                code.append(raw)
+            continue
+        line = _BLOCKQUOTE.sub("", raw).rstrip()
+        stripped = line.strip()
+        fence_match = _FENCE.match(stripped)
+        if fence_match:
+            blocks.flush()
+            fence = fence_match.group(1)
+            continue
+        if not stripped or _TAG_ONLY.match(stripped) or _REFERENCE_DEF.match(stripped):
+            blocks.flush()
+            continue
+        atx = _ATX.match(stripped)
+        if atx:
+            blocks.add(BlockKind.HEADING, atx.group(2) or "", level=len(atx.group(1)))
+            continue
+        if _SETEXT.match(stripped) and blocks.current and blocks.kind is BlockKind.PARAGRAPH:
+            text = join_lines(blocks.current)
+            blocks.current = []
+            blocks.add(BlockKind.HEADING, text, level=1 if stripped[0] == "=" else 2)
+            continue
+        if _THEMATIC.match(stripped):
+            blocks.flush()
+            continue
+        if stripped.startswith("|"):
+            if not _TABLE_SEPARATOR.match(stripped):
+                blocks.flush()
+                for cell in _table_cells(stripped):
+                    blocks.add(BlockKind.TABLE_CELL, cell)
+            continue
+        marker = split_list_marker(stripped)
+        if marker:
+            blocks.flush()
+            blocks.kind, blocks.current = BlockKind.LIST_ITEM, [marker[1]]
+            continue
+        blocks.current.append(stripped)
+    if fence is not None:
+        blocks.code(code)
+    blocks.flush()
+    return blocks.builder
 
 
 def read_markdown(data: bytes, limits: Limits) -> ReadResult:
-    text = data.decode("utf-8", errors="replace")
-    builder = DocumentBuilder()
-    for para in text.split("\n\n"):
-        builder.add(BlockKind.PARAGRAPH, para)
-    return ReadResult(blocks=builder.blocks)
+    text, _ = decode_text(data)
+    text = "\n".join(split_lines(text))
+    metadata, body, skipped = parse_front_matter(text)
+    body = _TEMPLATE.sub("", _COMMENT.sub("", body))
+    builder = markdown_blocks(body.split("\n"))
+    return ReadResult(blocks=builder.blocks, metadata=metadata, skipped=skipped)

@@ -1,14 +1,22 @@
-"""Plain text: paragraphs separated by blank lines (placeholder, to be completed)."""
+"""Plain text: headings (ALL CAPS, numbered, underlined), list items and wrapped paragraphs."""
 
 from __future__ import annotations
 
-from gaplint.document import BlockKind, DocumentBuilder
+from gaplint.document import DocumentBuilder
 from gaplint.readers.base import Limits, ReadResult
+from gaplint.readers.encoding import decode_text
+from gaplint.readers.textblocks import text_blocks
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines with any newline convention; a form feed (page break) separates blocks."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    return text.split("\n")
 
 
 def read_text(data: bytes, limits: Limits) -> ReadResult:
-    text = data.decode("utf-8", errors="replace")
+    text, _ = decode_text(data)
     builder = DocumentBuilder()
-    for para in text.split("\n\n"):
-        builder.add(BlockKind.PARAGRAPH, para)
+    for block in text_blocks(split_lines(text)):
+        builder.add(block.kind, block.text, level=block.level)
     return ReadResult(blocks=builder.blocks)

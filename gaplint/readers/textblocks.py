@@ -1,0 +1,213 @@
+"""Recognise headings, list items and paragraphs in lines of plain text.
+
+Shared by the text and Markdown readers, and usable by any reader that ends up with lines
+(PDF pages, for instance): `split_list_marker`, `heading_level`, `join_lines`, `text_blocks`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from gaplint.document import BlockKind
+
+_ROMAN_LOWER = r"[ivxlcdm]{1,7}"
+_ROMAN_UPPER = r"[IVXLCDM]{1,7}"
+_BULLETS = "-*+•●○◦▪■‣–·"
+
+# A list marker and the text after it: "- x", "• x", "1. x", "1) x", "a) x", "(iv) x", "B. x".
+_LIST_MARKER = re.compile(
+    rf"""^(?P<marker>
+        [{re.escape(_BULLETS)}]
+      | \((?:\d{{1,3}}|[A-Za-z]|{_ROMAN_LOWER}|{_ROMAN_UPPER})\)
+      | (?:\d{{1,3}}|[A-Za-z]|{_ROMAN_LOWER}|{_ROMAN_UPPER})[.)]
+    )\s+(?P<rest>\S.*)$""",
+    re.VERBOSE,
+)
+
+# "3.2 Employee Conduct", "4. Scope", "3.2.1. Records"; the level is the number of parts.
+_NUMBERED = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,3})*)\.?\s+(?P<title>\S.*)$")
+# "I. PURPOSE", "IV Scope" (level 1) and "A. Scope" (level 2) outline headings.
+_LETTERED = re.compile(rf"^(?P<num>{_ROMAN_UPPER}|[A-Z])[.)]\s+(?P<title>\S.*)$")
+# "Section 4.", "ARTICLE IV - SCOPE", "Chapter 2: Use of Accounts", "§ 5 Records".
+_KEYWORD = re.compile(
+    rf"^(?:section|article|chapter|part|§)\s*(?:\d{{1,3}}(?:\.\d{{1,3}})*|{_ROMAN_UPPER}|[A-Z])\b"
+    r"[.:]?(?:\s*[-–—:.]?\s*(?P<title>.*))?$",
+    re.IGNORECASE,
+)
+_SETEXT = re.compile(r"^(=+|-+)\s*$")
+_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\uffef\uac00-\ud7af]")
+
+MAX_HEADING_WORDS = 12
+MAX_HEADING_CHARS = 100
+
+
+class TextBlock(NamedTuple):
+    kind: BlockKind
+    text: str
+    level: int | None = None
+
+
+def split_list_marker(line: str) -> tuple[str, str] | None:
+    """("1.", "rest") for a list-item line, else None. Leading whitespace is ignored."""
+    match = _LIST_MARKER.match(line.strip())
+    return (match.group("marker"), match.group("rest")) if match else None
+
+
+def marker_family(marker: str) -> str:
+    """bullet, digit, letter or paren: siblings in one list share a family."""
+    core = marker.strip("().")
+    if marker[0] in _BULLETS:
+        return "bullet"
+    if marker.startswith("("):
+        return "paren"
+    return "digit" if core.rstrip(")").isdigit() else "letter"
+
+
+def _title_like(title: str) -> bool:
+    """Short, not a sentence: headings do not end with sentence punctuation."""
+    title = title.strip()
+    if not title:
+        return True
+    if len(title) > MAX_HEADING_CHARS or len(title.split()) > MAX_HEADING_WORDS:
+        return False
+    if title[-1] in ".,;!?" and not title.endswith(".."):
+        return False
+    first = title[0]
+    return not (first.isalpha() and first.islower())
+
+
+def is_caps_heading(line: str) -> bool:
+    """An all-capitals short line like "PURPOSE" or "II. PROHIBITED CONDUCT"."""
+    line = line.strip()
+    if len(line) > MAX_HEADING_CHARS:
+        return False
+    letters = [char for char in line if char.isalpha()]
+    if len(letters) < 3:
+        return False
+    if len(line.split()) > MAX_HEADING_WORDS or line[-1] in ",;":
+        return False
+    return all(char.isupper() for char in letters if char.isupper() or char.islower())
+
+
+def heading_level(line: str) -> int | None:
+    """The level this line would have as a heading, or None when it cannot be one.
+
+    The caller still decides from context (a heading starts a block and has text after it).
+    """
+    line = line.strip()
+    numbered = _NUMBERED.match(line)
+    if numbered and _title_like(numbered.group("title")):
+        return numbered.group("num").count(".") + 1
+    lettered = _LETTERED.match(line)
+    if lettered and _title_like(lettered.group("title")):
+        num = lettered.group("num")
+        return 1 if len(num) > 1 or num in "IVX" else 2
+    keyword = _KEYWORD.match(line)
+    if keyword and _title_like(keyword.group("title") or ""):
+        return 1
+    if is_caps_heading(line):
+        return 1
+    return None
+
+
+def join_lines(lines: Iterable[str]) -> str:
+    """Join wrapped lines with spaces, but not between two CJK characters (no spaces there)."""
+    joined = ""
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if joined and not (_CJK.match(joined[-1]) and _CJK.match(line[0])):
+            joined += " "
+        joined += line
+    return joined
+
+
+def _next_nonblank(lines: Sequence[str], index: int) -> str | None:
+    for following in range(index + 1, len(lines)):  # no slicing: that would copy the rest
+        line = lines[following].strip()
+        if line:
+            return line
+    return None
+
+
+def _heading_here(line: str, following: str | None) -> int | None:
+    """A heading needs body text after it; "1. Apples / 2. Pears" is a list, not headings."""
+    if following is None or _SETEXT.match(following):
+        return None
+    level = heading_level(line)
+    if level is None:
+        return None
+    marker = split_list_marker(line)
+    after = split_list_marker(following)
+    if marker and after and not is_caps_heading(line):
+        same = marker_family(marker[0]) == marker_family(after[0])
+        if same and "." not in line.split()[0].rstrip("."):
+            return None
+    return level
+
+
+def _may_start_heading(
+    current: list[str], kind: BlockKind, raw: str, marker: tuple[str, str] | None
+) -> bool:
+    """Headings start blocks: after a blank line, after a finished sentence, or after a list
+    item, unless the line is indented (a wrapped line) or continues the list with a marker."""
+    if not current:
+        return True
+    if kind is BlockKind.PARAGRAPH:
+        return current[-1].endswith((".", ":", ";", "!", "?"))
+    if raw[:1].isspace():
+        return False
+    return marker is None or is_caps_heading(raw)
+
+
+def text_blocks(lines: Sequence[str]) -> list[TextBlock]:
+    """Group plain-text lines into headings, list items and paragraphs.
+
+    Blank lines end a block; a list marker starts an item that absorbs wrapped lines; a short
+    ALL-CAPS or numbered line at the start of a block, followed by text, is a heading; a line
+    underlined with === or --- is a heading too.
+    """
+    blocks: list[TextBlock] = []
+    current: list[str] = []
+    kind = BlockKind.PARAGRAPH
+
+    def flush() -> None:
+        nonlocal current, kind
+        text = join_lines(current)
+        if text:
+            blocks.append(TextBlock(kind, text))
+        current, kind = [], BlockKind.PARAGRAPH
+
+    for index, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            flush()
+            continue
+        underline = _SETEXT.match(line)
+        if underline and len(line) >= 3:
+            if current and kind is BlockKind.PARAGRAPH:
+                level = 1 if line.startswith("=") else 2
+                blocks.append(TextBlock(BlockKind.HEADING, join_lines(current), level))
+                current = []
+            else:
+                flush()  # a rule between sections
+            continue
+        following = _next_nonblank(lines, index)
+        marker = split_list_marker(line)
+        if _may_start_heading(current, kind, raw, marker):
+            heading = _heading_here(line, following)
+            if heading is not None:
+                flush()
+                blocks.append(TextBlock(BlockKind.HEADING, line, heading))
+                continue
+        if marker:
+            flush()
+            kind = BlockKind.LIST_ITEM
+            current = [marker[1]]
+            continue
+        current.append(line)
+    flush()
+    return blocks
