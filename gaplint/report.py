@@ -99,6 +99,9 @@ class Finding(_Model):
     recommendation: str
     location: Location
     waived: bool = False
+    baselined: bool = Field(
+        default=False, description="recorded in the baseline file, so it does not fail the run"
+    )
 
 
 class DocumentError(_Model):
@@ -139,7 +142,12 @@ class Summary(_Model):
     documents: int
     errors: int
     not_judged: int
-    findings: dict[str, int] = Field(description="count of unwaived findings by severity")
+    findings: dict[str, int] = Field(
+        description="count of findings by severity, leaving out waived and baselined ones"
+    )
+    waived: int = 0
+    baselined: int = 0
+    baseline_closed: int = Field(default=0, description="baseline entries whose gap is now closed")
     mean_coverage: float | None = None
 
 
@@ -158,9 +166,12 @@ class Report(_Model):
 
 def summarize(documents: list[DocumentReport]) -> Summary:
     counts = {severity.value: 0 for severity in Severity}
+    waived = baselined = 0
     for doc in documents:
         for finding in doc.findings:
-            if not finding.waived:
+            waived += finding.waived
+            baselined += finding.baselined and not finding.waived
+            if not finding.waived and not finding.baselined:
                 counts[finding.severity.value] += 1
     scored = [doc.coverage for doc in documents if doc.coverage is not None]
     return Summary(
@@ -168,5 +179,7 @@ def summarize(documents: list[DocumentReport]) -> Summary:
         errors=sum(1 for doc in documents if doc.error is not None),
         not_judged=sum(1 for doc in documents if not doc.judged),
         findings=counts,
+        waived=waived,
+        baselined=baselined,
         mean_coverage=round(sum(scored) / len(scored), 4) if scored else None,
     )

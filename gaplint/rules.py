@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
@@ -28,6 +27,7 @@ from pydantic import (
     model_validator,
 )
 
+from gaplint.catalog import builtin_rules_dir
 from gaplint.report import Severity
 
 RULE_ID = re.compile(r"^[A-Z]{2,}[0-9]{3,}$")
@@ -236,14 +236,6 @@ class RulePack(BaseModel):
             if sub.id == rule_id:
                 return sub
         raise KeyError(rule_id)
-
-
-def builtin_rules_dir() -> Path:
-    """The bundled checklist: ./rules in a checkout, the gaplint_rules package when installed."""
-    checkout = Path(__file__).resolve().parent.parent / "rules"
-    if checkout.is_dir():
-        return checkout
-    return Path(str(resources.files("gaplint_rules")))
 
 
 def _describe(error: ValidationError, raw: Any) -> str:

@@ -1,0 +1,91 @@
+"""Baselines: record today's gaps so that only new ones fail, as teams adopt gaplint gradually.
+
+Gaps are keyed by document (path relative to the repository root) and rule, never by line:
+a gap is an absence, and editing the policy must not turn an old gap into a new one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from gaplint.report import DocumentReport, FindingKind
+
+BASELINE_VERSION = 1
+# Only gaps are baselined: an expired waiver is a configuration matter, not a document's gap.
+_BASELINED_KINDS = {FindingKind.GAP, FindingKind.ELEMENT_MISSING, FindingKind.EXCLUDED}
+
+
+class BaselineError(Exception):
+    """A baseline file that cannot be read; the message names the file."""
+
+
+Key = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    baselined: int
+    closed: list[Key]
+
+
+def gap_keys(docs: Iterable[tuple[DocumentReport, str]]) -> list[Key]:
+    """(path relative to the repository root, rule) of every open gap."""
+    keys = {
+        (rel, finding.rule)
+        for doc, rel in docs
+        for finding in doc.findings
+        if finding.kind in _BASELINED_KINDS and not finding.waived
+    }
+    return sorted(keys)
+
+
+def write_baseline(path: Path, docs: Iterable[tuple[DocumentReport, str]]) -> int:
+    gaps = [{"path": rel, "rule": rule} for rel, rule in gap_keys(docs)]
+    payload = {"version": BASELINE_VERSION, "tool": "gaplint", "gaps": gaps}
+    atomic_write(path, json.dumps(payload, indent=2) + "\n")
+    return len(gaps)
+
+
+def read_baseline(path: Path) -> set[Key]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("version") != BASELINE_VERSION:
+            raise ValueError(f"unsupported version {data.get('version')!r}")
+        return {(str(gap["path"]), str(gap["rule"])) for gap in data["gaps"]}
+    except FileNotFoundError:
+        raise BaselineError(f"{path}: baseline file not found") from None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise BaselineError(f"{path}: not a gaplint baseline: {error}") from None
+
+
+def apply_baseline(docs: list[tuple[DocumentReport, str]], known: set[Key]) -> Outcome:
+    """Mark gaps found in the baseline; list baseline entries of checked documents now closed."""
+    baselined = 0
+    for doc, rel in docs:
+        for finding in doc.findings:
+            if finding.kind in _BASELINED_KINDS and (rel, finding.rule) in known:
+                finding.baselined = True
+                baselined += 1
+    open_now = set(gap_keys(docs))
+    # Only documents judged in this run can close a gap; others were simply not looked at.
+    judged = {rel for doc, rel in docs if doc.judged}
+    closed = sorted(key for key in known if key[0] in judged and key not in open_now)
+    return Outcome(baselined=baselined, closed=closed)
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write via a temporary file and os.replace, so a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,198 @@
+"""Configuration: `[tool.gaplint]` in pyproject.toml, gaplint.toml or .gaplint.toml.
+
+Selection works as in ruff: rules are chosen by prefix ("GL5", "GL502", "GL" for all) and,
+when a rule matches both a selected and an ignored prefix, the longer prefix wins.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from gaplint.discover import glob_match
+from gaplint.readers.base import Limits
+from gaplint.report import Severity, Waiver
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10 needs the backport
+    import tomli as tomllib
+
+CONFIG_NAMES = (".gaplint.toml", "gaplint.toml", "pyproject.toml")
+FailOn = Literal["error", "warning", "info", "never"]
+
+
+class ConfigError(Exception):
+    """A mistake in configuration; the message names the file and the key."""
+
+
+class WaiverConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    rule: str
+    reason: str = Field(min_length=1)
+    expires: date
+    paths: list[str] = Field(default_factory=list)
+
+    def to_waiver(self) -> Waiver:
+        return Waiver(rule=self.rule, reason=self.reason, expires=self.expires, paths=self.paths)
+
+
+class Config(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    select: list[str] = Field(default_factory=lambda: ["GL"])
+    ignore: list[str] = Field(default_factory=list)
+    extend_select: list[str] = Field(default_factory=list, alias="extend-select")
+    severity: dict[str, Severity] = Field(default_factory=dict)
+    fail_on: FailOn = Field(default="warning", alias="fail-on")
+    min_coverage: float | None = Field(default=None, ge=0, le=1, alias="min-coverage")
+    include: list[str] | None = None
+    exclude: list[str] = Field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict, alias="per-file-ignores")
+    rules: list[str] = Field(default_factory=list)
+    waivers: list[WaiverConfig] = Field(default_factory=list)
+    limits: Limits = Field(default_factory=Limits)
+
+
+@dataclass(frozen=True)
+class LoadedConfig:
+    config: Config
+    path: Path | None
+    """The file it came from; None for defaults."""
+
+    @property
+    def root(self) -> Path:
+        """Globs and rule folders are relative to the configuration file's folder."""
+        return self.path.parent if self.path else Path.cwd()
+
+    def rule_dirs(self) -> tuple[Path, ...]:
+        return tuple((self.root / folder).resolve() for folder in self.config.rules)
+
+    def where(self) -> str:
+        return str(self.path) if self.path else "configuration"
+
+
+def _has_section(path: Path) -> bool:
+    if path.name != "pyproject.toml":
+        return True
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return True  # let load_config report what is wrong with it
+    return "gaplint" in data.get("tool", {})
+
+
+def find_config(start: Path) -> Path | None:
+    """The first configuration file walking up from `start` to the filesystem root."""
+    folder = start.resolve()
+    if not folder.is_dir():
+        folder = folder.parent
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            path = candidate / name
+            if path.is_file() and _has_section(path):
+                return path
+    return None
+
+
+def load_config(path: Path) -> LoadedConfig:
+    try:
+        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read configuration: {error.strerror}") from None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    prefix = ""
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("gaplint", {})
+        prefix = "tool.gaplint."
+    try:
+        config = Config.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        key = ".".join(str(part) for part in first["loc"])
+        raise ConfigError(f"{path}: key `{prefix}{key}`: {first['msg']}") from None
+    return LoadedConfig(config=config, path=path.resolve())
+
+
+def resolve_config(
+    start: Path, explicit: Path | None = None, isolated: bool = False
+) -> LoadedConfig:
+    """`--config` wins, `--isolated` ignores files, otherwise search upwards from `start`."""
+    if explicit is not None:
+        return load_config(explicit)
+    if isolated:
+        return LoadedConfig(config=Config(), path=None)
+    found = find_config(start)
+    return load_config(found) if found else LoadedConfig(config=Config(), path=None)
+
+
+def _longest(rule_id: str, prefixes: tuple[str, ...]) -> int:
+    return max((len(p) for p in prefixes if rule_id.startswith(p)), default=-1)
+
+
+@dataclass(frozen=True)
+class SelectionSpec:
+    """Plain data (picklable for worker processes) from which a per-file Selection is built."""
+
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    severities: tuple[tuple[str, str], ...]
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def ignores_for(self, rel: str) -> tuple[str, ...]:
+        extra = [p for glob, prefixes in self.per_file_ignores if glob_match(rel, glob)
+                 for p in prefixes]  # fmt: skip
+        return self.ignore + tuple(extra)
+
+    def selected(self, rule_id: str, ignore: tuple[str, ...] | None = None) -> bool:
+        ignored = _longest(rule_id, self.ignore if ignore is None else ignore)
+        return _longest(rule_id, self.select) > ignored
+
+    def for_path(self, rel: str) -> Any:
+        """A gaplint.judge.Selection for the document at `rel` (relative to the config)."""
+        from gaplint.judge import Selection
+
+        ignore = self.ignores_for(rel)
+        severities = {rule: Severity(level) for rule, level in self.severities}
+        return Selection(
+            selected=lambda rule_id: self.selected(rule_id, ignore), severities=severities
+        )
+
+
+def build_selection(loaded: LoadedConfig, known: list[str]) -> SelectionSpec:
+    """Check every rule id in the configuration against the pack, then freeze the selection."""
+    config = loaded.config
+    where = loaded.where()
+
+    def check(key: str, prefixes: list[str]) -> None:
+        for prefix in prefixes:
+            if not any(rule_id.startswith(prefix) for rule_id in known):
+                raise ConfigError(f"{where}: key `{key}`: {prefix!r} matches no rule")
+
+    check("select", config.select)
+    check("extend-select", config.extend_select)
+    check("ignore", config.ignore)
+    check("severity", list(config.severity))
+    for glob, prefixes in config.per_file_ignores.items():
+        check(f"per-file-ignores.{glob}", prefixes)
+    for number, waiver in enumerate(config.waivers):
+        check(f"waivers[{number}].rule", [waiver.rule])
+    severities: dict[str, str] = {}
+    # The most specific prefix sets the severity: "GL9" = "warning" but GL904 = "info".
+    for prefix, level in sorted(config.severity.items(), key=lambda item: len(item[0])):
+        for rule_id in known:
+            if rule_id.startswith(prefix):
+                severities[rule_id] = level.value
+    return SelectionSpec(
+        select=tuple(config.select + config.extend_select),
+        ignore=tuple(config.ignore),
+        severities=tuple(sorted(severities.items())),
+        per_file_ignores=tuple((g, tuple(p)) for g, p in config.per_file_ignores.items()),
+    )

@@ -1,0 +1,147 @@
+"""Finding the documents to check: files, folders (recursively, by glob) and standard input."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from gaplint.errors import ErrorCode, InputError
+
+DEFAULT_INCLUDE = (
+    "*.pdf", "*.docx", "*.md", "*.markdown", "*.txt", "*.html", "*.htm", "*.php", "*.aspx",
+)  # fmt: skip
+STDIN = "-"
+
+
+def glob_match(rel: str, pattern: str) -> bool:
+    """Match a relative POSIX path the way .gitignore users expect.
+
+    A pattern without a slash matches the file name or any folder name on the way
+    ("drafts", "*.pdf"); a pattern with one matches the whole path ("docs/*.md", "**/old/*").
+    """
+    pattern = pattern.removeprefix("./").rstrip("/") or "*"
+    parts = PurePosixPath(rel).parts
+    if "/" not in pattern:
+        return any(fnmatch.fnmatchcase(part, pattern) for part in parts)
+    candidates = [pattern, pattern + "/*"]
+    if pattern.startswith("**/"):
+        candidates += [pattern[3:], pattern[3:] + "/*"]
+    return any(fnmatch.fnmatchcase(rel, p) for p in candidates)
+
+
+def relative_to(path: Path, root: Path) -> str:
+    """`path` relative to `root` in POSIX form, or absolute when it lies outside."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(root).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+def display_path(path: Path) -> str:
+    """How a path is shown: relative to the working folder when under it, as ruff does."""
+    return relative_to(path, Path.cwd())
+
+
+@dataclass
+class Discovery:
+    files: list[Path] = field(default_factory=list)
+    stdin: bool = False
+    errors: list[InputError] = field(default_factory=list)
+
+
+@dataclass
+class Walker:
+    """Expands command-line paths into files; `root` anchors include/exclude globs."""
+
+    root: Path
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    result: Discovery = field(default_factory=Discovery)
+    _seen_files: set[str] = field(default_factory=set)
+
+    def excluded(self, path: Path) -> bool:
+        rel = relative_to(path, self.root)
+        return any(glob_match(rel, pattern) for pattern in self.exclude)
+
+    def included(self, path: Path) -> bool:
+        return any(fnmatch.fnmatchcase(path.name.lower(), p.lower()) for p in self.include) or any(
+            glob_match(relative_to(path, self.root), p) for p in self.include if "/" in p
+        )
+
+    def add_file(self, path: Path) -> None:
+        real = os.path.realpath(path)
+        if real not in self._seen_files:
+            self._seen_files.add(real)
+            self.result.files.append(path)
+
+    def walk(self, paths: Iterable[str]) -> Discovery:
+        for raw in paths:
+            if raw == STDIN:
+                self.result.stdin = True
+                continue
+            path = Path(raw)
+            if path.is_dir():
+                self._walk_dir(path)
+            elif self.excluded(path):
+                continue
+            elif path.exists() or path.is_symlink():
+                # A file named on the command line is checked whatever its extension:
+                # pre-commit and scripts pass exactly what they want.
+                self.add_file(path)
+            else:
+                self.result.errors.append(InputError(ErrorCode.NOT_FOUND, "no such file", raw))
+        self.result.files.sort(key=lambda p: display_path(p))
+        return self.result
+
+    def _walk_dir(self, top: Path) -> None:
+        # Follow directory links, but remember each real folder on the current chain so a
+        # link back up the tree is reported once instead of recursing for ever.
+        stack: list[tuple[Path, tuple[str, ...]]] = [(top, ())]
+        visited: set[str] = set()
+        while stack:
+            folder, chain = stack.pop()
+            real = os.path.realpath(folder)
+            if real in chain:
+                self.result.errors.append(
+                    InputError(
+                        ErrorCode.SYMLINK_LOOP,
+                        f"symbolic link loop back to {display_path(Path(real))}; not followed",
+                        display_path(folder),
+                    )
+                )
+                continue
+            if real in visited:  # the same folder reached through another link
+                continue
+            visited.add(real)
+            try:
+                entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            except OSError as error:
+                self.result.errors.append(
+                    InputError(ErrorCode.UNREADABLE, error.strerror or str(error), str(folder))
+                )
+                continue
+            for entry in entries:
+                path = Path(entry.path)
+                if entry.name.startswith(".") or self.excluded(path):
+                    continue
+                if entry.is_dir(follow_symlinks=True):
+                    stack.append((path, (*chain, real)))
+                elif entry.is_file(follow_symlinks=True) and self.included(path):
+                    self.add_file(path)
+
+
+def discover(
+    paths: Iterable[str],
+    root: Path,
+    include: Iterable[str] | None = None,
+    exclude: Iterable[str] = (),
+) -> Discovery:
+    return Walker(
+        root=Path(os.path.abspath(root)),
+        include=tuple(include) if include is not None else DEFAULT_INCLUDE,
+        exclude=tuple(exclude),
+    ).walk(paths)

@@ -1,0 +1,84 @@
+"""CSV: one row per document x sub-point, for spreadsheets and dashboards.
+
+A document that was not judged (unreadable, other language) has no sub-points; it gets
+one row with status `error` or `not-judged` so it is not silently absent.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from gaplint.report import DocumentReport, Report
+
+COLUMNS = [
+    "path",
+    "format",
+    "sha256",
+    "element",
+    "element_title",
+    "element_status",
+    "subpoint",
+    "subpoint_title",
+    "status",
+    "severity",
+    "waived",
+    "evidence_text",
+    "evidence_page",
+    "evidence_section",
+    "recommendation",
+]
+
+# Spreadsheets run cells starting with these as formulas; policy text is untrusted (OWASP).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(text: str) -> str:
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _recommendation(doc: DocumentReport, rule: str) -> str:
+    # Every missing sub-point has a gap (or exclusion) finding that carries the advice.
+    return next((f.recommendation for f in doc.findings if f.rule == rule), "")
+
+
+def _rows(doc: DocumentReport) -> list[dict[str, str]]:
+    base = {"path": _cell(doc.path), "format": doc.format or "", "sha256": doc.sha256 or ""}
+    if not doc.elements:
+        status = "error" if doc.error is not None else "not-judged"
+        return [{**base, "status": status}]
+    rows = []
+    for element in doc.elements:
+        for sub in element.subpoints:
+            covered = sub.status.value == "covered"
+            evidence = sub.evidence[0] if sub.evidence else None
+            rows.append(
+                {
+                    **base,
+                    "element": element.id,
+                    "element_title": element.title,
+                    "element_status": element.status.value,
+                    "subpoint": sub.id,
+                    "subpoint_title": sub.title,
+                    "status": sub.status.value,
+                    "severity": sub.severity.value,
+                    "waived": "true" if sub.waiver is not None else "false",
+                    "evidence_text": _cell(evidence.text) if evidence else "",
+                    "evidence_page": ""
+                    if evidence is None or evidence.page is None
+                    else str(evidence.page),
+                    "evidence_section": _cell(" › ".join(evidence.section)) if evidence else "",
+                    "recommendation": "" if covered else _recommendation(doc, sub.id),
+                }
+            )
+    return rows
+
+
+def render_csv(report: Report) -> str:
+    """The report as CSV text; rows end in \\n, which text-mode files adapt to the platform."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, restval="", lineterminator="\n")
+    writer.writeheader()
+    for doc in report.documents:
+        writer.writerows(_rows(doc))
+    return out.getvalue()

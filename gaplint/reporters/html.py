@@ -1,0 +1,334 @@
+"""Self-contained HTML report: a portfolio matrix plus one section per document.
+
+Built only from the `Report` model (the same one `--format json` prints), so the HTML and
+any dashboard reading the JSON can never disagree. The rule pack adds the wording a reader
+needs to close a gap (recommendation, example clause), never the verdicts.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from gaplint.catalog import Catalog
+from gaplint.report import (
+    DocumentReport,
+    ElementResult,
+    ElementStatus,
+    FindingKind,
+    Report,
+    SubpointResult,
+    SubpointStatus,
+)
+from gaplint.rules import RulePack
+
+TOP_MISSING = 10
+
+# Either source of rule wording works: the validated pack, or the catalog that the `check`
+# pipeline reads without loading spaCy.
+RuleSource = RulePack | Catalog
+
+# Status is always carried by text; the symbol and colour only repeat it.
+SYMBOLS = {"covered": "✓", "partial": "◐", "missing": "✗", "unchecked": "–"}
+
+
+@dataclass(frozen=True)
+class Column:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Cell:
+    element_id: str
+    status: str  # covered | partial | missing | unchecked
+    covered: int
+    total: int
+    anchor: str | None
+
+    @property
+    def word(self) -> str:
+        return "not checked" if self.status == "unchecked" else self.status
+
+    @property
+    def share(self) -> str:
+        return "" if self.status == "unchecked" else f"{self.covered}/{self.total}"
+
+    @property
+    def sort_key(self) -> str:
+        # Unchecked sorts below missing so unreadable files never look "best".
+        share = self.covered / self.total if self.total else -1.0
+        return f"{share:.4f}"
+
+
+@dataclass(frozen=True)
+class SubpointView:
+    result: SubpointResult
+    recommendation: str
+    example_clause: str
+    rationale: str
+    waiver_expired: bool
+
+    @property
+    def status(self) -> str:
+        return self.result.status.value
+
+
+@dataclass(frozen=True)
+class ElementView:
+    result: ElementResult
+    anchor: str
+    covered: int
+    subpoints: list[SubpointView]
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    doc: DocumentReport
+    anchor: str
+    cells: list[Cell]
+    elements: list[ElementView]
+    covered: int
+    total: int
+
+    @property
+    def state(self) -> str:
+        if self.doc.error is not None:
+            return "error"
+        return "checked" if self.doc.judged else "not judged"
+
+
+@dataclass(frozen=True)
+class ElementBar:
+    column: Column
+    covered: int
+    partial: int
+    missing: int
+
+    @property
+    def total(self) -> int:
+        return self.covered + self.partial + self.missing
+
+    def percent(self, count: int) -> float:
+        return round(100 * count / self.total, 2) if self.total else 0.0
+
+
+@dataclass(frozen=True)
+class MissingCount:
+    id: str
+    title: str
+    element: str
+    count: int
+    of: int
+
+
+@dataclass
+class Portfolio:
+    report: Report
+    columns: list[Column]
+    documents: list[DocumentView]
+    bars: list[ElementBar]
+    top_missing: list[MissingCount]
+    judged: int
+
+
+def _columns(report: Report, rules: Wording) -> list[Column]:
+    """Elements that the report actually judged, in checklist order."""
+    seen: dict[str, str] = {}
+    for doc in report.documents:
+        for element in doc.elements:
+            seen.setdefault(element.id, element.title)
+    if not seen:
+        return list(rules.elements)
+    order = {c.id: i for i, c in enumerate(rules.elements)}
+    ids = sorted(seen, key=lambda eid: (order.get(eid, len(order)), eid))
+    return [Column(eid, seen[eid]) for eid in ids]
+
+
+def _covered(element: ElementResult) -> int:
+    return sum(1 for s in element.subpoints if s.status is SubpointStatus.COVERED)
+
+
+@dataclass(frozen=True)
+class RuleText:
+    rationale: str
+    recommendation: str
+    example_clause: str
+
+
+@dataclass(frozen=True)
+class Wording:
+    """What the page takes from the rules: element order and titles, advice per sub-point."""
+
+    elements: list[Column]
+    subpoints: dict[str, RuleText]
+
+
+def wording(rules: RuleSource) -> Wording:
+    subs: list[Any]
+    if isinstance(rules, RulePack):
+        elements = [Column(e.id, e.title) for e in rules.elements]
+        subs = [sub for _, sub in rules.subpoints()]
+    else:
+        elements = [Column(e.id, e.title) for e in rules.elements]
+        subs = [sub for element in rules.elements for sub in element.subpoints]
+    texts = {s.id: RuleText(s.rationale, s.recommendation, s.example_clause) for s in subs}
+    return Wording(elements, texts)
+
+
+def _subpoint_view(
+    sub: SubpointResult, doc: DocumentReport, texts: dict[str, RuleText], expired: set[str]
+) -> SubpointView:
+    text = texts.get(sub.id)
+    if text is None:
+        # A report saved with another rule pack: fall back to what the findings carry.
+        advice = next((f.recommendation for f in doc.findings if f.rule == sub.id), "")
+        text = RuleText("", advice, "")
+    return SubpointView(
+        sub, text.recommendation, text.example_clause, text.rationale, sub.id in expired
+    )
+
+
+def _document_view(
+    index: int, doc: DocumentReport, columns: list[Column], texts: dict[str, RuleText]
+) -> DocumentView:
+    anchor = f"doc-{index}"
+    expired = {f.rule for f in doc.findings if f.kind is FindingKind.EXPIRED_WAIVER}
+    by_id = {e.id: e for e in doc.elements}
+    cells: list[Cell] = []
+    for column in columns:
+        element = by_id.get(column.id)
+        if element is None:
+            cells.append(Cell(column.id, "unchecked", 0, 0, None))
+        else:
+            cells.append(
+                Cell(
+                    column.id,
+                    element.status.value,
+                    _covered(element),
+                    len(element.subpoints),
+                    f"{anchor}-{element.id}",
+                )
+            )
+    elements = [
+        ElementView(
+            e,
+            f"{anchor}-{e.id}",
+            _covered(e),
+            [_subpoint_view(s, doc, texts, expired) for s in e.subpoints],
+        )
+        for e in doc.elements
+    ]
+    return DocumentView(
+        doc,
+        anchor,
+        cells,
+        elements,
+        covered=sum(v.covered for v in elements),
+        total=sum(len(e.subpoints) for e in doc.elements),
+    )
+
+
+def _bars(columns: list[Column], docs: list[DocumentView]) -> list[ElementBar]:
+    bars = []
+    for i, column in enumerate(columns):
+        statuses = Counter(d.cells[i].status for d in docs)
+        bars.append(
+            ElementBar(
+                column,
+                statuses[ElementStatus.COVERED.value],
+                statuses[ElementStatus.PARTIAL.value],
+                statuses[ElementStatus.MISSING.value],
+            )
+        )
+    return bars
+
+
+def _top_missing(report: Report) -> list[MissingCount]:
+    counts: Counter[str] = Counter()
+    titles: dict[str, tuple[str, str]] = {}
+    judged = [d for d in report.documents if d.elements]
+    for doc in judged:
+        for element in doc.elements:
+            for sub in element.subpoints:
+                titles[sub.id] = (sub.title, element.title)
+                if sub.status is SubpointStatus.MISSING:
+                    counts[sub.id] += 1
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:TOP_MISSING]
+    return [
+        MissingCount(rule, titles[rule][0], titles[rule][1], count, len(judged))
+        for rule, count in ranked
+    ]
+
+
+def build_portfolio(report: Report, rules: RuleSource) -> Portfolio:
+    words = wording(rules)
+    columns = _columns(report, words)
+    docs = [
+        _document_view(i, d, columns, words.subpoints) for i, d in enumerate(report.documents, 1)
+    ]
+    return Portfolio(
+        report=report,
+        columns=columns,
+        documents=docs,
+        bars=_bars(columns, docs),
+        top_missing=_top_missing(report),
+        judged=sum(1 for d in report.documents if d.elements),
+    )
+
+
+def _asset(name: str) -> str:
+    return resources.files("gaplint").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+def _environment() -> Environment:
+    # autoescape=True for every template: policy text is untrusted and is never marked safe.
+    env = Environment(
+        loader=PackageLoader("gaplint", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["percent"] = _percent
+    env.filters["section"] = _section
+    return env
+
+
+def _percent(value: float | None) -> str:
+    return "–" if value is None else f"{round(100 * value)} %"
+
+
+def _section(parts: list[str]) -> str:
+    return " › ".join(parts)
+
+
+def script_hash(script: str) -> str:
+    """CSP hash of our one inline script, so nothing else inline can ever run."""
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
+
+
+def render(report: Report, rules: RuleSource) -> str:
+    """The whole report as one HTML page with inline CSS and JS and no external requests.
+
+    `rules` supplies only wording (recommendation, example clause, rationale) and the
+    element order; every status and count comes from `report`.
+    """
+    script = _asset("sort.js")
+    template = _environment().get_template("report.html.j2")
+    return template.render(
+        p=build_portfolio(report, rules),
+        symbols=SYMBOLS,
+        # Our own static assets, read from the package: the only markup marked safe.
+        css=Markup(_asset("report.css")),
+        script=Markup(script),
+        script_hash=script_hash(script),
+    )
