@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from gaplint.document import Document
 from gaplint.engine import CompiledPack, SentenceHits, iter_rule_hits
@@ -117,11 +118,7 @@ def judge(
         1 for e in elements for s in e.subpoints if s.status is SubpointStatus.COVERED
     )
     return DocumentReport(
-        path=document.path,
-        format=document.format.value,
-        sha256=document.sha256,
-        pages=document.pages,
-        words=document.word_count,
+        **_identity(document),
         language="en",
         coverage=round(covered_total / total, 4) if total else None,
         elements=elements,
@@ -181,6 +178,17 @@ def _gap_finding(
     )
 
 
+def _identity(document: Document) -> dict[str, Any]:
+    """The fields every document report carries, judged or not."""
+    return {
+        "path": document.path,
+        "format": document.format.value,
+        "sha256": document.sha256,
+        "pages": document.pages,
+        "words": document.word_count,
+    }
+
+
 def _clip(text: str, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
@@ -188,11 +196,7 @@ def _clip(text: str, width: int = 90) -> str:
 def not_judged(document: Document, language: str, pack_language: str) -> DocumentReport:
     """A document in another language gets a notice, not 38 false gaps."""
     return DocumentReport(
-        path=document.path,
-        format=document.format.value,
-        sha256=document.sha256,
-        pages=document.pages,
-        words=document.word_count,
+        **_identity(document),
         language=language,
         judged=False,
         notices=[
