@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -98,23 +100,43 @@ class CompiledPack:
             for sentence, atoms, extra in found
         ]
 
-    def _atoms_per_sentence(self, doc: Doc) -> list[tuple[Any, frozenset[int]]]:
-        sents = list(doc.sents)
-        atoms: list[set[int]] = [set() for _ in sents]
+    def _atoms_per_sentence(self, doc: Doc) -> list[tuple[_Sent, frozenset[int]]]:
+        text = doc.text  # built by joining every token: read it once
+        sents, starts = _sentences(doc, text)
         if not sents:
             return []
-        token_to_sent = [0] * len(doc)
-        for i, sent in enumerate(sents):
-            token_to_sent[sent.start : sent.end] = [i] * len(sent)
+        atoms: list[set[int]] = [set() for _ in sents]
         token_matches = self.matcher(doc) if len(self.matcher) else []
         for match_id, start, _ in (*token_matches, *self.phrases(doc)):
-            atoms[token_to_sent[start]].add(self._atom_ids[match_id])
+            atoms[_index_at(starts, start)].add(self._atom_ids[match_id])
         if self.regexes:
-            starts = [sent.start_char for sent in sents]
+            char_starts = [sent.start_char for sent in sents]
             for atom, regex in self.regexes:
-                for m in regex.finditer(doc.text):
-                    atoms[_index_at(starts, m.start())].add(atom)
+                for m in regex.finditer(text):
+                    atoms[_index_at(char_starts, m.start())].add(atom)
         return [(sent, frozenset(a)) for sent, a in zip(sents, atoms) if sent.text.strip()]
+
+
+@dataclass(frozen=True)
+class _Sent:
+    text: str
+    start_char: int
+    end_char: int
+
+
+def _sentences(doc: Doc, text: str) -> tuple[list[_Sent], list[int]]:
+    """Sentence spans from one array read; `doc.sents` builds a Span per call and is slow."""
+    if not len(doc):
+        return [], []
+    columns = doc.to_array([SENT_START, IDX, LENGTH])
+    starts = [0, *(int(i) for i in numpy.flatnonzero(columns[:, 0] == 1) if i)]
+    ends = [*starts[1:], len(doc)]
+    sents = []
+    for start, end in zip(starts, ends):
+        start_char = int(columns[start, 1])
+        end_char = int(columns[end - 1, 1] + columns[end - 1, 2])
+        sents.append(_Sent(text[start_char:end_char], start_char, end_char))
+    return sents, starts
 
 
 def _index_at(starts: list[int], offset: int) -> int:

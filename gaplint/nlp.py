@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import snowballstemmer
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -33,10 +34,17 @@ def normalise(word: str) -> str:
     return str(_STEMMER.stemWord(lowered)) if lowered.isalpha() else lowered
 
 
+_NORMALISED: dict[int, set[int]] = {}
+
+
 @Language.component(NORMALISER)
 def _normalise_tokens(doc: Doc) -> Doc:
-    for token in doc:
-        token.norm_ = normalise(token.text)
+    # Set the norm once per word type on the shared vocabulary, not on every token.
+    done = _NORMALISED.setdefault(id(doc.vocab), set())
+    for orth in set(doc.to_array(ORTH).tolist()) - done:
+        lexeme = doc.vocab[orth]
+        lexeme.norm_ = normalise(lexeme.text)
+        done.add(orth)
     return doc
 
 
