@@ -16,6 +16,7 @@ from typing import Any, NoReturn
 import click
 
 from gaplint import __version__
+from gaplint.cli_options import batch_options
 
 FORMATS = ("text", "json", "jsonl", "sarif", "github", "concise", "markdown")
 # Commands defined elsewhere, imported only when run: name -> (module, attribute, help).
@@ -114,13 +115,7 @@ def main() -> None:
     help="Output format [default: text; github when GITHUB_ACTIONS is set].",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE.")
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False, exists=True),
-    help="Use this configuration file instead of searching for one.",
-)
-@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@batch_options
 @click.option("--stdin-filename", help="Name (and type hint) for a document read from '-'.")
 @click.option("--show-evidence", is_flag=True, help="Quote the sentence behind each covered point.")
 @click.option("-q", "--quiet", is_flag=True, help="Only gaps and the summary.")
@@ -130,7 +125,6 @@ def main() -> None:
     help="Lowest severity that fails the run (overrides configuration).",
 )
 @click.option("--cache-dir", type=click.Path(file_okay=False), help="Cache folder.")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write cached results.")
 @click.option(
     "-j",
     "--jobs",

@@ -16,6 +16,7 @@ import click
 from pydantic import ValidationError
 
 from gaplint.catalog import Catalog
+from gaplint.cli_options import batch_options
 from gaplint.report import Report
 
 T = TypeVar("T")
@@ -107,14 +108,7 @@ def render_report(report: Report, catalog: Catalog, fmt: str) -> str:
 @click.option(
     "--format", "fmt", type=click.Choice(["html", "csv"]), default="html", show_default=True
 )
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False, exists=True),
-    help="Use this configuration file instead of searching for one.",
-)
-@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write cached results.")
+@batch_options
 @click.option(
     "-j",
     "--jobs",
