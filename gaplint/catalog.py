@@ -24,6 +24,11 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 
+def load_yaml(data: bytes | str) -> Any:
+    """Parse YAML safely, with libyaml where the PyYAML build has it."""
+    return yaml.load(data, Loader=_Loader)
+
+
 class CatalogError(Exception):
     """A rule folder or file that cannot be read; the message names it."""
 
@@ -146,7 +151,7 @@ def load_catalog(extra_dirs: Iterable[Path] = (), cache: Path | None = None) -> 
 
 def _parse(path: Path, data: bytes) -> Any:
     try:
-        return yaml.load(data, Loader=_Loader)
+        return load_yaml(data)
     except yaml.YAMLError as error:
         raise CatalogError(f"{path}: cannot read rules: {error}") from None
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import product
+from math import prod
 from typing import Any
 
 import numpy
@@ -34,6 +36,7 @@ from gaplint.rules import (
     RulePack,
     TokenPattern,
 )
+from gaplint.sequence import SequenceMatcher
 
 EXCLUSION_CONCEPT = "exclusion"
 _INHERITS_LEAD_IN = (BlockKind.LIST_ITEM, BlockKind.TABLE_CELL)
@@ -66,6 +69,8 @@ class CompiledPack:
     nlp: Language
     matcher: Matcher
     phrases: PhraseMatcher
+    exact_phrases: PhraseMatcher
+    sequences: SequenceMatcher
     regexes: list[tuple[int, re.Pattern[str]]]
     rules: dict[str, CompiledRule]
     headings: dict[str, Predicate]
@@ -107,8 +112,11 @@ class CompiledPack:
             return []
         atoms: list[set[int]] = [set() for _ in sents]
         token_matches = self.matcher(doc) if len(self.matcher) else []
-        for match_id, start, _ in (*token_matches, *self.phrases(doc)):
+        exact_matches = self.exact_phrases(doc) if len(self.exact_phrases) else []
+        for match_id, start, _ in (*token_matches, *self.phrases(doc), *exact_matches):
             atoms[_index_at(starts, start)].add(self._atom_ids[match_id])
+        for atom, start in self.sequences(doc):
+            atoms[_index_at(starts, start)].add(atom)
         if self.regexes:
             char_starts = [sent.start_char for sent in sents]
             for atom, regex in self.regexes:
@@ -153,6 +161,8 @@ class _Compiler:
         self.nlp = nlp
         self.matcher = Matcher(nlp.vocab, validate=True)
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.exact_phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.sequences = SequenceMatcher(nlp.vocab.strings)
         self.regexes: list[tuple[int, re.Pattern[str]]] = []
         self.atom_ids: dict[int, int] = {}
         self._leaves: dict[str, int] = {}
@@ -168,17 +178,26 @@ class _Compiler:
         return self._leaves[key]
 
     def leaf(self, expr: Phrase | TokenPattern | Regex) -> int:
+        if isinstance(expr, TokenPattern):
+            # spaCy's Matcher is the slow path; a pattern that only lists words is a phrase.
+            expr = _as_phrase(expr) or expr
         if isinstance(expr, Phrase):
             terms = sorted(set(expr.phrase))
+            matcher = self.exact_phrases if expr.exact else self.phrases
             docs = [make_pattern_doc(self.nlp, term) for term in terms]
-            return self._atom("phrase:" + "|".join(terms), lambda _, n: self.phrases.add(n, docs))
+            key = ("exact:" if expr.exact else "phrase:") + "|".join(terms)
+            return self._atom(key, lambda _, n: matcher.add(n, docs))
         if isinstance(expr, TokenPattern):
             pattern = [_normalise_token_spec(spec) for spec in expr.pattern]
-            return self._atom(
-                "pattern:" + repr(pattern), lambda _, n: self.matcher.add(n, [pattern])
-            )
+            return self._atom("pattern:" + repr(pattern), lambda a, n: self._add(a, n, pattern))
         regex = re.compile(expr.regex, re.IGNORECASE)
         return self._atom("regex:" + expr.regex, lambda a, _: self.regexes.append((a, regex)))
+
+    def _add(self, atom: int, name: str, pattern: list[dict[str, Any]]) -> None:
+        # Our sequence matcher handles the common pattern shapes at a fraction of the
+        # Matcher's cost; anything else goes to spaCy.
+        if not self.sequences.add(atom, pattern):
+            self.matcher.add(name, [pattern])
 
     def compile(self, expr: Expr) -> tuple[Predicate, frozenset[int] | None]:
         """Return the predicate and its triggers: atoms at least one of which must be present."""
@@ -253,6 +272,35 @@ def _label(expr: Phrase | TokenPattern | Regex) -> str:
     return f"/{expr.regex}/"
 
 
+MAX_EXPANDED_PHRASES = 512
+
+
+def _as_phrase(expr: TokenPattern) -> Phrase | None:
+    """The same pattern as a phrase list, when it is a fixed sequence of word choices on one
+    attribute (LOWER: exact, NORM: stemmed) and expands to few enough phrases."""
+    attrs: set[str] = set()
+    choices: list[list[str]] = []
+    for spec in expr.pattern:
+        if len(spec) != 1:
+            return None
+        ((attr, value),) = spec.items()
+        if attr not in ("LOWER", "NORM"):
+            return None
+        if isinstance(value, str):
+            words = [value]
+        elif isinstance(value, dict) and list(value) == ["IN"]:
+            words = list(value["IN"])
+        else:
+            return None
+        if not words or any(not isinstance(w, str) or " " in w for w in words):
+            return None
+        attrs.add(attr)
+        choices.append(words)
+    if len(attrs) != 1 or prod(len(words) for words in choices) > MAX_EXPANDED_PHRASES:
+        return None
+    return Phrase(phrase=[" ".join(words) for words in product(*choices)], exact="LOWER" in attrs)
+
+
 def _normalise_token_spec(spec: dict[str, Any]) -> dict[str, Any]:
     """NORM in a token pattern is written as a plain word and stemmed like the text."""
     if "NORM" not in spec:
@@ -292,6 +340,8 @@ def compile_pack(pack: RulePack, nlp: Language) -> CompiledPack:
         nlp=nlp,
         matcher=compiler.matcher,
         phrases=compiler.phrases,
+        exact_phrases=compiler.exact_phrases,
+        sequences=compiler.sequences,
         regexes=compiler.regexes,
         rules=rules,
         headings=headings,

@@ -27,7 +27,7 @@ from pydantic import (
     model_validator,
 )
 
-from gaplint.catalog import builtin_rules_dir
+from gaplint.catalog import builtin_rules_dir, load_yaml
 from gaplint.report import Severity
 
 RULE_ID = re.compile(r"^[A-Z]{2,}[0-9]{3,}$")
@@ -44,6 +44,11 @@ class _Strict(BaseModel):
 
 class Phrase(_Strict):
     phrase: list[str] = Field(min_length=1)
+    exact: bool = Field(
+        default=False,
+        description="match the words as spelled (lower case), not their stems: keeps "
+        "'commenter' from matching 'comment' and 'approval' from matching 'approved'",
+    )
 
     @field_validator("phrase", mode="before")
     @classmethod
@@ -253,7 +258,7 @@ def _describe(error: ValidationError, raw: Any) -> str:
 
 def load_rule_file(path: Path) -> RuleFile:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise RuleError(f"{path}: cannot read rules: {error}") from None
     if not isinstance(raw, dict):

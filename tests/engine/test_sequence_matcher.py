@@ -1,0 +1,85 @@
+"""The sequence matcher finds exactly what spaCy's Matcher finds, for every pattern it takes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from spacy.matcher import Matcher
+
+from gaplint.engine import _normalise_token_spec
+from gaplint.errors import InputError
+from gaplint.nlp import build_pipeline
+from gaplint.readers import read_document
+from gaplint.rules import All, AnyOf, Inside, Not, TokenPattern, load_pack
+from gaplint.sequence import SequenceMatcher
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+
+def _patterns(expr: Any) -> list[list[dict[str, Any]]]:
+    if isinstance(expr, TokenPattern):
+        return [expr.pattern]
+    children: list[Any] = []
+    if isinstance(expr, All):
+        children = expr.all
+    elif isinstance(expr, AnyOf):
+        children = expr.any
+    elif isinstance(expr, Not):
+        children = [expr.not_]
+    elif isinstance(expr, Inside):
+        children = [expr.inside]
+    return [p for child in children for p in _patterns(child)]
+
+
+def pack_patterns() -> list[list[dict[str, Any]]]:
+    pack = load_pack()
+    exprs: list[Any] = list(pack.concepts.values())
+    for element, sub in pack.subpoints():
+        exprs += [sub.match, sub.unless, element.heading]
+    return [[_normalise_token_spec(s) for s in p] for e in exprs for p in _patterns(e)]
+
+
+EXTRA: list[list[dict[str, Any]]] = [
+    [{"LOWER": "only"}, {"OP": "?", "IS_PUNCT": False}, {"NORM": "post"}],
+    [{"IS_TITLE": True, "LOWER": {"NOT_IN": ["the"]}}, {"LOWER": "policy"}],
+    [{"NORM": {"IN": ["employe", "staff"]}}, {"OP": "?"}, {"OP": "?"}, {"LOWER": "not"}],
+]
+
+
+@pytest.fixture(scope="module")
+def docs() -> list[Any]:
+    nlp = build_pipeline()
+    texts = [
+        "Only staff may post. The Policy applies. Employees shall not, ever, post secrets.",
+        "Only authorised employees post; Policy Office staff do not approve it.",
+    ]
+    for path in sorted(CORPUS.glob("*.*"))[:24]:
+        try:
+            texts += [b.text for b in read_document(path).blocks]
+        except InputError:
+            continue
+    return list(nlp.pipe(texts))
+
+
+@pytest.mark.parametrize("pattern", pack_patterns() + EXTRA, ids=lambda p: str(p)[:60])
+def test_same_match_starts_as_spacy(docs: list[Any], pattern: list[dict[str, Any]]) -> None:
+    vocab = docs[0].vocab
+    ours = SequenceMatcher(vocab.strings)
+    if not ours.add(7, pattern):
+        pytest.fail(f"pattern not taken by the sequence matcher: {pattern}")
+    theirs = Matcher(vocab)
+    theirs.add("p", [pattern])
+    for doc in docs:
+        expected = sorted({start for _, start, _ in theirs(doc)})
+        assert sorted({start for _, start in ours(doc)}) == expected, doc.text[:80]
+
+
+def test_unsupported_shapes_are_left_to_spacy() -> None:
+    strings = build_pipeline().vocab.strings
+    matcher = SequenceMatcher(strings)
+    assert not matcher.add(1, [{"LOWER": "a", "OP": "+"}])
+    assert not matcher.add(1, [{"OP": "?"}, {"LOWER": "a"}])
+    assert not matcher.add(1, [{"POS": "NOUN"}])
+    assert len(matcher) == 0
