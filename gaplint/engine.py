@@ -9,6 +9,7 @@ atom sets, so a sentence is judged against 38 rules without running any matcher 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import product
@@ -83,7 +84,7 @@ class CompiledPack:
         heading_atoms: dict[str, frozenset[int]] = {}
         lead_in: frozenset[int] = frozenset()
         for index, block, doc in iter_block_docs(self.nlp, document):
-            per_sentence = self._atoms_per_sentence(doc)
+            per_sentence = self._atoms_per_sentence(doc, block.text)
             # A list item or table cell inherits the atoms of the paragraph that introduces it
             # ("Employees shall not:"), so a rule can ask for them with `inside`.
             extra = lead_in if block.kind in _INHERITS_LEAD_IN else frozenset()
@@ -105,18 +106,24 @@ class CompiledPack:
             for sentence, atoms, extra in found
         ]
 
-    def _atoms_per_sentence(self, doc: Doc) -> list[tuple[_Sent, frozenset[int]]]:
-        text = doc.text  # built by joining every token: read it once
+    def _atoms_per_sentence(self, doc: Doc, text: str) -> list[tuple[_Sent, frozenset[int]]]:
+        """`text` is the block's text, which the doc was made from (Doc.text rebuilds it)."""
         sents, starts = _sentences(doc, text)
         if not sents:
             return []
         atoms: list[set[int]] = [set() for _ in sents]
+        ids = self._atom_ids
         token_matches = self.matcher(doc) if len(self.matcher) else []
         exact_matches = self.exact_phrases(doc) if len(self.exact_phrases) else []
-        for match_id, start, _ in (*token_matches, *self.phrases(doc), *exact_matches):
-            atoms[_index_at(starts, start)].add(self._atom_ids[match_id])
-        for atom, start in self.sequences(doc):
-            atoms[_index_at(starts, start)].add(atom)
+        found = [(ids[match_id], start) for match_id, start, _ in token_matches]
+        found += [(ids[match_id], start) for match_id, start, _ in self.phrases(doc)]
+        found += [(ids[match_id], start) for match_id, start, _ in exact_matches]
+        found += self.sequences(doc)
+        if len(sents) == 1:  # most blocks: no sentence look-up needed
+            atoms[0].update(atom for atom, _ in found)
+        else:
+            for atom, start in found:
+                atoms[_index_at(starts, start)].add(atom)
         if self.regexes:
             char_starts = [sent.start_char for sent in sents]
             for atom, regex in self.regexes:
@@ -148,8 +155,6 @@ def _sentences(doc: Doc, text: str) -> tuple[list[_Sent], list[int]]:
 
 
 def _index_at(starts: list[int], offset: int) -> int:
-    from bisect import bisect_right
-
     return max(0, bisect_right(starts, offset) - 1)
 
 

@@ -23,7 +23,7 @@ _WORD_ATTRS = {"LOWER": 0, "NORM": 1}
 _FLAG_ATTRS = {"IS_PUNCT": 2, "IS_TITLE": 3}
 _OPS = {None, "?"}
 
-Row = tuple[int, int, int, int]
+Row = list[int]  # LOWER, NORM, IS_PUNCT, IS_TITLE of one token
 Test = Callable[[Row], bool]
 
 
@@ -107,7 +107,7 @@ class SequenceMatcher:
         """(atom, start token) for every pattern that matches somewhere starting there."""
         if not len(doc):
             return []
-        rows: list[Row] = [tuple(row) for row in doc.to_array(list(_COLUMNS)).tolist()]
+        rows: list[Row] = doc.to_array(list(_COLUMNS)).tolist()
         lower_index, norm_index = self._index
         found: list[tuple[int, int]] = []
         for start, row in enumerate(rows):
@@ -127,16 +127,22 @@ def _flag_test(column: int, value: bool) -> Test:
 
 
 def _all(tests: list[Test]) -> Test:
+    if not tests:
+        return lambda row: True
     if len(tests) == 1:
         return tests[0]
-    return lambda row: all(test(row) for test in tests)
+    first, rest = tests[0], _all(tests[1:])
+    return lambda row: first(row) and rest(row)
 
 
 def _matches(specs: tuple[_Spec, ...], rows: list[Row], position: int) -> bool:
-    """Does the sequence of specs match from this position? ('?' may consume or skip.)"""
-    if not specs:
-        return True
-    spec, rest = specs[0], specs[1:]
-    if position < len(rows) and spec.test(rows[position]) and _matches(rest, rows, position + 1):
-        return True
-    return spec.optional and _matches(rest, rows, position)
+    """Does the sequence of specs match from this position? Tracks the set of positions the
+    pattern can have reached, so chains of optional tokens cost no backtracking."""
+    reached = {position}
+    length = len(rows)
+    for spec in specs:
+        advanced = {p + 1 for p in reached if p < length and spec.test(rows[p])}
+        reached = advanced | reached if spec.optional else advanced
+        if not reached:
+            return False
+    return True
