@@ -519,15 +519,17 @@ class _Assembler:
         big = row.size >= self.stats.body_size * _HEADING_SCALE
         if (continues and not big) or len(text) > 160 or text[-1] in ",;":
             return False  # cheap rejections first: this runs on every line
-        words = text.split()
-        letters = [c for c in text if c.isalpha()]
-        if not letters or len(words) > _MAX_HEADING_WORDS or _DOT_LEADER.search(text):
-            return False
         if row.size < self.stats.body_size * 0.9:
+            return False
+        words = text.split()
+        if len(words) > _MAX_HEADING_WORDS or _DOT_LEADER.search(text):
             return False
         if text.endswith(":") and len(words) > 4:
             return False
         if text.endswith(".") and len(words) > 8:
+            return False
+        letters = [c for c in text if c.isalpha()]  # only for the short lines left
+        if not letters:
             return False
         caps = len(letters) >= 4 and all(c.isupper() for c in letters)
         dotted = bool(re.match(r"^\d+\.\d+(?:\.\d+)*\s+[A-Z]", text)) and not text.endswith(".")
