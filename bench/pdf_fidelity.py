@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 from gaplint.document import Document  # noqa: E402
 from gaplint.errors import InputError  # noqa: E402
 from gaplint.readers import read_document  # noqa: E402
+from gaplint.readers.pdf import RUNNING_SECTION  # noqa: E402
 
 WORD = re.compile(r"[a-z0-9]+")
 PAGE_NUMBER = re.compile(r"^\W*(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\W*$", re.I)
@@ -68,18 +69,22 @@ def reference_words(pages: list[list[str]], running: set[str]) -> Counter[str]:
 
 
 def survivors(document: Document, running: set[str]) -> list[str]:
-    """Blocks that are page numbers, or running lines kept more than once.
+    """Body blocks that are page numbers or running lines kept more than once, and running
+    lines repeated in the reader's own "(running header/footer)" section.
 
-    A running line kept once is a title (the first page's "SOCIAL MEDIA" heading that the
-    later pages repeat in their header); a header that survived would be there many times.
+    A running line kept once in the body is a title (the first page's "SOCIAL MEDIA" heading
+    that later pages repeat in their header); a header that survived would be there many times.
+    The reader keeps each running line with words in it once, apart from the body.
     """
-    kept = Counter(norm(block.text) for block in document.blocks)
+    body = [block for block in document.blocks if block.section != [RUNNING_SECTION]]
+    apart = Counter(norm(b.text) for b in document.blocks if b.section == [RUNNING_SECTION])
+    kept = Counter(norm(block.text) for block in body)
     repeated = {line for line in running if kept[line] > 1}
     return [
         block.text
-        for block in document.blocks
+        for block in body
         if PAGE_NUMBER.match(block.text) or norm(block.text) in repeated
-    ]
+    ] + [line for line, count in apart.items() if count > 1]
 
 
 def check(path: Path) -> tuple[float, int, list[str]]:

@@ -116,3 +116,13 @@ class DocumentBuilder:
         self._offset = start + len(text)
         if kind is BlockKind.HEADING:
             self._headings.append((level or 1, text))
+
+    def add_apart(
+        self, label: str, kind: BlockKind, text: str, *, page: int | None = None
+    ) -> None:
+        """Text outside the body's flow (page headers and footers, footnotes), added under a
+        section of its own, e.g. ["(footer)"], so it never joins the body's headings."""
+        before = len(self.blocks)
+        self.add(BlockKind.PARAGRAPH if kind is BlockKind.HEADING else kind, text, page=page)
+        if len(self.blocks) > before:
+            self.blocks[-1] = self.blocks[-1].model_copy(update={"section": [label]})

@@ -448,11 +448,7 @@ def _add_apart(
         if block.text in seen:  # first-page, even and default headers often repeat
             continue
         seen.add(block.text)
-        before = len(builder.blocks)
-        kind = BlockKind.PARAGRAPH if block.kind is BlockKind.HEADING else block.kind
-        builder.add(kind, block.text)
-        if len(builder.blocks) > before:
-            builder.blocks[-1] = builder.blocks[-1].model_copy(update={"section": [label]})
+        builder.add_apart(label, block.kind, block.text)
 
 
 def _metadata(document: object) -> Metadata:

@@ -407,23 +407,35 @@ def _zone_rows(page: _Page) -> Iterator[_Row]:
             yield row
 
 
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+_PAGE_WORDS = {"page", "of", "pg", "pp"}
+
+
 def _key(seg: _Seg) -> str:
     """Text with numbers wildcarded, plus size: 'Page 3 of 7' matches 'Page 4 of 7'."""
     return f"{round(seg.size)}|{_DIGITS.sub('#', seg.text.lower())}"
 
 
-def _drop_running_lines(pages: list[_Page]) -> None:
-    """Remove lines repeated at the top/bottom of at least half the pages, and page numbers."""
+def _drop_running_lines(pages: list[_Page]) -> list[tuple[str, int]]:
+    """Remove lines repeated at the top/bottom of at least half the pages, and page numbers.
+    Returns each removed line that has words in it, once, with its first page: it can be
+    policy text ("Adoption Date: 2015/12/30") and is kept apart from the body."""
     seen: Counter[str] = Counter()
     for page in pages:
         seen.update({_key(seg) for row in _zone_rows(page) for seg in row.segs})
     threshold = max(2, math.ceil(len(pages) * 0.5))
     repeated = {key for key, count in seen.items() if count >= threshold}
+    removed: dict[str, tuple[str, int]] = {}
     for page in pages:
         zone = {id(row) for row in _zone_rows(page)}
         kept: list[_Row] = []
         for row in page.rows:
             if id(row) in zone:
+                for seg in row.segs:
+                    key = _key(seg)
+                    words = set(_WORDS.findall(seg.text.lower())) - _PAGE_WORDS
+                    if key in repeated and len(words) >= 2:
+                        removed.setdefault(key, (seg.text, page.number))
                 row.segs = [
                     seg
                     for seg in row.segs
@@ -433,6 +445,7 @@ def _drop_running_lines(pages: list[_Page]) -> None:
                 row.refresh()
                 kept.append(row)
         page.rows = kept
+    return list(removed.values())
 
 
 # --- blocks -------------------------------------------------------------------------------
@@ -665,9 +678,10 @@ def read_pdf(data: bytes, limits: Limits) -> ReadResult:
     )
     if not any(page.rows for page in pages):
         raise no_text
-    blocks = _blocks(pages)  # drops running headers/footers first
+    running = _drop_running_lines(pages)
+    blocks = _blocks(pages, running)
     image_pages = [page.number for page in pages if page.images and not page.rows]
-    if not blocks and image_pages:
+    if len(blocks) == len(running) and image_pages:
         raise no_text  # only page furniture such as "Page 1 of 9" had a text layer
     return ReadResult(blocks=blocks, pages=count, metadata=metadata, skipped=_skipped(image_pages))
 
@@ -755,8 +769,10 @@ def _has_images(page: pdfium.PdfPage) -> bool:
     return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3))
 
 
-def _blocks(pages: list[_Page]) -> list[Block]:
-    _drop_running_lines(pages)
+RUNNING_SECTION = "(running header/footer)"
+
+
+def _blocks(pages: list[_Page], running: list[tuple[str, int]]) -> list[Block]:
     ordered = [row for page in pages for row in _order(page)]
     assembler = _Assembler(_stats(ordered))
     for row in ordered:
@@ -767,6 +783,8 @@ def _blocks(pages: list[_Page]) -> list[Block]:
     for proto in assembler.protos:
         level = proto.depth if proto.kind is BlockKind.HEADING else None
         builder.add(proto.kind, proto.text, page=proto.page, level=level)
+    for text, page in running:
+        builder.add_apart(RUNNING_SECTION, BlockKind.PARAGRAPH, text, page=page)
     return builder.blocks
 
 

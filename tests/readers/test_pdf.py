@@ -13,7 +13,7 @@ from gaplint.cli import main
 from gaplint.document import Block, BlockKind, DocFormat, Document
 from gaplint.errors import ErrorCode, InputError
 from gaplint.readers import Limits, read_bytes, read_document
-from gaplint.readers.pdf import _iso_date, _join_lines, read_pdf
+from gaplint.readers.pdf import RUNNING_SECTION, _iso_date, _join_lines, read_pdf
 from tests.builders import pdf as build
 
 
@@ -61,9 +61,16 @@ def test_offsets_index_document_text(policy: Document) -> None:
 
 
 def test_running_header_footer_and_page_numbers_removed(policy: Document) -> None:
-    texts = [block.text for block in policy.blocks]
-    assert not any(build.HEADER in text for text in texts)
-    assert not any("Page " in text and " of 4" in text for text in texts)
+    body = [block.text for block in policy.blocks if block.section != [RUNNING_SECTION]]
+    assert not any(build.HEADER in text for text in body)
+    assert not any("Page " in text and " of 4" in text for text in body)
+
+
+def test_running_line_with_words_is_kept_once_apart_from_the_body(policy: Document) -> None:
+    apart = [block for block in policy.blocks if block.section == [RUNNING_SECTION]]
+    assert [block.text for block in apart] == [build.HEADER]
+    assert apart[0].page == 1
+    assert policy.blocks[-1] == apart[0]
 
 
 def test_one_off_first_page_line_is_kept(policy: Document) -> None:
@@ -118,8 +125,9 @@ def test_ligatures_and_odd_spaces() -> None:
 
 def test_image_only_page_is_recorded_as_skipped() -> None:
     document = read_bytes(build.mixed_scan_pdf(), "mixed.pdf")
-    assert [s.count for s in document.skipped] == [1]
-    assert "2" in (document.skipped[0].detail or "")
+    images = [s for s in document.skipped if s.what == "image-only pages"]
+    assert [s.count for s in images] == [1]
+    assert "2" in (images[0].detail or "")
     assert all("Page 2 of 2" not in block.text for block in document.blocks)
 
 
@@ -163,7 +171,9 @@ def test_cli_extract_prints_blocks(tmp_path: Path, policy_bytes: bytes) -> None:
     assert result.exit_code == 0, result.output
     assert "[p1] [heading" in result.output
     assert "2.1 Personal Use" in result.output
-    assert build.HEADER not in result.output
+    body = [line for line in result.output.splitlines() if "(running header/footer)" not in line]
+    assert not any(build.HEADER in line for line in body)
+    assert "Page 1 of 4" not in result.output
 
 
 def test_cli_bad_pdf_is_one_line_and_status_2(tmp_path: Path) -> None:
