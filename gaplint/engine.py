@@ -72,7 +72,7 @@ class CompiledPack:
     phrases: PhraseMatcher
     exact_phrases: PhraseMatcher
     sequences: SequenceMatcher
-    regexes: list[tuple[int, re.Pattern[str]]]
+    regexes: list[tuple[int, re.Pattern[str], re.Pattern[str] | None]]
     rules: dict[str, CompiledRule]
     headings: dict[str, Predicate]
     exclusion: Predicate | None
@@ -80,31 +80,29 @@ class CompiledPack:
 
     def find(self, document: Document) -> list[SentenceHits]:
         """Match every atom over the document and return its sentences with their atoms."""
-        found: list[tuple[Sentence, frozenset[int], frozenset[int]]] = []
+        found: list[SentenceHits] = []
         heading_atoms: dict[str, frozenset[int]] = {}
         lead_in: frozenset[int] = frozenset()
         for index, block, doc in iter_block_docs(self.nlp, document):
             per_sentence = self._atoms_per_sentence(doc, block.text)
-            # A list item or table cell inherits the atoms of the paragraph that introduces it
-            # ("Employees shall not:"), so a rule can ask for them with `inside`.
-            extra = lead_in if block.kind in _INHERITS_LEAD_IN else frozenset()
+            # Context: the atoms of the headings above, and for a list item or table cell
+            # those of the paragraph that introduces it ("Employees shall not:"), so a rule
+            # can ask for them with `inside`. Headings come before their blocks, so it is
+            # complete here; one value serves every sentence of the block.
+            context = frozenset().union(
+                lead_in if block.kind in _INHERITS_LEAD_IN else frozenset(),
+                *(heading_atoms.get(heading, frozenset()) for heading in block.section),
+            )
             for sent, atoms in per_sentence:
                 sentence = located(block, index, sent.text.strip(), sent.start_char, sent.end_char)
-                found.append((sentence, atoms, extra))
+                found.append(SentenceHits(sentence=sentence, atoms=atoms, context=context))
             block_atoms = frozenset().union(*(atoms for _, atoms in per_sentence))
             if block.kind is BlockKind.HEADING:
                 heading_atoms[block.text] = block_atoms
                 lead_in = frozenset()
             elif block.kind is BlockKind.PARAGRAPH:
                 lead_in = block_atoms if block.text.rstrip().endswith(":") else frozenset()
-        return [
-            SentenceHits(
-                sentence=sentence,
-                atoms=atoms,
-                context=extra.union(*(heading_atoms.get(h, frozenset()) for h in sentence.section)),
-            )
-            for sentence, atoms, extra in found
-        ]
+        return found
 
     def _atoms_per_sentence(self, doc: Doc, text: str) -> list[tuple[_Sent, frozenset[int]]]:
         """`text` is the block's text, which the doc was made from (Doc.text rebuilds it)."""
@@ -126,8 +124,12 @@ class CompiledPack:
                 atoms[_index_at(starts, start)].add(atom)
         if self.regexes:
             char_starts = [sent.start_char for sent in sents]
-            for atom, regex in self.regexes:
-                for m in regex.finditer(text):
+            lowered = text.lower()
+            if len(lowered) != len(text):  # a few characters lower-case to two: offsets move
+                lowered = ""
+            for atom, regex, lower in self.regexes:
+                matches = lower.finditer(lowered) if lower and lowered else regex.finditer(text)
+                for m in matches:
                     atoms[_index_at(char_starts, m.start())].add(atom)
         return [(sent, frozenset(a)) for sent, a in zip(sents, atoms) if sent.text.strip()]
 
@@ -168,7 +170,7 @@ class _Compiler:
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
         self.exact_phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.sequences = SequenceMatcher(nlp.vocab.strings)
-        self.regexes: list[tuple[int, re.Pattern[str]]] = []
+        self.regexes: list[tuple[int, re.Pattern[str], re.Pattern[str] | None]] = []
         self.atom_ids: dict[int, int] = {}
         self._leaves: dict[str, int] = {}
         self._concepts: dict[str, tuple[Predicate, frozenset[int] | None]] = {}
@@ -196,7 +198,12 @@ class _Compiler:
             pattern = [_normalise_token_spec(spec) for spec in expr.pattern]
             return self._atom("pattern:" + repr(pattern), lambda a, n: self._add(a, n, pattern))
         regex = re.compile(expr.regex, re.IGNORECASE)
-        return self._atom("regex:" + expr.regex, lambda a, _: self.regexes.append((a, regex)))
+        # Case-insensitive matching costs about twice as much; a pattern with no capital letter
+        # (so no \D, \W or [A-Z] either) finds the same on lower-cased text without the flag.
+        lower = None if any(c.isupper() for c in expr.regex) else re.compile(expr.regex)
+        return self._atom(
+            "regex:" + expr.regex, lambda a, _: self.regexes.append((a, regex, lower))
+        )
 
     def _add(self, atom: int, name: str, pattern: list[dict[str, Any]]) -> None:
         # Our sequence matcher handles the common pattern shapes at a fraction of the
@@ -361,12 +368,18 @@ def iter_rule_hits(
     """For each rule, the sentences whose atoms satisfy it, with what matched."""
     rules = [compiled.rules[rule_id] for rule_id in rule_ids]
     result: dict[str, list[tuple[SentenceHits, str]]] = {rule.id: [] for rule in rules}
+    # Which rules each atom can set off, so a sentence only tries the rules its atoms trigger
+    # (in pack order, so evidence order does not depend on the atoms).
+    always = [rule for rule in rules if rule.triggers is None]
+    by_atom: dict[int, list[int]] = {}
+    for position, rule in enumerate(rules):
+        for atom in rule.triggers or ():
+            by_atom.setdefault(atom, []).append(position)
     for hits in sentences:
         if not hits.atoms:
             continue
-        for rule in rules:
-            if rule.triggers is not None and rule.triggers.isdisjoint(hits.atoms):
-                continue
+        positions = {p for atom in hits.atoms for p in by_atom.get(atom, ())}
+        for rule in always + [rules[p] for p in sorted(positions)]:
             found = rule.match(hits)
             if found and not (rule.unless and rule.unless(hits)):
                 result[rule.id].append((hits, found))

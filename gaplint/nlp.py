@@ -15,14 +15,14 @@ from functools import lru_cache
 
 import numpy
 import snowballstemmer
-from spacy.attrs import IS_PUNCT, ORTH, SENT_START
+from spacy.attrs import IS_PUNCT, NORM, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from gaplint.document import Block, BlockKind, Document
 
 _STEMMER = snowballstemmer.stemmer("english")
-NORMALISER = "gaplint_normaliser"
 
 
 class ModelNotInstalled(Exception):
@@ -36,18 +36,13 @@ def normalise(word: str) -> str:
     return str(_STEMMER.stemWord(lowered)) if lowered.isalpha() else lowered
 
 
-_NORMALISED: dict[int, set[int]] = {}
-
-
-@Language.component(NORMALISER)
-def _normalise_tokens(doc: Doc) -> Doc:
-    # Set the norm once per word type on the shared vocabulary, not on every token.
-    done = _NORMALISED.setdefault(id(doc.vocab), set())
-    for orth in set(doc.to_array(ORTH).tolist()) - done:
-        lexeme = doc.vocab[orth]
+def _use_stems(vocab: Vocab) -> None:
+    """Make every word's NORM its stem: new words get it when the vocabulary first meets them
+    (spaCy computes NORM with this getter), words already known are set once here. No work
+    is left for each document."""
+    vocab.lex_attr_getters[NORM] = normalise  # type: ignore[attr-defined]
+    for lexeme in vocab:
         lexeme.norm_ = normalise(lexeme.text)
-        done.add(orth)
-    return doc
 
 
 SENTENCES = "gaplint_sentences"
@@ -101,14 +96,13 @@ def build_pipeline(model: str | None = None) -> Language:
             ) from None
     if not (nlp.has_pipe("parser") or nlp.has_pipe("senter")):
         nlp.add_pipe(SENTENCES)
-    nlp.add_pipe(NORMALISER, last=True)
+    _use_stems(nlp.vocab)
     return nlp
 
 
 def make_pattern_doc(nlp: Language, text: str) -> Doc:
-    """Tokenise and normalise a rule term the same way as the document's text."""
-    doc: Doc = _normalise_tokens(nlp.make_doc(text))
-    return doc
+    """Tokenise a rule term the same way as the document's text (stems come with the words)."""
+    return nlp.make_doc(text)
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,9 @@ class _Spec:
 class _Pattern:
     atom: int
     specs: tuple[_Spec, ...]
+    # Word sets (LOWER or NORM hashes) of the later required tokens: a block holding no word
+    # of one of them cannot match, which rules out most candidates without walking the pattern.
+    required: tuple[frozenset[int], ...] = ()
 
 
 class SequenceMatcher:
@@ -59,7 +62,7 @@ class SequenceMatcher:
             specs.append(compiled)
         if specs[0].optional:
             return False
-        compiled_pattern = _Pattern(atom, tuple(specs))
+        compiled_pattern = _Pattern(atom, tuple(specs), self._required(pattern[1:]))
         first = pattern[0]
         attr = next((a for a in _WORD_ATTRS if a in first), None)
         words = None if attr is None else first[attr]
@@ -71,6 +74,20 @@ class SequenceMatcher:
         for word in words:
             index.setdefault(self._strings.add(word), []).append(compiled_pattern)
         return True
+
+    def _required(self, specs: list[dict[str, Any]]) -> tuple[frozenset[int], ...]:
+        required = []
+        for spec in specs:
+            if spec.get("OP") is not None:
+                continue
+            for attr in _WORD_ATTRS:
+                value = spec.get(attr)
+                words = [value] if isinstance(value, str) else None
+                if isinstance(value, dict) and list(value) == ["IN"]:
+                    words = value["IN"]
+                if words:
+                    required.append(frozenset(self._strings.add(str(w)) for w in words))
+        return tuple(required)
 
     def _compile(self, spec: dict[str, Any]) -> _Spec | None:
         if spec.get("OP") not in _OPS:
@@ -108,16 +125,25 @@ class SequenceMatcher:
         if not len(doc):
             return []
         rows: list[Row] = doc.to_array(list(_COLUMNS)).tolist()
+        words = {value for row in rows for value in row[:2]}
+        possible: dict[int, bool] = {}  # per pattern, for this block
+
+        def could_match(pattern: _Pattern) -> bool:
+            key = id(pattern)
+            if key not in possible:
+                possible[key] = all(not need.isdisjoint(words) for need in pattern.required)
+            return possible[key]
+
         lower_index, norm_index = self._index
         found: list[tuple[int, int]] = []
         for start, row in enumerate(rows):
             for pattern in self._everywhere:
-                # Reject on the first token before paying for the recursive match.
+                # Reject on the first token before paying for the full match.
                 if pattern.specs[0].test(row) and _matches(pattern.specs, rows, start):
                     found.append((pattern.atom, start))
             for index, key in ((lower_index, row[0]), (norm_index, row[1])):
                 for pattern in index.get(key, ()):
-                    if _matches(pattern.specs, rows, start):
+                    if could_match(pattern) and _matches(pattern.specs, rows, start):
                         found.append((pattern.atom, start))
         return found
 
