@@ -125,12 +125,14 @@ class SequenceMatcher:
         if not len(doc):
             return []
         rows: list[Row] = doc.to_array(list(_COLUMNS)).tolist()
-        words = {value for row in rows for value in row[:2]}
+        words: set[int] = set()  # the block's LOWER and NORM hashes, built when first needed
         possible: dict[int, bool] = {}  # per pattern, for this block
 
         def could_match(pattern: _Pattern) -> bool:
             key = id(pattern)
             if key not in possible:
+                if not words:
+                    words.update(value for row in rows for value in row[:2])
                 possible[key] = all(not need.isdisjoint(words) for need in pattern.required)
             return possible[key]
 
