@@ -288,16 +288,26 @@ def _normalise(raw: Any) -> Any:
     return raw
 
 
-def _concept_refs(expr: Any) -> Iterable[str]:
-    if isinstance(expr, ConceptRef):
-        yield expr.concept
-    elif isinstance(expr, (All, AnyOf)):
-        for child in expr.all if isinstance(expr, All) else expr.any:
-            yield from _concept_refs(child)
+def walk(expr: Any) -> Iterator[Any]:
+    """The expression and every expression inside it, depth first (concepts not followed)."""
+    if expr is None:
+        return
+    yield expr
+    children: list[Any] = []
+    if isinstance(expr, All):
+        children = list(expr.all)
+    elif isinstance(expr, AnyOf):
+        children = list(expr.any)
     elif isinstance(expr, Not):
-        yield from _concept_refs(expr.not_)
+        children = [expr.not_]
     elif isinstance(expr, Inside):
-        yield from _concept_refs(expr.inside)
+        children = [expr.inside]
+    for child in children:
+        yield from walk(child)
+
+
+def _concept_refs(expr: Any) -> Iterable[str]:
+    return (node.concept for node in walk(expr) if isinstance(node, ConceptRef))
 
 
 def load_pack(dirs: Iterable[Path | str] = (), builtin: bool = True) -> RulePack:

@@ -12,25 +12,10 @@ from gaplint.engine import _normalise_token_spec
 from gaplint.errors import InputError
 from gaplint.nlp import build_pipeline
 from gaplint.readers import read_document
-from gaplint.rules import All, AnyOf, Inside, Not, TokenPattern, load_pack
+from gaplint.rules import TokenPattern, load_pack, walk
 from gaplint.sequence import SequenceMatcher
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
-
-
-def _patterns(expr: Any) -> list[list[dict[str, Any]]]:
-    if isinstance(expr, TokenPattern):
-        return [expr.pattern]
-    children: list[Any] = []
-    if isinstance(expr, All):
-        children = expr.all
-    elif isinstance(expr, AnyOf):
-        children = expr.any
-    elif isinstance(expr, Not):
-        children = [expr.not_]
-    elif isinstance(expr, Inside):
-        children = [expr.inside]
-    return [p for child in children for p in _patterns(child)]
 
 
 def pack_patterns() -> list[list[dict[str, Any]]]:
@@ -38,7 +23,12 @@ def pack_patterns() -> list[list[dict[str, Any]]]:
     exprs: list[Any] = list(pack.concepts.values())
     for element, sub in pack.subpoints():
         exprs += [sub.match, sub.unless, element.heading]
-    return [[_normalise_token_spec(s) for s in p] for e in exprs for p in _patterns(e)]
+    return [
+        [_normalise_token_spec(spec) for spec in node.pattern]
+        for expr in exprs
+        for node in walk(expr)
+        if isinstance(node, TokenPattern)
+    ]
 
 
 EXTRA: list[list[dict[str, Any]]] = [
