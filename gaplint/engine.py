@@ -10,20 +10,27 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import product
 from math import prod
 from typing import Any
 
 import numpy
-from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
-from gaplint.document import BlockKind, Document
-from gaplint.nlp import Sentence, iter_block_docs, located, make_pattern_doc, normalise
+from gaplint.document import Block, BlockKind, Document
+from gaplint.nlp import (
+    Sentence,
+    iter_block_docs,
+    located,
+    make_pattern_doc,
+    normalise,
+    whole_document_doc,
+)
 from gaplint.rules import (
     All,
     AnyOf,
@@ -41,6 +48,7 @@ from gaplint.sequence import SequenceMatcher
 
 EXCLUSION_CONCEPT = "exclusion"
 _INHERITS_LEAD_IN = (BlockKind.LIST_ITEM, BlockKind.TABLE_CELL)
+_BLOCK_BREAK = "\n\n"  # Document.text joins blocks with it; block text has no newline
 
 
 @dataclass(frozen=True)
@@ -83,8 +91,7 @@ class CompiledPack:
         found: list[SentenceHits] = []
         heading_atoms: dict[str, frozenset[int]] = {}
         lead_in: frozenset[int] = frozenset()
-        for index, block, doc in iter_block_docs(self.nlp, document):
-            per_sentence = self._atoms_per_sentence(doc, block.text)
+        for index, block, per_sentence in self._block_sentences(document):
             # Context: the atoms of the headings above, and for a list item or table cell
             # those of the paragraph that introduces it ("Employees shall not:"), so a rule
             # can ask for them with `inside`. Headings come before their blocks, so it is
@@ -104,8 +111,30 @@ class CompiledPack:
                 lead_in = block_atoms if block.text.rstrip().endswith(":") else frozenset()
         return found
 
+    def _block_sentences(
+        self, document: Document
+    ) -> Iterator[tuple[int, Block, list[tuple[_Sent, frozenset[int]]]]]:
+        """Each block with its sentences and their atoms; sentence offsets within the block."""
+        whole = whole_document_doc(self.nlp, document)
+        if whole is None:
+            for index, block, doc in iter_block_docs(self.nlp, document):
+                yield index, block, self._atoms_per_sentence(doc, block.text)
+            return
+        # One Doc for the whole document costs less than one per block; split back by offset.
+        doc, text = whole
+        blocks = document.blocks
+        block_starts = [block.start for block in blocks]
+        grouped: list[list[tuple[_Sent, frozenset[int]]]] = [[] for _ in blocks]
+        for sent, atoms in self._atoms_per_sentence(doc, text):
+            index = _index_at(block_starts, sent.start_char)
+            start = blocks[index].start
+            moved = _Sent(sent.text, sent.start_char - start, sent.end_char - start)
+            grouped[index].append((moved, atoms))
+        for index, block in enumerate(blocks):
+            yield index, block, grouped[index]
+
     def _atoms_per_sentence(self, doc: Doc, text: str) -> list[tuple[_Sent, frozenset[int]]]:
-        """`text` is the block's text, which the doc was made from (Doc.text rebuilds it)."""
+        """`text` is the text the doc was made from (Doc.text would rebuild it)."""
         sents, starts = _sentences(doc, text)
         if not sents:
             return []
@@ -130,7 +159,8 @@ class CompiledPack:
             for atom, regex, lower in self.regexes:
                 matches = lower.finditer(lowered) if lower and lowered else regex.finditer(text)
                 for m in matches:
-                    atoms[_index_at(char_starts, m.start())].add(atom)
+                    if _BLOCK_BREAK not in m.group():  # never across two blocks
+                        atoms[_index_at(char_starts, m.start())].add(atom)
         return [(sent, frozenset(a)) for sent, a in zip(sents, atoms) if sent.text.strip()]
 
 
@@ -142,16 +172,21 @@ class _Sent:
 
 
 def _sentences(doc: Doc, text: str) -> tuple[list[_Sent], list[int]]:
-    """Sentence spans from one array read; `doc.sents` builds a Span per call and is slow."""
+    """Sentence spans from one array read; `doc.sents` builds a Span per call and is slow.
+    Whitespace tokens (the breaks between blocks of a whole document) are left out of a
+    sentence's span; a sentence of whitespace alone gets empty text."""
     if not len(doc):
         return [], []
-    columns = doc.to_array([SENT_START, IDX, LENGTH])
+    columns = doc.to_array([SENT_START, IDX, LENGTH, IS_SPACE])
     starts = [0, *(int(i) for i in numpy.flatnonzero(columns[:, 0] == 1) if i)]
     ends = [*starts[1:], len(doc)]
     sents = []
     for start, end in zip(starts, ends):
+        last = end - 1
+        while last > start and columns[last, 3]:
+            last -= 1
         start_char = int(columns[start, 1])
-        end_char = int(columns[end - 1, 1] + columns[end - 1, 2])
+        end_char = int(columns[last, 1] + columns[last, 2])
         sents.append(_Sent(text[start_char:end_char], start_char, end_char))
     return sents, starts
 

@@ -9,13 +9,14 @@ A trained pipeline (e.g. en_core_web_sm) is used when asked for and installed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy
 import snowballstemmer
-from spacy.attrs import IS_PUNCT, NORM, ORTH, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, NORM, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -58,19 +59,23 @@ def _sentence_end_hashes(strings: object) -> frozenset[int]:
     )
 
 
-@Language.component(SENTENCES)
-def _split_sentences(doc: Doc) -> Doc:
+def split_sentences(doc: Doc, breaks: Iterable[int] = ()) -> Doc:
     """spaCy's rule-based Sentencizer, reading token arrays instead of Token objects (several
-    times faster): a sentence starts at the first non-punctuation token after an end mark."""
+    times faster): a sentence starts at the first non-punctuation token after an end mark, and
+    at every token index in `breaks` (the first token of each block of a whole document)."""
     if not len(doc):
         return doc
     ends = _sentence_end_hashes(doc.vocab.strings)
+    forced = set(breaks)
     columns = doc.to_array([ORTH, IS_PUNCT]).tolist()
     starts = [-1] * len(doc)
     starts[0] = 1
     seen_end = False
     for i, (orth, is_punct) in enumerate(columns):
-        if orth in ends:
+        if i in forced:
+            starts[i] = 1
+            seen_end = orth in ends
+        elif orth in ends:
             seen_end = True
         elif seen_end and not is_punct:
             starts[i] = 1
@@ -78,6 +83,11 @@ def _split_sentences(doc: Doc) -> Doc:
     array = numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1)
     doc.from_array([SENT_START], array)  # type: ignore[arg-type]
     return doc
+
+
+@Language.component(SENTENCES)
+def _split_sentences(doc: Doc) -> Doc:
+    return split_sentences(doc)
 
 
 @lru_cache(maxsize=4)
@@ -116,6 +126,21 @@ class Sentence:
     kind: BlockKind
     page: int | None
     section: tuple[str, ...]
+
+
+def whole_document_doc(nlp: Language, document: Document) -> tuple[Doc, str] | None:
+    """The whole document as one Doc, with a sentence break at every block: one pass instead
+    of one per block. Only for the default pipeline; a trained one (whose parser sets its own
+    sentences) gets one Doc per block from `iter_block_docs`. None then."""
+    if nlp.pipe_names != [SENTENCES]:
+        return None
+    text = document.text
+    doc = nlp.make_doc(text)
+    if not len(doc):
+        return doc, text
+    offsets = doc.to_array([IDX]).ravel().tolist()
+    breaks = [bisect_left(offsets, block.start) for block in document.blocks[1:]]
+    return split_sentences(doc, (b for b in breaks if b < len(doc))), text
 
 
 def iter_block_docs(nlp: Language, document: Document) -> Iterator[tuple[int, Block, Doc]]:

@@ -14,16 +14,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.attrs import IS_PUNCT, IS_TITLE, LOWER, NORM
+from spacy.attrs import IS_PUNCT, IS_SPACE, IS_TITLE, LOWER, NORM
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
-_COLUMNS = (LOWER, NORM, IS_PUNCT, IS_TITLE)
+# IS_SPACE last: whitespace tokens only occur between the blocks of a whole-document Doc, and
+# a pattern never matches across them (as it could not when each block was its own Doc).
+_COLUMNS = (LOWER, NORM, IS_PUNCT, IS_TITLE, IS_SPACE)
+_SPACE = 4
 _WORD_ATTRS = {"LOWER": 0, "NORM": 1}
 _FLAG_ATTRS = {"IS_PUNCT": 2, "IS_TITLE": 3}
 _OPS = {None, "?"}
 
-Row = list[int]  # LOWER, NORM, IS_PUNCT, IS_TITLE of one token
+Row = list[int]  # LOWER, NORM, IS_PUNCT, IS_TITLE, IS_SPACE of one token
 Test = Callable[[Row], bool]
 
 
@@ -169,7 +172,9 @@ def _matches(specs: tuple[_Spec, ...], rows: list[Row], position: int) -> bool:
     reached = {position}
     length = len(rows)
     for spec in specs:
-        advanced = {p + 1 for p in reached if p < length and spec.test(rows[p])}
+        advanced = {
+            p + 1 for p in reached if p < length and not rows[p][_SPACE] and spec.test(rows[p])
+        }
         reached = advanced | reached if spec.optional else advanced
         if not reached:
             return False

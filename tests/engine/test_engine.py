@@ -155,3 +155,14 @@ def test_check_api_reports_input_errors(tmp_path: Path) -> None:
     report = check(tmp_path / "missing.pdf")
     assert report.error is not None
     assert report.error.code == "not-found"
+
+
+def test_sentences_never_run_across_blocks(checker: Checker) -> None:
+    # No full stop after the heading: the block break alone ends the sentence.
+    doc = document((H, "Passwords", 1), (P, "Must be long and kept secret at all times.", 0))
+    assert status(checker, doc, "TS101") is SubpointStatus.MISSING
+    # "may" + "not" is the obligation phrase "may not" only within one block.
+    split = document((P, "Staff members may", 0), (P, "not campaign here", 0))
+    assert status(checker, split, "TS103") is SubpointStatus.MISSING
+    joined = document((P, "Staff members may not campaign here", 0))
+    assert status(checker, joined, "TS103") is SubpointStatus.COVERED
