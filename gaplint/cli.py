@@ -300,16 +300,19 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
 
 
 @main.command(name="eval")
-@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=str))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(exists=True, file_okay=False))
 @click.option("--model", default=None, help="an installed trained spaCy pipeline to use")
-def eval_command(folder: str, fmt: str, rule_dirs: tuple[str, ...], model: str | None) -> None:
-    """Score gaplint against the gold files in FOLDER (precision, recall, F1 of gaps)."""
+def eval_command(
+    paths: tuple[str, ...], fmt: str, rule_dirs: tuple[str, ...], model: str | None
+) -> None:
+    """Score gaplint against gold files: every one under each folder in PATHS, or a document's
+    own NAME.gold.json (precision, recall, F1 of gaps; per element, sub-point and document)."""
     from pathlib import Path
 
     from gaplint.api import Checker
     from gaplint.evaluate import evaluate, render_eval
 
-    result = evaluate(Path(folder), Checker(rule_dirs, model))
+    result = evaluate([Path(p) for p in paths], Checker(rule_dirs, model))
     click.echo(result.model_dump_json(indent=2) if fmt == "json" else render_eval(result))

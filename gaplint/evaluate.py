@@ -85,15 +85,27 @@ class SystemScore(BaseModel):
     decisions: int
 
 
+class DocumentScore(BaseModel):
+    gaplint: SystemScore
+    baseline: SystemScore
+    evidence_match: float | None
+    judged: bool = True
+
+
 class EvalResult(BaseModel):
     folder: str
     documents: list[str]
-    skipped: list[str] = Field(default_factory=list)
+    skipped: list[str] = Field(
+        default_factory=list,
+        description="documents with gold that were not judged (unreadable, other language); "
+        "they are scored as if nothing were covered",
+    )
     gaplint: SystemScore
     baseline: SystemScore
     evidence_match: float | None
     per_element: dict[str, SystemScore]
     per_subpoint: dict[str, SystemScore]
+    per_document: dict[str, DocumentScore] = Field(default_factory=dict)
     errors: list[Error]
 
 
@@ -167,44 +179,71 @@ def evidence_matches(system: Iterable[str], gold: Iterable[str]) -> bool:
     return False
 
 
-def find_gold(folder: Path) -> list[tuple[Path, Path]]:
-    """(document, gold file) pairs under a folder."""
+GOLD_SUFFIX = ".gold.json"
+
+
+def find_gold(paths: Path | Iterable[Path]) -> list[tuple[Path, Path]]:
+    """(document, gold file) pairs: each gold file under a folder, or a document's own one."""
+    gold_paths: list[Path] = []
+    for path in [paths] if isinstance(paths, Path) else paths:
+        if path.is_dir():
+            gold_paths += sorted(path.rglob(f"*{GOLD_SUFFIX}"))
+        elif path.name.endswith(GOLD_SUFFIX):
+            gold_paths.append(path)
+        else:
+            gold_paths.append(path.with_name(path.name.rsplit(".", 1)[0] + GOLD_SUFFIX))
     pairs = []
-    for gold_path in sorted(folder.rglob("*.gold.json")):
+    for gold_path in gold_paths:
         name = json.loads(gold_path.read_text(encoding="utf-8")).get("document", "")
         pairs.append((gold_path.parent / name, gold_path))
     return pairs
 
 
-def evaluate(folder: Path, checker: Checker) -> EvalResult:
+@dataclass
+class _Evidence:
+    total: int = 0
+    good: int = 0
+
+    @property
+    def share(self) -> float | None:
+        return round(self.good / self.total, 4) if self.total else None
+
+
+def evaluate(paths: Path | Iterable[Path], checker: Checker) -> EvalResult:
+    """Score every document with a gold file. A document gaplint could not judge (unreadable,
+    another language) counts as covering nothing: that is what its user was told."""
     pack = checker.compiled.pack
     ours, baseline = _Tally(), _Tally()
     documents: list[str] = []
     skipped: list[str] = []
     errors: list[Error] = []
-    evidence_total = evidence_good = 0
-    for doc_path, gold_path in find_gold(folder):
+    evidence = _Evidence()
+    per_document: dict[str, DocumentScore] = {}
+    path_list = [paths] if isinstance(paths, Path) else list(paths)
+    for doc_path, gold_path in find_gold(path_list):
         gold = Gold.model_validate_json(gold_path.read_text(encoding="utf-8"))
-        try:
-            document = read_document(doc_path, checker.limits)
-        except InputError as error:
-            skipped.append(error.line())
-            continue
-        report = checker.check_document(document)
-        if not report.judged:
-            skipped.append(f"{doc_path}: not judged ({report.notices[0].message})")
-            continue
+        report, text = _judge(doc_path, checker)
+        if report is None or not report.judged:
+            skipped.append(text if report is None else _not_judged_line(doc_path, report))
+            report, text = None, ""
         documents.append(doc_path.name)
-        covered = _covered(report)
-        ours.add_document(pack, gold, covered)
-        baseline.add_document(pack, gold, _keyword_covered(pack, document.text))
+        covered = _covered(report) if report else set()
+        mine, keywords, doc_evidence = _Tally(), _Tally(), _Evidence()
+        for tally in (ours, mine):
+            tally.add_document(pack, gold, covered)
+        keyword_covered = _keyword_covered(pack, text)
+        for tally in (baseline, keywords):
+            tally.add_document(pack, gold, keyword_covered)
+        known = {s.id for _, s in pack.subpoints()}
         for rule_id, label in gold.subpoints.items():
-            if rule_id not in {s.id for _, s in pack.subpoints()}:
+            if rule_id not in known:
                 continue
-            cited = [e.text for e in report.subpoint(rule_id).evidence]
+            cited = [e.text for e in report.subpoint(rule_id).evidence] if report else []
             if label.covered and rule_id in covered:
-                evidence_total += 1
-                evidence_good += evidence_matches(cited, label.evidence)
+                matched = evidence_matches(cited, label.evidence)
+                for tally_evidence in (evidence, doc_evidence):
+                    tally_evidence.total += 1
+                    tally_evidence.good += matched
             elif label.covered != (rule_id in covered):
                 errors.append(
                     Error(
@@ -215,19 +254,41 @@ def evaluate(folder: Path, checker: Checker) -> EvalResult:
                         gold_evidence=label.evidence,
                     )
                 )
+        per_document[doc_path.name] = DocumentScore(
+            gaplint=mine.score(),
+            baseline=keywords.score(),
+            evidence_match=doc_evidence.share,
+            judged=report is not None,
+        )
+    folders = {str(p if p.is_dir() else p.parent) for p in path_list}
     return EvalResult(
-        folder=str(folder),
+        folder=", ".join(sorted(folders)),
         documents=documents,
         skipped=skipped,
         gaplint=ours.score(),
         baseline=baseline.score(),
-        evidence_match=round(evidence_good / evidence_total, 4) if evidence_total else None,
+        evidence_match=evidence.share,
         per_element={
             k: ours.score(v, ours.element_hits[k]) for k, v in sorted(ours.by_element.items())
         },
         per_subpoint={k: ours.score(v, [0, 0]) for k, v in sorted(ours.by_subpoint.items())},
+        per_document=per_document,
         errors=errors,
     )
+
+
+def _judge(path: Path, checker: Checker) -> tuple[DocumentReport | None, str]:
+    """The report and the text read, or (None, the error line) for an unreadable document."""
+    try:
+        document = read_document(path, checker.limits)
+    except InputError as error:
+        return None, error.line()
+    return checker.check_document(document), document.text
+
+
+def _not_judged_line(path: Path, report: DocumentReport) -> str:
+    reason = report.notices[0].message if report.notices else "not judged"
+    return f"{path}: not judged ({reason})"
 
 
 def _covered(report: DocumentReport) -> set[str]:
@@ -267,8 +328,12 @@ def render_eval(result: EvalResult) -> str:
     lines += [row(k, v) for k, v in result.per_element.items()]
     lines += ["", "per sub-point", header]
     lines += [row(k, v) for k, v in result.per_subpoint.items()]
+    lines += ["", "per document", header.replace("          ", f"{'':<10}", 1)]
+    for name, score in result.per_document.items():
+        evidence = "" if score.evidence_match is None else f"  evidence {score.evidence_match:.2f}"
+        lines.append(row(name[:10], score.gaplint) + evidence + f"  {name}")
     for skipped in result.skipped:
-        lines.append(f"skipped: {skipped}")
+        lines.append(f"not judged (scored as covering nothing): {skipped}")
     if result.errors:
         lines += ["", "errors"]
     for err in result.errors:
