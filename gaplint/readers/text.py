@@ -18,5 +18,5 @@ def read_text(data: bytes, limits: Limits) -> ReadResult:
     text, _ = decode_text(data)
     builder = DocumentBuilder()
     for block in text_blocks(split_lines(text)):
-        builder.add(block.kind, block.text, level=block.level)
+        builder.add(block.kind, block.text, level=block.level, line=block.line)
     return ReadResult(blocks=builder.blocks)

@@ -47,6 +47,8 @@ class TextBlock(NamedTuple):
     kind: BlockKind
     text: str
     level: int | None = None
+    # 1-based position of the block's start: its first line (text), paragraph number (DOCX).
+    line: int | None = None
 
 
 def split_list_marker(line: str) -> tuple[str, str] | None:
@@ -173,12 +175,13 @@ def text_blocks(lines: Sequence[str]) -> list[TextBlock]:
     blocks: list[TextBlock] = []
     current: list[str] = []
     kind = BlockKind.PARAGRAPH
+    first = 1  # line number of current[0]
 
     def flush() -> None:
         nonlocal current, kind
         text = join_lines(current)
         if text:
-            blocks.append(TextBlock(kind, text))
+            blocks.append(TextBlock(kind, text, None, first))
         current, kind = [], BlockKind.PARAGRAPH
 
     for index, raw in enumerate(lines):
@@ -190,7 +193,7 @@ def text_blocks(lines: Sequence[str]) -> list[TextBlock]:
         if underline and len(line) >= 3:
             if current and kind is BlockKind.PARAGRAPH:
                 level = 1 if line.startswith("=") else 2
-                blocks.append(TextBlock(BlockKind.HEADING, join_lines(current), level))
+                blocks.append(TextBlock(BlockKind.HEADING, join_lines(current), level, first))
                 current = []
             else:
                 flush()  # a rule between sections
@@ -201,13 +204,15 @@ def text_blocks(lines: Sequence[str]) -> list[TextBlock]:
             heading = _heading_here(line, following)
             if heading is not None:
                 flush()
-                blocks.append(TextBlock(BlockKind.HEADING, line, heading))
+                blocks.append(TextBlock(BlockKind.HEADING, line, heading, index + 1))
                 continue
         if marker:
             flush()
             kind = BlockKind.LIST_ITEM
-            current = [marker[1]]
+            current, first = [marker[1]], index + 1
             continue
+        if not current:
+            first = index + 1
         current.append(line)
     flush()
     return blocks
