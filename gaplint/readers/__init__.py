@@ -6,7 +6,7 @@ import hashlib
 import stat
 from pathlib import Path
 
-from gaplint.document import DocFormat, Document, Skipped
+from gaplint.document import DocFormat, Document
 from gaplint.errors import ErrorCode, InputError
 from gaplint.readers.base import Limits, Reader, ReadResult
 from gaplint.readers.sniff import sniff
@@ -69,10 +69,10 @@ def read_bytes(data: bytes, name: str, limits: Limits | None = None) -> Document
     result = _run_reader(sniffed.format, data, limits, name)
     if not any(block.text.strip() for block in result.blocks):
         raise InputError(ErrorCode.EMPTY, "document has no text", name)
-    skipped = list(result.skipped)
+    warnings = []
     if sniffed.note:
-        # count 0: nothing was dropped, but the overruled name must not pass silently.
-        skipped.insert(0, Skipped(what="mismatched type", count=0, detail=sniffed.note))
+        # Read by content, but the overruled name must not pass silently.
+        warnings.append(f"{name}: warning[{ErrorCode.MISMATCHED_TYPE.value}]: {sniffed.note}")
     return Document(
         path=name,
         format=sniffed.format,
@@ -80,7 +80,8 @@ def read_bytes(data: bytes, name: str, limits: Limits | None = None) -> Document
         pages=result.pages,
         metadata=result.metadata,
         blocks=result.blocks,
-        skipped=skipped,
+        skipped=result.skipped,
+        warnings=warnings,
     )
 
 

@@ -52,8 +52,11 @@ def test_supported_content_under_the_wrong_name_is_read_with_a_note() -> None:
     document = read_bytes(build.simple_docx("Staff must be civil."), "policy.pdf")
     assert document.format is DocFormat.DOCX
     assert [block.text for block in document.blocks] == ["Staff must be civil."]
-    [note] = [item for item in document.skipped if item.count == 0]
-    assert note.detail == "named .pdf but contains a DOCX document; read as DOCX"
+    assert document.warnings == [
+        "policy.pdf: warning[mismatched-type]: named .pdf but contains a DOCX document;"
+        " read as DOCX"
+    ]
+    assert not document.skipped  # nothing was left unread
 
 
 def test_a_name_without_extension_carries_no_note() -> None:
@@ -184,3 +187,33 @@ def test_cli_extract_json(corpus: dict[str, Path]) -> None:
     result = CliRunner().invoke(main, ["extract", "--format", "json", str(corpus["good.md"])])
     assert result.exit_code == 0
     assert '"format": "markdown"' in result.stdout
+
+
+def test_a_pdf_named_docx_is_read_by_content_with_one_warning() -> None:
+    from tests.builders.pdf import policy_pdf
+
+    document = read_bytes(policy_pdf(), "policy.docx")
+    assert document.format is DocFormat.PDF
+    assert document.word_count > 50
+    assert document.warnings == [
+        "policy.docx: warning[mismatched-type]: named .docx but contains a PDF; read as PDF"
+    ]
+
+
+def test_a_name_that_agrees_gives_no_warning() -> None:
+    assert read_bytes(HTML, "policy.html").warnings == []
+
+
+@pytest.mark.parametrize("special", ["fifo", "/dev/zero"])
+def test_extract_refuses_a_fifo_or_device_at_once(tmp_path: Path, special: str) -> None:
+    import subprocess
+    import sys
+
+    path = Path(special)
+    if special == "fifo":
+        path = tmp_path / "pipe.md"
+        os.mkfifo(path)
+    command = [str(Path(sys.executable).with_name("gaplint")), "extract", str(path)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=20, check=False)
+    assert done.returncode == 2
+    assert done.stderr.strip() == f"{path}: error[unsupported-type]: not a regular file"
