@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from gaplint.cli import main
 from gaplint.document import DocFormat
 from gaplint.errors import ErrorCode, InputError
-from gaplint.readers import read_bytes, read_document
+from gaplint.readers import Limits, read_bytes, read_document, read_file_bytes
 from gaplint.readers.sniff import sniff
 from tests.builders import docx as build
 
@@ -123,11 +123,14 @@ def test_files_that_are_not_regular_files(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     cases = {tmp_path / "missing.pdf": ErrorCode.NOT_FOUND, tmp_path: ErrorCode.UNSUPPORTED}
     cases[fifo] = ErrorCode.UNSUPPORTED  # reading it would block forever
+    cases[Path("/dev/zero")] = ErrorCode.UNSUPPORTED  # reading it would never end
     for path, code in cases.items():
         with pytest.raises(InputError) as caught:
             read_document(path)
         assert caught.value.code is code
         assert caught.value.path == str(path)
+        with pytest.raises(InputError):  # the loader the batch is to share
+            read_file_bytes(path, Limits())
 
 
 @pytest.fixture
