@@ -172,11 +172,22 @@ def _inline(element: etree._Element, skip: set[etree._Element]) -> str:
     return "".join(parts)
 
 
+# libxml2 keeps element lines in 16 bits: from here on every element says 65535, which would
+# be a wrong place, so such blocks get no line rather than a false one.
+_LAST_TRUE_LINE = 65_534
+
+
+def _start_line(element: etree._Element) -> int | None:
+    line = element.sourceline
+    return int(line) if line is not None and line <= _LAST_TRUE_LINE else None
+
+
 def _line_after(element: etree._Element) -> int | None:
     """Roughly where an element ends: its start line plus the line breaks of its text."""
-    if element.sourceline is None:
+    line = _start_line(element)
+    if line is None:
         return None
-    return int(element.sourceline) + "".join(element.itertext()).count("\n")
+    return line + "".join(element.itertext()).count("\n")
 
 
 # A container's content in order: loose text (with the element it follows, for its line) and
@@ -227,14 +238,14 @@ class _Walker:
     def _loose(self, kind: BlockKind, text: str, anchor: etree._Element, after: bool) -> None:
         if not text.strip():
             return
-        line = _line_after(anchor) if after else anchor.sourceline
+        line = _line_after(anchor) if after else _start_line(anchor)
         self.builder.add(kind, text, line=line and line + _lead_lines(text))
 
     def _enter(self, element: etree._Element, stack: list[tuple[BlockKind, list[_Item]]]) -> None:
         tag = _tag(element)
         leaf = self._leaf(element)
         if leaf is not None:
-            line = element.sourceline
+            line = _start_line(element)
             self.builder.add(
                 leaf,
                 _inline(element, self.skip),

@@ -6,6 +6,7 @@ numbers, and every scan is linear: pages are hostile input.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 # A PHP heredoc or nowdoc opener: <<<ID, <<< "ID" or <<<'ID' (nowdoc), then a newline.
@@ -13,6 +14,8 @@ _HEREDOC = re.compile(r"""<<<[ \t]*(["']?)([A-Za-z_]\w*)\1[ \t]*\r?\n""")
 # Interpolations in a heredoc body ($name, $obj->name, $a['k'], {$expr}); their values are
 # unknown here, so they go rather than show as "$sitename Usage Guidelines".
 _INTERPOLATION = re.compile(r"\{\$[^{}\n]{0,200}\}|\$[A-Za-z_]\w*(?:->\w+|\[[^\]\n]{0,100}\])*")
+# An identifier at the start of a line, after optional indentation: a possible closer.
+_LINE_START_NAME = re.compile(r"^[ \t]*([A-Za-z_]\w*)", re.M)
 # The next thing that looks like markup: where unclosed server code is taken to end.
 _NEXT_TAG = re.compile(r"<[A-Za-z/!]")
 
@@ -34,86 +37,131 @@ def _newlines(text: str) -> str:
 
 
 class _Finder:
-    """str.find for searches that only move forward, remembering its last answer: a thousand
-    openers before one far-away closer (or none) must not re-scan the page a thousand times."""
+    """Forward-only search for a marker (a string, or a compiled pattern) that remembers its
+    last answer: a thousand openers before one far-away closer (or none) must not re-scan the
+    page a thousand times."""
 
-    def __init__(self, text: str, marker: str) -> None:
+    def __init__(self, text: str, marker: str | re.Pattern[str]) -> None:
         self.text, self.marker = text, marker
         self.searched_from, self.hit = len(text) + 1, -1
 
     def find(self, start: int) -> int:
         if self.searched_from <= start and (self.hit < 0 or start <= self.hit):
             return self.hit
-        self.searched_from, self.hit = start, self.text.find(self.marker, start)
+        self.searched_from = start
+        if isinstance(self.marker, str):
+            self.hit = self.text.find(self.marker, start)
+        else:
+            match = self.marker.search(self.text, start)
+            self.hit = match.start() if match else -1
         return self.hit
 
 
-def _heredoc_body(text: str, start: int) -> tuple[str, int] | None:
+class _LineStarts:
+    """Where each identifier starts a line (heredoc closers), indexed once on first use:
+    searching the rest of the page for every opener would be quadratic."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._index: dict[str, list[int]] | None = None
+
+    def first_after(self, name: str, position: int) -> int | None:
+        """End of the first line-start `name` at or after `position`, or None."""
+        if self._index is None:
+            self._index = {}
+            for match in _LINE_START_NAME.finditer(self.text):
+                self._index.setdefault(match.group(1), []).append(match.end())
+        ends = self._index.get(name, [])
+        found = bisect.bisect_left(ends, position + len(name))
+        return ends[found] if found < len(ends) else None
+
+
+def _heredoc_body(text: str, start: int, closers: _LineStarts) -> tuple[str, int] | None:
     """(kept body, end of the closing marker) for a heredoc opening at `start`, else None."""
     opener = _HEREDOC.match(text, start)
     if not opener:
         return None
     quote, name = opener.group(1), opener.group(2)
-    closer = re.compile(rf"^[ \t]*{name}\b", re.M).search(text, opener.end())
-    if not closer:
+    closer_end = closers.first_after(name, opener.end())
+    if closer_end is None:
         return None
-    body = text[opener.end() : closer.start()]
+    closer_start = text.rfind("\n", 0, closer_end) + 1
+    body = text[opener.end() : closer_start]
     if quote != "'":  # nowdoc bodies are literal; heredocs interpolate
         body = _INTERPOLATION.sub("", body)
-    return _newlines(text[start : opener.end()]) + body, closer.end()
+    return _newlines(text[start : opener.end()]) + body, closer_end
 
 
 def strip_server_code(text: str) -> tuple[str, int]:
     """Remove PHP (<?php ... ?>, <?= ... ?>) and ASP (<% ... %>) code, keeping the HTML that
     PHP heredocs wrap, and the line breaks of everything removed; returns (text, blocks removed).
 
-    A stray "<?" or "<%" that nothing closes is text, and an unclosed "<?php" ends at the
-    next tag: neither may swallow the rest of the page.
+    Neither a stray opener nor an unclosed one may swallow the rest of the page: a bare "<?" or
+    "<%" is code only when closed before the next tag (else it is prose, "rises by <%5"), and
+    an unclosed "<?php" or "<?=" ends at the next tag.
     """
-    out: list[str] = []
-    finders = {"?>": _Finder(text, "?>"), "%>": _Finder(text, "%>")}
-    php_openers, asp_openers = _Finder(text, "<?"), _Finder(text, "<%")
-    heredocs = _Finder(text, "<<<")
-    position, removed = 0, 0
-    while True:
-        php, asp = php_openers.find(position), asp_openers.find(position)
-        starts = [found for found in (php, asp) if found >= 0]
-        if not starts:
-            break
-        start = min(starts)
-        if text.startswith("<?xml", start):
-            out.append(text[position : start + 5])
-            position = start + 5
-            continue
-        out.append(text[position:start])
-        closer = finders["?>" if start == php else "%>"]
-        cursor = start + 2
+    scanner = _ServerCode(text)
+    return scanner.strip(), scanner.removed
+
+
+class _ServerCode:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.closers = {"?": _Finder(text, "?>"), "%": _Finder(text, "%>")}
+        self.openers = {"?": _Finder(text, "<?"), "%": _Finder(text, "<%")}
+        self.heredocs = _Finder(text, "<<<")
+        self.next_tag = _Finder(text, _NEXT_TAG)
+        self.heredoc_closers = _LineStarts(text)
+        self.removed = 0
+
+    def strip(self) -> str:
+        text, out, position = self.text, [], 0
+        while True:
+            found = [finder.find(position) for finder in self.openers.values()]
+            starts = [start for start in found if start >= 0]
+            if not starts:
+                break
+            start = min(starts)
+            out.append(text[position:start])
+            if text.startswith("<?xml", start):  # a declaration, left to the parser
+                out.append("<?xml")
+                position = start + 5
+                continue
+            explicit = text.startswith(("<?php", "<?=", "<?PHP"), start)
+            if not (explicit or self._closed_in_place(start)):
+                out.append("&lt;")  # prose: escaped so the parser reads no tag into it
+                position = start + 1
+                continue
+            position = self._skip_code(start, out)
+            self.removed += 1
+        out.append(text[position:])
+        return "".join(out)
+
+    def _closed_in_place(self, start: int) -> bool:
+        """A bare opener is code when its closer comes before the next tag."""
+        end = self.closers[self.text[start + 1]].find(start + 2)
+        tag = self.next_tag.find(start + 2)
+        return end >= 0 and (tag < 0 or end < tag)
+
+    def _skip_code(self, start: int, out: list[str]) -> int:
+        """Consume one code block from `start`, appending its line breaks and any heredoc
+        bodies to `out`; returns where the page resumes."""
+        text, cursor = self.text, start + 2
+        closer = self.closers[text[start + 1]]
         while True:
             end = closer.find(cursor)
-            heredoc = heredocs.find(cursor) if start == php else -1
-            if heredoc >= 0 and (end < 0 or heredoc < end):
-                kept = _heredoc_body(text, heredoc)
+            # Unclosed code ends at the next tag; a heredoc counts only inside the block.
+            limit = end if end >= 0 else self.next_tag.find(cursor)
+            limit = limit if limit >= 0 else len(text)
+            heredoc = self.heredocs.find(cursor) if text[start + 1] == "?" else -1
+            if 0 <= heredoc < limit:
+                kept = _heredoc_body(text, heredoc, self.heredoc_closers)
                 if kept:
                     out.append(_newlines(text[cursor:heredoc]) + kept[0])
                     cursor = kept[1]
                     continue
-            if end >= 0:
-                out.append(_newlines(text[cursor:end]))
-                cursor = end + 2
-            elif not text.startswith(("<?php", "<?="), start):
-                # A bare "<?" or "<%" that nothing closes is prose ("rates rise by <%5"),
-                # not code: kept as text, escaped so the parser does not read a tag into it.
-                out.append("&lt;")
-                cursor, removed = start + 1, removed - 1
-            else:
-                tag = _NEXT_TAG.search(text, cursor)
-                stop = tag.start() if tag else len(text)
-                out.append(_newlines(text[cursor:stop]))
-                cursor = stop
-            break
-        position, removed = cursor, removed + 1
-    out.append(text[position:])
-    return "".join(out), removed
+            out.append(_newlines(text[cursor:limit]))
+            return limit + 2 if end >= 0 else limit
 
 
 def _cap_tag(match: re.Match[str]) -> str:

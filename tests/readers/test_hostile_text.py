@@ -58,3 +58,14 @@ def test_a_stray_server_code_opener_does_not_swallow_the_page(tmp_path: Path, op
     page = pages.stray_opener_page(opener)
     result = read_bounded(_write(tmp_path, "stray.html", page.source))
     assert [block[:3] for block in result["blocks"]] == _reference(page)
+
+
+def test_thousands_of_openers_and_unclosed_heredocs_scan_in_linear_time(tmp_path: Path) -> None:
+    # Each stray opener or unclosed heredoc used to rescan the rest of the page.
+    strays = "".join(f"<p>Fee {n} rises by <? or <% each year.</p>\n" for n in range(20_000))
+    heredocs = "".join(f"<?php $a = <<<E{n}\nnot closed ?>\n" for n in range(20_000))
+    result = read_bounded(_write(tmp_path, "many.php", strays + heredocs + "<p>The end.</p>"))
+    texts = [block[1] for block in result["blocks"]]
+    assert texts[0] == "Fee 0 rises by <? or <% each year."
+    assert len(texts) == 20_001 and texts[-1] == "The end."
+    assert result["seconds"] < 5

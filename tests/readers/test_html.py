@@ -228,3 +228,20 @@ def test_lines_of_loose_text_and_multi_line_elements() -> None:
         ("A", 8),
         ("Tail text", 9),
     ]
+
+
+def test_past_libxml2s_16_bit_line_numbers_blocks_have_no_line_rather_than_a_false_one() -> None:
+    source = "<p>Near the top.</p>" + "\n" * 70_000 + "<p>Far down.</p>"
+    document = read_bytes(source.encode(), "p.html")
+    assert [(b.text, b.line) for b in document.blocks] == [
+        ("Near the top.", 1),
+        ("Far down.", None),
+    ]
+
+
+def test_short_open_tags_closed_in_place_are_code_and_declarations_stay_out() -> None:
+    source = '<?xml version="1.0"?>\n<p>Hello <? echo $name ?> there, 5 <% of 7.</p><p>Next.</p>'
+    assert [b.text for b in read_bytes(source.encode(), "p.html").blocks] == [
+        "Hello there, 5 <% of 7.",
+        "Next.",
+    ]
