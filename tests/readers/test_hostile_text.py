@@ -28,6 +28,8 @@ def _reference(page: pages.Page) -> list[list[object]]:
         ("heading.md", "# " + "word " * 1000 + " " * 5000 + "x\n"),  # cubic in the ATX regex
         ("spaces.md", "Text\n" + " " * 300_000 + "x\n"),  # quadratic in the template regex
         ("indented.md", "".join(" " * 4000 + f"- item {n}\n" for n in range(1000))),  # 4 MB
+        ("cells.md", "| " * 150_000 + "x\n"),  # 150,000 empty table cells: 6.4 s of cleaning
+        ("quotes.md", "> " * 150_000 + "x\n"),  # 150,000 quote markers
     ],
 )
 def test_markdown_that_backtracked_reads_in_well_under_a_second(
