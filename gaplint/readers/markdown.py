@@ -179,22 +179,21 @@ def _is_thematic_break(line: str) -> bool:
     return len(marks) >= 3 and marks[0] in "*-_" and marks == marks[0] * len(marks)
 
 
+_SPACES = re.compile(r"[ \t]*")
+
+
 def _strip_blockquote(line: str) -> str:
-    """The line without its leading "> > " quote markers (by index: slicing off one marker
-    at a time copied the line each time, quadratic on a line of 150,000 markers)."""
-    position, length = 0, len(line)
-    while position < length and line[position] in " \t":
-        position += 1
-    if position == length or line[position] != ">":
+    """The line without its leading "> > " quote markers, found by position: slicing off one
+    marker at a time copied the line each time (quadratic on 150,000 markers)."""
+    position = _SPACES.match(line).end()  # type: ignore[union-attr]  # matches everywhere
+    if not line.startswith(">", position):
         return line
-    while position < length and line[position] == ">":
+    while line.startswith(">", position):
         position += 1
-        if position < length and line[position] in " \t":
+        if line.startswith((" ", "\t"), position):
             position += 1
-        ahead = position
-        while ahead < length and line[ahead] in " \t":
-            ahead += 1
-        if ahead < length and line[ahead] == ">":
+        ahead = _SPACES.match(line, position).end()  # type: ignore[union-attr]
+        if line.startswith(">", ahead):
             position = ahead
     return line[position:]
 
@@ -294,6 +293,10 @@ def read_markdown(data: bytes, limits: Limits) -> ReadResult:
     text, _ = decode_text(data)
     text = "\n".join(split_lines(text))
     metadata, body, skipped = parse_front_matter(text)
-    body = _TEMPLATE.sub(_keep_newlines, _COMMENT.sub(_keep_newlines, body))
+    # Checked first: even a linear scan of megabytes of indentation costs a quarter second.
+    if "<!--" in body:
+        body = _COMMENT.sub(_keep_newlines, body)
+    if "{{" in body or "{%" in body:
+        body = _TEMPLATE.sub(_keep_newlines, body)
     builder = markdown_blocks(body.split("\n"))
     return ReadResult(blocks=builder.blocks, metadata=metadata, skipped=skipped)

@@ -32,12 +32,14 @@ def _reference(page: pages.Page) -> list[list[object]]:
         ("quotes.md", "> " * 150_000 + "x\n"),  # 150,000 quote markers
     ],
 )
-def test_markdown_that_backtracked_reads_in_well_under_a_second(
+def test_markdown_that_backtracked_reads_in_under_a_second(
     tmp_path: Path, name: str, source: str
 ) -> None:
+    # Each took over 10 s before (some hours); now 0.01-0.3 s on a quiet machine, so a
+    # second leaves room for a loaded one.
     result = read_bounded(_write(tmp_path, name, source))
     assert result.get("blocks"), result
-    assert result["seconds"] < 0.5
+    assert result["seconds"] < 1
 
 
 def test_element_with_80000_attributes_is_bounded(tmp_path: Path) -> None:
