@@ -184,7 +184,19 @@ def text_blocks(lines: Sequence[str]) -> list[TextBlock]:
             blocks.append(TextBlock(kind, text, None, first))
         current, kind = [], BlockKind.PARAGRAPH
 
-    for index, raw in enumerate(lines):
+    # A form feed (page break) splits its line into segments that share its line number.
+    numbers: list[int] = []
+    segments: list[str] = []
+    page_breaks: set[int] = set()  # segments that follow a form feed
+    for number, raw in enumerate(lines, start=1):
+        for part, piece in enumerate(raw.split("\f")):
+            if part:
+                page_breaks.add(len(segments))
+            numbers.append(number)
+            segments.append(piece)
+    for index, raw in enumerate(segments):
+        if index in page_breaks:
+            flush()
         line = raw.strip()
         if not line:
             flush()
@@ -198,21 +210,21 @@ def text_blocks(lines: Sequence[str]) -> list[TextBlock]:
             else:
                 flush()  # a rule between sections
             continue
-        following = _next_nonblank(lines, index)
+        following = _next_nonblank(segments, index)
         marker = split_list_marker(line)
         if _may_start_heading(current, kind, raw, marker):
             heading = _heading_here(line, following)
             if heading is not None:
                 flush()
-                blocks.append(TextBlock(BlockKind.HEADING, line, heading, index + 1))
+                blocks.append(TextBlock(BlockKind.HEADING, line, heading, numbers[index]))
                 continue
         if marker:
             flush()
             kind = BlockKind.LIST_ITEM
-            current, first = [marker[1]], index + 1
+            current, first = [marker[1]], numbers[index]
             continue
         if not current:
-            first = index + 1
+            first = numbers[index]
         current.append(line)
     flush()
     return blocks

@@ -294,3 +294,17 @@ def test_text_blocks_carry_their_source_line() -> None:
     for block in document.blocks:
         assert block.line is not None
         assert block.text.split()[0] in lines[block.line - 1], block
+
+
+def test_a_form_feed_ends_a_block_without_shifting_line_numbers() -> None:
+    # pdftotext output starts each page with a form feed; it used to count as two lines.
+    source = "INTRODUCTION\nFirst page text.\n\fSECOND PAGE\nMore text.\nend\fmid\n\f\nLast.\n"
+    document = read_bytes(source.encode(), "notes.txt")
+    assert [(b.line, b.kind, b.text) for b in document.blocks] == [
+        (1, H, "INTRODUCTION"),
+        (2, P, "First page text."),
+        (3, H, "SECOND PAGE"),
+        (4, P, "More text. end"),
+        (5, P, "mid"),
+        (7, P, "Last."),
+    ]
