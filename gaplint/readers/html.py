@@ -183,11 +183,17 @@ def _start_line(element: etree._Element) -> int | None:
 
 
 def _line_after(element: etree._Element) -> int | None:
-    """Roughly where an element ends: its start line plus the line breaks of its text."""
-    line = _start_line(element)
+    """The line an element ends on: from its deepest last descendant's start, count the line
+    breaks in the text after it. Follows one chain down, never the whole subtree, so text
+    after each of a thousand nested blocks stays linear."""
+    chain = [element]
+    while len(chain[-1]):
+        chain.append(chain[-1][-1])
+    line = _start_line(chain[-1])
     if line is None:
         return None
-    return line + "".join(element.itertext()).count("\n")
+    after = [chain[-1].text or ""] + [inner.tail or "" for inner in chain[1:]]
+    return line + sum(text.count("\n") for text in after)
 
 
 # A container's content in order: loose text (with the element it follows, for its line) and
