@@ -21,6 +21,7 @@ from gaplint.readers.html_source import (
     flatten_nesting,
     strip_server_code,
 )
+from gaplint.readers.textblocks import MAX_HEADING_WORDS
 
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
 
@@ -172,6 +173,20 @@ def _inline(element: etree._Element, skip: set[etree._Element]) -> str:
     return "".join(parts)
 
 
+_BOLD = {"b", "strong"}
+
+
+def _bold_title(element: etree._Element, text: str) -> bool:
+    """A paragraph that is one bold run and reads like a title ("General Guidelines")."""
+    children = [child for child in element if _tag(child)]
+    if len(children) != 1 or _tag(children[0]) not in _BOLD:
+        return False
+    if (element.text or "").strip() or (children[0].tail or "").strip():
+        return False
+    title = " ".join(text.split()).rstrip(":")
+    return bool(title) and len(title.split()) <= MAX_HEADING_WORDS and title[-1] not in ".,;!?"
+
+
 # libxml2 keeps element lines in 16 bits: from here on every element says 65535, which would
 # be a wrong place, so such blocks get no line rather than a false one.
 _LAST_TRUE_LINE = 65_534
@@ -209,6 +224,7 @@ class _Walker:
         self.builder = DocumentBuilder()
         self.skip = skip
         self.containers = containers
+        self.heading_level = 0  # of the last <h1>-<h6>
 
     def _is_block(self, element: etree._Element) -> bool:
         tag = _tag(element)
@@ -252,11 +268,16 @@ class _Walker:
         leaf = self._leaf(element)
         if leaf is not None:
             line = _start_line(element)
+            text = _inline(element, self.skip)
+            level = _HEADINGS.get(tag)
+            if level is not None:
+                self.heading_level = level
+            elif leaf is BlockKind.PARAGRAPH and _bold_title(element, text):
+                # Editors' headings: a short paragraph all in bold, one level below the last
+                # real heading (so a run of them are siblings, not nested).
+                leaf, level = BlockKind.HEADING, min(self.heading_level + 1, 6)
             self.builder.add(
-                leaf,
-                _inline(element, self.skip),
-                level=_HEADINGS.get(tag),
-                line=line and line + _lead_lines(element.text),
+                leaf, text, level=level, line=line and line + _lead_lines(element.text)
             )
             return
         kind = BlockKind.LIST_ITEM if tag == "li" else BlockKind.PARAGRAPH

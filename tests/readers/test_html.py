@@ -245,3 +245,19 @@ def test_short_open_tags_closed_in_place_are_code_and_declarations_stay_out() ->
         "Hello there, 5 <% of 7.",
         "Next.",
     ]
+
+
+def test_a_short_all_bold_paragraph_is_a_heading_below_the_last_real_one() -> None:
+    source = (
+        "<h1>Guidelines</h1><p><b>General Rules </b></p><p>Be kind.</p>"
+        "<p><strong>Posting:</strong></p><p>Post <b>only</b> facts.</p>"
+        "<p><b>Staff must never share passwords.</b></p>"
+    )
+    assert rows(read_bytes(source.encode(), "p.html")) == [
+        (H, "Guidelines", [], 1),
+        (H, "General Rules", ["Guidelines"], 2),
+        (P, "Be kind.", ["Guidelines", "General Rules"], None),
+        (H, "Posting:", ["Guidelines"], 2),
+        (P, "Post only facts.", ["Guidelines", "Posting:"], None),
+        (P, "Staff must never share passwords.", ["Guidelines", "Posting:"], None),
+    ]
