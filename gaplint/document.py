@@ -30,6 +30,14 @@ class Block(BaseModel):
     kind: BlockKind
     text: str
     page: int | None = Field(default=None, description="1-based page; only for paged formats")
+    line: int | None = Field(
+        default=None,
+        description="1-based source line where the block starts (Markdown, text, HTML)",
+    )
+    paragraph: int | None = Field(
+        default=None,
+        description="1-based DOCX paragraph number, counting w:p elements in the part's order",
+    )
     section: list[str] = Field(default_factory=list, description="headings above this block")
     level: int | None = Field(default=None, description="heading level (1 = top) for headings")
     start: int = Field(description="offset of the block's text in Document.text")
@@ -59,6 +67,10 @@ class Document(BaseModel):
     metadata: Metadata = Field(default_factory=Metadata)
     blocks: list[Block] = Field(default_factory=list)
     skipped: list[Skipped] = Field(default_factory=list)
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="one line each, naming the file, for the user to see (e.g. a mismatched type)",
+    )
 
     @property
     def text(self) -> str:
@@ -91,6 +103,8 @@ class DocumentBuilder:
         *,
         page: int | None = None,
         level: int | None = None,
+        line: int | None = None,
+        paragraph: int | None = None,
     ) -> None:
         text = " ".join(text.split())
         if not text:
@@ -107,6 +121,8 @@ class DocumentBuilder:
                 kind=kind,
                 text=text,
                 page=page,
+                line=line,
+                paragraph=paragraph,
                 section=self.section,
                 level=level if kind is BlockKind.HEADING else None,
                 start=start,
@@ -118,11 +134,19 @@ class DocumentBuilder:
             self._headings.append((level or 1, text))
 
     def add_apart(
-        self, label: str, kind: BlockKind, text: str, *, page: int | None = None
+        self,
+        label: str,
+        kind: BlockKind,
+        text: str,
+        *,
+        page: int | None = None,
+        line: int | None = None,
+        paragraph: int | None = None,
     ) -> None:
         """Text outside the body's flow (page headers and footers, footnotes), added under a
         section of its own, e.g. ["(footer)"], so it never joins the body's headings."""
         before = len(self.blocks)
-        self.add(BlockKind.PARAGRAPH if kind is BlockKind.HEADING else kind, text, page=page)
+        kind = BlockKind.PARAGRAPH if kind is BlockKind.HEADING else kind
+        self.add(kind, text, page=page, line=line, paragraph=paragraph)
         if len(self.blocks) > before:
             self.blocks[-1] = self.blocks[-1].model_copy(update={"section": [label]})

@@ -6,12 +6,12 @@ import hashlib
 import stat
 from pathlib import Path
 
-from gaplint.document import DocFormat, Document, Skipped
+from gaplint.document import DocFormat, Document
 from gaplint.errors import ErrorCode, InputError
 from gaplint.readers.base import Limits, Reader, ReadResult
 from gaplint.readers.sniff import sniff
 
-__all__ = ["Limits", "ReadResult", "read_bytes", "read_document"]
+__all__ = ["Limits", "ReadResult", "read_bytes", "read_document", "read_file_bytes"]
 
 
 def _reader_for(fmt: DocFormat) -> Reader:
@@ -69,10 +69,10 @@ def read_bytes(data: bytes, name: str, limits: Limits | None = None) -> Document
     result = _run_reader(sniffed.format, data, limits, name)
     if not any(block.text.strip() for block in result.blocks):
         raise InputError(ErrorCode.EMPTY, "document has no text", name)
-    skipped = list(result.skipped)
+    warnings = []
     if sniffed.note:
-        # count 0: nothing was dropped, but the overruled name must not pass silently.
-        skipped.insert(0, Skipped(what="mismatched type", count=0, detail=sniffed.note))
+        # Read by content, but the overruled name must not pass silently.
+        warnings.append(f"{name}: warning[{ErrorCode.MISMATCHED_TYPE.value}]: {sniffed.note}")
     return Document(
         path=name,
         format=sniffed.format,
@@ -80,12 +80,15 @@ def read_bytes(data: bytes, name: str, limits: Limits | None = None) -> Document
         pages=result.pages,
         metadata=result.metadata,
         blocks=result.blocks,
-        skipped=skipped,
+        skipped=result.skipped,
+        warnings=warnings,
     )
 
 
-def _read_file(path: Path, limits: Limits) -> bytes:
-    """The file's bytes, opened read-only; refuses anything that is not a regular file."""
+def read_file_bytes(path: Path, limits: Limits) -> bytes:
+    """The file's bytes, opened read-only; refuses at once anything that is not a regular
+    file (a FIFO or /dev/zero would block or never end), or that is over the size limit.
+    The one guarded way to load a document; the batch should use it too."""
     name = str(path)
     try:
         info = path.stat()
@@ -116,4 +119,4 @@ def read_document(path: str | Path, limits: Limits | None = None) -> Document:
     """Read a file from disk (never writing to it) into a Document, or raise InputError."""
     limits = limits or Limits()
     path = Path(path)
-    return read_bytes(_read_file(path, limits), str(path), limits)
+    return read_bytes(read_file_bytes(path, limits), str(path), limits)

@@ -26,6 +26,7 @@ from gaplint.document import BlockKind, DocumentBuilder, Metadata, Skipped
 from gaplint.errors import ErrorCode, InputError
 from gaplint.readers.base import Limits, ReadResult
 from gaplint.readers.textblocks import TextBlock
+from gaplint.readers.zipfailures import ZIP_FAILURES, zip_failure
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -59,7 +60,7 @@ _SAFE_PARSER = etree.XMLParser(
 def _open_zip(data: bytes) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as error:
+    except ZIP_FAILURES as error:
         raise InputError(
             ErrorCode.CORRUPT, f"not a readable DOCX (damaged or truncated zip: {error})"
         ) from None
@@ -145,8 +146,10 @@ def check_package(data: bytes, limits: Limits) -> zipfile.ZipFile:
     try:
         for name in _xml_members(archive):
             _scan(archive, name)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, etree.XMLSyntaxError) as error:
+    except etree.XMLSyntaxError as error:
         raise InputError(ErrorCode.CORRUPT, f"damaged DOCX: {error}") from None
+    except ZIP_FAILURES as error:
+        raise zip_failure(error) from None
     return archive
 
 
@@ -259,6 +262,12 @@ class BodyWalker:
     def __init__(self, styles: Styles) -> None:
         self.styles = styles
         self.skipped: Counter[str] = Counter()
+        # Paragraph numbers (in TextBlock.line): a part's w:p elements counted in document
+        # order from 1, empty ones and those in tables and text boxes included.
+        self.numbers: dict[etree._Element, int] = {}
+
+    def number_paragraphs(self, part: etree._Element) -> None:
+        self.numbers = {p: number for number, p in enumerate(part.iter(w("p")), start=1)}
 
     def blocks(self, container: etree._Element) -> list[TextBlock]:
         out: list[TextBlock] = []
@@ -335,7 +344,7 @@ class BodyWalker:
             if text.strip():
                 self.skipped["table-of-contents entries"] += 1
         elif text.strip():
-            out.append(self._classify(ppr, style_id, text))
+            out.append(self._classify(ppr, style_id, text)._replace(line=self.numbers.get(p)))
         for box in boxes:  # text boxes follow the paragraph that anchors them
             out.extend(self.blocks(box))
 
@@ -377,7 +386,8 @@ class BodyWalker:
         if simple and not nested:
             text = " ".join(block.text for block in inner)
             if text.strip():
-                out.append(TextBlock(BlockKind.TABLE_CELL, text))
+                first = next((block.line for block in inner if block.line is not None), None)
+                out.append(TextBlock(BlockKind.TABLE_CELL, text, None, first))
         else:
             out.extend(inner)  # a layout cell holding a whole section keeps its structure
 
@@ -478,14 +488,10 @@ def _open_docx(data: bytes) -> object:
                 "macro-enabled Word documents (.docm) are not supported; save as .docx",
             ) from None
         raise InputError(ErrorCode.CORRUPT, f"damaged DOCX: {error}") from None
-    except (
-        PackageNotFoundError,
-        KeyError,
-        zipfile.BadZipFile,
-        etree.XMLSyntaxError,
-        OSError,
-    ) as error:
+    except (PackageNotFoundError, KeyError, etree.XMLSyntaxError) as error:
         raise InputError(ErrorCode.CORRUPT, f"damaged DOCX: {error}") from None
+    except ZIP_FAILURES as error:
+        raise zip_failure(error) from None
 
 
 def read_docx(data: bytes, limits: Limits) -> ReadResult:
@@ -495,8 +501,9 @@ def read_docx(data: bytes, limits: Limits) -> ReadResult:
     walker = BodyWalker(Styles(styles_part.element if styles_part is not None else None))
     builder = DocumentBuilder()
     body = document.element.body  # type: ignore[attr-defined]
+    walker.number_paragraphs(body)
     for block in walker.blocks(body):
-        builder.add(block.kind, block.text, level=block.level)
+        builder.add(block.kind, block.text, level=block.level, paragraph=block.line)
     parts = _parts(document)
     seen: dict[str, set[str]] = {}
     for label, blocks in _apart_blocks(walker, parts):

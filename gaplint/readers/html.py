@@ -6,16 +6,23 @@ lxml's HTML parser reads no DTDs, resolves no external entities and never uses t
 from __future__ import annotations
 
 import re
+from typing import NamedTuple, TypeAlias
 
 import lxml.html
 from lxml import etree
 
 from gaplint.document import BlockKind, DocumentBuilder, Metadata, Skipped
+from gaplint.errors import ErrorCode, InputError
 from gaplint.readers.base import Limits, ReadResult
 from gaplint.readers.encoding import declared_html_charset, decode_text
+from gaplint.readers.html_source import (
+    MAX_ATTRIBUTES,
+    cap_attributes,
+    flatten_nesting,
+    strip_server_code,
+)
+from gaplint.readers.textblocks import MAX_HEADING_WORDS
 
-# Server-side code in saved pages: <?php ... ?> (to the end if unclosed) and ASP <% ... %>.
-_SERVER_CODE = re.compile(r"<\?(?:php|=)?.*?(?:\?>|\Z)|<%.*?(?:%>|\Z)", re.S | re.I)
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
 
 _ALWAYS_DROP = {
@@ -39,6 +46,10 @@ _BLOCKS = {
     *_HEADINGS,
 }  # fmt: skip
 _LINE_BREAKS = {"br", "hr"}
+_STRUCTURE = _BLOCKS - _LINE_BREAKS
+# libxml2 stops at 2,048 levels even with huge_tree; deeper pages are flattened below that.
+_MAX_DEPTH = 1_000
+_KEEP_WHEN_FLATTENING = frozenset(_STRUCTURE - {"div", "section", "article", "main", "body"})
 
 
 def _classes(element: etree._Element) -> str:
@@ -110,66 +121,184 @@ def _furniture(root: etree._Element, inside_main: bool) -> tuple[set[etree._Elem
     return doomed_set | set(markers), removed
 
 
-def _inline_text(
-    element: etree._Element, stop_at_blocks: bool, skip: set[etree._Element]
-) -> list[str]:
-    """Text of an element's inline content; with stop_at_blocks, child blocks are left out.
+def _lead_lines(text: str | None) -> int:
+    """Line breaks before the first visible character: where the text really starts."""
+    if not text:
+        return 0
+    return text[: len(text) - len(text.lstrip())].count("\n")
 
-    Returns runs: each block child splits the text, so loose text around blocks stays apart.
-    """
-    runs = [element.text or ""]
-    for child in element:
-        tag = child.tag.lower() if isinstance(child.tag, str) else ""
-        if child in skip:
-            pass  # its tail still belongs to this element
+
+def _containers(root: etree._Element) -> set[etree._Element]:
+    """Elements holding a block element somewhere inside: walked as containers whatever their
+    tag, so an unknown wrapper (<description>) keeps the headings and lists it holds.
+    One pass up from each block, stopping at an ancestor already marked: linear."""
+    found: set[etree._Element] = set()
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag.lower() not in _STRUCTURE:
+            continue
+        parent = element.getparent()
+        while parent is not None and parent not in found:
+            found.add(parent)
+            if parent is root:
+                break
+            parent = parent.getparent()
+    return found
+
+
+def _tag(element: etree._Element) -> str:
+    return element.tag.lower() if isinstance(element.tag, str) else ""
+
+
+def _inline(element: etree._Element, skip: set[etree._Element]) -> str:
+    """All the text inside an element, without what is skipped; iterative, for deep pages."""
+    parts = [element.text or ""]
+    stack = [(element, iter(element))]
+    while stack:
+        parent, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if stack:
+                parts.append(parent.tail or "")
+            continue
+        tag = _tag(child)
+        if child in skip or not tag:
+            parts.append(child.tail or "")
         elif tag in _LINE_BREAKS:
-            runs[-1] += " "
-        elif stop_at_blocks and tag in _BLOCKS:
-            runs.append("")
-        elif tag:
-            runs[-1] += " ".join(_inline_text(child, False, skip))
-        runs[-1] += child.tail or ""
-    return runs
+            parts.append(" " + (child.tail or ""))
+        else:
+            # Block elements inside inline content still separate words ("<div>A</div>B").
+            parts.append(" " + (child.text or "") if tag in _BLOCKS else child.text or "")
+            stack.append((child, iter(child)))
+    return "".join(parts)
 
 
-def _has_blocks(element: etree._Element) -> bool:
-    return any(
-        isinstance(child.tag, str) and child.tag.lower() in _BLOCKS - _LINE_BREAKS
-        for child in element.iterdescendants()
-    )
+_BOLD = {"b", "strong"}
+
+
+def _bold_title(element: etree._Element, text: str) -> bool:
+    """A paragraph that is one bold run and reads like a title ("General Guidelines")."""
+    children = [child for child in element if _tag(child)]
+    if len(children) != 1 or _tag(children[0]) not in _BOLD:
+        return False
+    if (element.text or "").strip() or (children[0].tail or "").strip():
+        return False
+    title = " ".join(text.split()).rstrip(":")
+    return bool(title) and len(title.split()) <= MAX_HEADING_WORDS and title[-1] not in ".,;!?"
+
+
+# libxml2 keeps element lines in 16 bits: from here on every element says 65535, which would
+# be a wrong place, so such blocks get no line rather than a false one.
+_LAST_TRUE_LINE = 65_534
+
+
+def _start_line(element: etree._Element) -> int | None:
+    line = element.sourceline
+    return int(line) if line is not None and line <= _LAST_TRUE_LINE else None
+
+
+def _line_after(element: etree._Element) -> int | None:
+    """The line an element ends on: from its deepest last descendant's start, count the line
+    breaks in the text after it. Follows one chain down, never the whole subtree, so text
+    after each of a thousand nested blocks stays linear."""
+    chain = [element]
+    while len(chain[-1]):
+        chain.append(chain[-1][-1])
+    line = _start_line(chain[-1])
+    if line is None:
+        return None
+    after = [chain[-1].text or ""] + [inner.tail or "" for inner in chain[1:]]
+    return line + sum(text.count("\n") for text in after)
+
+
+# A container's content in order: loose text (with the element it follows, for its line) and
+# block children, walked in turn.
+_Text: TypeAlias = tuple[str, etree._Element, bool]  # (text, anchor, True: anchor before it)
+_Item: TypeAlias = _Text | etree._Element
 
 
 class _Walker:
-    def __init__(self, skip: set[etree._Element]) -> None:
+    """Turns the element tree into blocks with an explicit stack: no recursion limit."""
+
+    def __init__(self, skip: set[etree._Element], containers: set[etree._Element]) -> None:
         self.builder = DocumentBuilder()
         self.skip = skip
+        self.containers = containers
+        self.heading_level = 0  # of the last <h1>-<h6>
 
-    def walk(self, element: etree._Element) -> None:
-        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    def _is_block(self, element: etree._Element) -> bool:
+        tag = _tag(element)
+        return (tag in _BLOCKS and tag not in _LINE_BREAKS) or element in self.containers
+
+    def _leaf(self, element: etree._Element) -> BlockKind | None:
+        """The kind of block an element is as a whole, or None when it is a container."""
+        tag = _tag(element)
         if tag in _HEADINGS:
-            self.builder.add(BlockKind.HEADING, " ".join(_inline_text(element, False, self.skip)),
-                             level=_HEADINGS[tag])  # fmt: skip
+            return BlockKind.HEADING
+        if element in self.containers:
+            return None
+        if tag in {"td", "th"}:
+            return BlockKind.TABLE_CELL
+        if tag in {"p", "pre", "dt", "dd", "caption", "figcaption"}:
+            return BlockKind.PARAGRAPH
+        return None
+
+    def walk(self, root: etree._Element) -> None:
+        stack: list[tuple[BlockKind, list[_Item]]] = []
+        self._enter(root, stack)
+        while stack:
+            kind, items = stack[-1]
+            if not items:
+                stack.pop()
+                continue
+            item = items.pop()  # stored reversed
+            if isinstance(item, tuple):
+                self._loose(kind, *item)
+            else:
+                self._enter(item, stack)
+
+    def _loose(self, kind: BlockKind, text: str, anchor: etree._Element, after: bool) -> None:
+        if not text.strip():
             return
-        if tag in {"td", "th"} and not _has_blocks(element):
+        line = _line_after(anchor) if after else _start_line(anchor)
+        self.builder.add(kind, text, line=line and line + _lead_lines(text))
+
+    def _enter(self, element: etree._Element, stack: list[tuple[BlockKind, list[_Item]]]) -> None:
+        tag = _tag(element)
+        leaf = self._leaf(element)
+        if leaf is not None:
+            line = _start_line(element)
+            text = _inline(element, self.skip)
+            level = _HEADINGS.get(tag)
+            if level is not None:
+                self.heading_level = level
+            elif leaf is BlockKind.PARAGRAPH and _bold_title(element, text):
+                # Editors' headings: a short paragraph all in bold, one level below the last
+                # real heading (so a run of them are siblings, not nested).
+                leaf, level = BlockKind.HEADING, min(self.heading_level + 1, 6)
             self.builder.add(
-                BlockKind.TABLE_CELL, " ".join(_inline_text(element, False, self.skip))
+                leaf, text, level=level, line=line and line + _lead_lines(element.text)
             )
             return
-        if tag in {"p", "pre", "dt", "dd", "caption", "figcaption"} and not _has_blocks(element):
-            self.builder.add(BlockKind.PARAGRAPH, " ".join(_inline_text(element, False, self.skip)))
-            return
-        # Containers (and list items or cells that hold blocks, as in layout tables):
-        # loose text between child blocks becomes its own block, children are walked in order.
         kind = BlockKind.LIST_ITEM if tag == "li" else BlockKind.PARAGRAPH
         if tag in {"td", "th"}:
             kind = BlockKind.TABLE_CELL
-        runs = iter(_inline_text(element, True, self.skip))
-        self.builder.add(kind, next(runs))
+        # Inline children join the loose text around them; block children split it.
+        items: list[_Item] = []
+        text, anchor, after = element.text or "", element, False
         for child in element:
-            child_tag = child.tag.lower() if isinstance(child.tag, str) else ""
-            if child_tag in _BLOCKS - _LINE_BREAKS and child not in self.skip:
-                self.walk(child)
-                self.builder.add(kind, next(runs, ""))
+            child_tag = _tag(child)
+            if child in self.skip or not child_tag:
+                text += child.tail or ""
+            elif self._is_block(child):
+                items += [(text, anchor, after), child]
+                text, anchor, after = child.tail or "", child, True
+            elif child_tag in _LINE_BREAKS:
+                text += " " + (child.tail or "")
+            else:
+                text += _inline(child, self.skip) + (child.tail or "")
+        items.append((text, anchor, after))
+        stack.append((kind, items[::-1]))
 
 
 def _meta(tree: etree._Element, *names: str) -> str | None:
@@ -196,26 +325,60 @@ def _metadata(tree: etree._Element) -> Metadata:
     )
 
 
-def parse_html(text: str) -> etree._Element:
-    text = _XML_DECLARATION.sub("", _SERVER_CODE.sub("", text))
+class _Parsed(NamedTuple):
+    tree: etree._Element
+    skipped: list[Skipped]
+
+
+def _parse(text: str) -> tuple[etree._Element, bool]:
+    """The tree, and whether the parser gave up on depth (it then drops the rest silently)."""
     parser = lxml.html.HTMLParser(
-        remove_comments=True, remove_pis=True, no_network=True, recover=True, default_doctype=False
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        recover=True,
+        default_doctype=False,
+        huge_tree=True,  # raises the depth limit from 256 to 2,048 and lifts text-size caps
     )
-    return lxml.html.document_fromstring(text or "<p></p>", parser=parser)
+    tree = lxml.html.document_fromstring(text or "<p></p>", parser=parser)
+    too_deep = any("Excessive depth" in entry.message for entry in parser.error_log)
+    return tree, too_deep
+
+
+def parse_html(text: str) -> _Parsed:
+    """Parse a page after removing server code and bounding what libxml2 handles badly."""
+    skipped: list[Skipped] = []
+    text, _ = strip_server_code(text)  # code is not content: not reported as skipped
+    text, capped = cap_attributes(_XML_DECLARATION.sub("", text))
+    if capped:
+        detail = f"only the first {MAX_ATTRIBUTES} attributes of a tag are read"
+        skipped.append(Skipped(what="tags with too many attributes", count=capped, detail=detail))
+    tree, too_deep = _parse(text)
+    # Too deep: first drop only wrapper tags beyond the limit, then, if need be, all tags.
+    if too_deep:
+        for keep in (_KEEP_WHEN_FLATTENING, frozenset()):
+            flat, dropped = flatten_nesting(text, _MAX_DEPTH, keep)
+            tree, too_deep = _parse(flat)
+            if not too_deep:
+                break
+        if too_deep:
+            raise InputError(ErrorCode.CORRUPT, "HTML is nested too deeply to read")
+        detail = f"tags nested over {_MAX_DEPTH} deep are left out; their text is read"
+        skipped.append(Skipped(what="deeply nested tags", count=dropped, detail=detail))
+    return _Parsed(tree, skipped)
 
 
 def read_html(data: bytes, limits: Limits) -> ReadResult:
     text, _ = decode_text(data, declared_html_charset(data))
-    tree = parse_html(text)
+    tree, skipped = parse_html(text)
     metadata = _metadata(tree)
     body = tree.find("body")
     if body is None:
         body = tree
     root = _main_root(body)
     skip, removed = _furniture(root, inside_main=root is not body)
-    walker = _Walker(skip)
+    walker = _Walker(skip, _containers(root))
     walker.walk(root)
-    skipped = []
     if root is not body:
         skipped.append(Skipped(what="page areas outside the main content", detail=f"<{root.tag}>"))
     if removed:

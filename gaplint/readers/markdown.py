@@ -28,16 +28,14 @@ _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)  # unclosed: hidden to the end
 # {{< shortcode >}}, {{% shortcode %}}, {% liquid tag %}, {{ liquid output }}
 _TEMPLATE_SOURCE = r"(?:\{\{[<%][^{}]{0,2000}[%>]\}\}|\{%[^{}]{0,2000}%\}|\{\{[^{}]{0,2000}\}\})"
 # A tag right before punctuation takes its leading space along ("know in {% x %}." -> "know in.").
-_TEMPLATE = re.compile(rf"[ \t]*{_TEMPLATE_SOURCE}(?=[.,;:!?])|{_TEMPLATE_SOURCE}", re.S)
+# The look-behind starts the spaces only at the start of a run: without it every position of
+# a long run of spaces re-scans the rest of the run (quadratic on 300 KB of spaces).
+_TEMPLATE = re.compile(rf"(?<![ \t])[ \t]*{_TEMPLATE_SOURCE}(?=[.,;:!?])|{_TEMPLATE_SOURCE}", re.S)
 
-_ATX = re.compile(r"^(#{1,6})(?:\s+(.*?))?\s*#*\s*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
-_THEMATIC = re.compile(r"^(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
 _FENCE = re.compile(r"^(```+|~~~+)")
 _TABLE_SEPARATOR = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$")
 _REFERENCE_DEF = re.compile(r"^\[[^\]]+\]:\s*\S+")
-_TAG_ONLY = re.compile(r"^(?:\s*</?[A-Za-z][^<>]*>\s*)+$")
-_BLOCKQUOTE = re.compile(r"^\s*(?:>\s?)+")
 
 # Each span excludes its own delimiter and is bounded, so a scan stops at the next marker:
 # unbounded lazy spans go quadratic on a long paragraph full of unclosed markers.
@@ -132,80 +130,161 @@ def parse_front_matter(text: str) -> tuple[Metadata, str, list[Skipped]]:
     return metadata, "\n" * match.group(0).count("\n") + text[match.end() :], skipped
 
 
+# Line tests written as plain string code, not regexes: the regex forms backtracked
+# exponentially (a line of 30 tags) or cubically (a long heading ending in spaces).
+
+
+def _keep_newlines(match: re.Match[str]) -> str:
+    """Removed markup leaves its line breaks behind, so block line numbers stay true."""
+    return "\n" * match.group(0).count("\n")
+
+
+def _is_tag_only(line: str) -> bool:
+    """A line of nothing but HTML tags ("<div class='x'>", "</section> <br/>")."""
+    position, length, tags = 0, len(line), 0
+    while True:
+        while position < length and line[position].isspace():
+            position += 1
+        if position == length:
+            return tags > 0
+        if line[position] != "<":
+            return False
+        name = position + 2 if line.startswith("</", position) else position + 1
+        if name >= length or not ("a" <= line[name].lower() <= "z"):
+            return False
+        close = line.find(">", name)
+        if close < 0 or "<" in line[name:close]:
+            return False
+        position, tags = close + 1, tags + 1
+
+
+def _atx_heading(line: str) -> tuple[int, str] | None:
+    """(level, text) for "## Title ##" (CommonMark ATX rules), else None; `line` is stripped."""
+    level = len(line) - len(line.lstrip("#"))
+    if not 1 <= level <= 6:
+        return None
+    text = line[level:]
+    if text and not text[0].isspace():
+        return None  # "#hashtag"
+    text = text.strip()
+    closing = text.rstrip("#")
+    if not closing or closing[-1] in " \t":  # a closing run of # needs a space before it
+        text = closing.rstrip()
+    return level, text
+
+
+def _is_thematic_break(line: str) -> bool:
+    """A thematic break ("***", "- - -", "___"): three or more of one marker, and spaces."""
+    marks = line.replace(" ", "").replace("\t", "")
+    return len(marks) >= 3 and marks[0] in "*-_" and marks == marks[0] * len(marks)
+
+
+_SPACES = re.compile(r"[ \t]*")
+
+
+def _strip_blockquote(line: str) -> str:
+    """The line without its leading "> > " quote markers, found by position: slicing off one
+    marker at a time copied the line each time (quadratic on 150,000 markers)."""
+    position = _SPACES.match(line).end()  # type: ignore[union-attr]  # matches everywhere
+    if not line.startswith(">", position):
+        return line
+    while line.startswith(">", position):
+        position += 1
+        if line.startswith((" ", "\t"), position):
+            position += 1
+        ahead = _SPACES.match(line, position).end()  # type: ignore[union-attr]
+        if line.startswith(">", ahead):
+            position = ahead
+    return line[position:]
+
+
 def _table_cells(line: str) -> list[str]:
     return [cell.strip() for cell in line.strip().strip("|").split("|")]
 
 
 class _Blocks:
-    """Collects Markdown blocks; `current` holds the lines of the open paragraph or list item."""
+    """Collects Markdown blocks; `current` holds the lines of the open paragraph or list item,
+    `first` the 1-based source line it started on."""
 
     def __init__(self) -> None:
         self.builder = DocumentBuilder()
         self.current: list[str] = []
         self.kind = BlockKind.PARAGRAPH
+        self.first = 1
+
+    def start(self, kind: BlockKind, text: str, line: int) -> None:
+        self.flush()
+        self.kind, self.current, self.first = kind, [text], line
+
+    def append(self, text: str, line: int) -> None:
+        if not self.current:
+            self.first = line
+        self.current.append(text)
 
     def flush(self) -> None:
-        self.builder.add(self.kind, clean_inline(join_lines(self.current)))
+        if self.current:
+            self.builder.add(self.kind, clean_inline(join_lines(self.current)), line=self.first)
         self.current, self.kind = [], BlockKind.PARAGRAPH
 
-    def add(self, kind: BlockKind, text: str, level: int | None = None) -> None:
+    def add(self, kind: BlockKind, text: str, line: int, level: int | None = None) -> None:
         self.flush()
-        self.builder.add(kind, clean_inline(text), level=level)
+        if text.strip():  # empty table cells and headings: nothing to clean
+            self.builder.add(kind, clean_inline(text), level=level, line=line)
 
-    def code(self, lines: Sequence[str]) -> None:
+    def code(self, lines: Sequence[str], line: int) -> None:
         # Kept (it may quote a sample post) but not cleaned: it is literal text.
         self.flush()
-        self.builder.add(BlockKind.PARAGRAPH, "\n".join(lines))
+        self.builder.add(BlockKind.PARAGRAPH, "\n".join(lines), line=line)
 
 
 def markdown_blocks(lines: Sequence[str]) -> DocumentBuilder:
     blocks = _Blocks()
     fence: str | None = None
+    fence_line = 0
     code: list[str] = []
-    for raw in lines:
+    for number, raw in enumerate(lines, start=1):
         if fence is not None:
             if raw.strip().startswith(fence):
-                blocks.code(code)
+                blocks.code(code, fence_line)
                 fence, code = None, []
             else:
                 code.append(raw)
             continue
-        line = _BLOCKQUOTE.sub("", raw).rstrip()
+        line = _strip_blockquote(raw).rstrip()
         stripped = line.strip()
         fence_match = _FENCE.match(stripped)
         if fence_match:
             blocks.flush()
-            fence = fence_match.group(1)
+            fence, fence_line = fence_match.group(1), number + 1
             continue
-        if not stripped or _TAG_ONLY.match(stripped) or _REFERENCE_DEF.match(stripped):
+        if not stripped or _is_tag_only(stripped) or _REFERENCE_DEF.match(stripped):
             blocks.flush()
             continue
-        atx = _ATX.match(stripped)
+        atx = _atx_heading(stripped)
         if atx:
-            blocks.add(BlockKind.HEADING, atx.group(2) or "", level=len(atx.group(1)))
+            blocks.add(BlockKind.HEADING, atx[1], number, level=atx[0])
             continue
         if _SETEXT.match(stripped) and blocks.current and blocks.kind is BlockKind.PARAGRAPH:
-            text = join_lines(blocks.current)
+            text, first = join_lines(blocks.current), blocks.first
             blocks.current = []
-            blocks.add(BlockKind.HEADING, text, level=1 if stripped[0] == "=" else 2)
+            blocks.add(BlockKind.HEADING, text, first, level=1 if stripped[0] == "=" else 2)
             continue
-        if _THEMATIC.match(stripped):
+        if _is_thematic_break(stripped):
             blocks.flush()
             continue
         if stripped.startswith("|"):
             if not _TABLE_SEPARATOR.match(stripped):
                 blocks.flush()
                 for cell in _table_cells(stripped):
-                    blocks.add(BlockKind.TABLE_CELL, cell)
+                    blocks.add(BlockKind.TABLE_CELL, cell, number)
             continue
         marker = split_list_marker(stripped)
         if marker:
-            blocks.flush()
-            blocks.kind, blocks.current = BlockKind.LIST_ITEM, [marker[1]]
+            blocks.start(BlockKind.LIST_ITEM, marker[1], number)
             continue
-        blocks.current.append(stripped)
+        blocks.append(stripped, number)
     if fence is not None:
-        blocks.code(code)
+        blocks.code(code, fence_line)
     blocks.flush()
     return blocks.builder
 
@@ -214,6 +293,10 @@ def read_markdown(data: bytes, limits: Limits) -> ReadResult:
     text, _ = decode_text(data)
     text = "\n".join(split_lines(text))
     metadata, body, skipped = parse_front_matter(text)
-    body = _TEMPLATE.sub("", _COMMENT.sub("", body))
+    # Checked first: even a linear scan of megabytes of indentation costs a quarter second.
+    if "<!--" in body:
+        body = _COMMENT.sub(_keep_newlines, body)
+    if "{{" in body or "{%" in body:
+        body = _TEMPLATE.sub(_keep_newlines, body)
     builder = markdown_blocks(body.split("\n"))
     return ReadResult(blocks=builder.blocks, metadata=metadata, skipped=skipped)

@@ -2,7 +2,7 @@
 
 Policy on names that disagree with content (documented in the README of readers):
 - The content is PDF or DOCX but the name says otherwise (a PDF saved as .docx): read it by
-  content and return a note, which `read_bytes` records in Document.skipped (count 0).
+  content and return a note, which `read_bytes` records as one line in Document.warnings.
 - The name claims a binary format (.pdf, .docx, .doc, images, ...) but the content is text or
   HTML: MISMATCHED_TYPE. That is nearly always a failed download or a saved error/login page,
   and linting it would report every policy element as missing.
@@ -21,6 +21,7 @@ from pathlib import PurePath
 from gaplint.document import DocFormat
 from gaplint.errors import ErrorCode, InputError
 from gaplint.readers.encoding import decode_text, looks_binary
+from gaplint.readers.zipfailures import ZIP_FAILURES, is_encrypted
 
 HTML_EXTENSIONS = {
     ".html", ".htm", ".xhtml", ".shtml", ".php", ".aspx", ".asp", ".jsp", ".cfm",
@@ -138,7 +139,13 @@ def _zip_kind(data: bytes) -> DocFormat:
             if "[Content_Types].xml" in names:
                 types = _read_small_member(archive, "[Content_Types].xml")
             mimetype = _read_small_member(archive, "mimetype") if "mimetype" in names else b""
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError):
+    except ZIP_FAILURES as error:
+        if is_encrypted(error):
+            raise Unsupported(
+                "a password-protected (encrypted) zip",
+                "; save an unprotected copy",
+                ErrorCode.ENCRYPTED,
+            ) from None
         # Damaged: let the DOCX reader report it as corrupt, with its own message.
         return DocFormat.DOCX
     if b"wordprocessingml.document.main" in types:
@@ -247,8 +254,3 @@ def sniff(data: bytes, name: str) -> Sniffed:
                 name,
             )
     return Sniffed(found, _overruled(ext, found))
-
-
-def sniff_format(data: bytes, name: str) -> DocFormat:
-    """Return the format; readers raise InputError when the content turns out unreadable."""
-    return sniff(data, name).format

@@ -47,6 +47,8 @@ class TextBlock(NamedTuple):
     kind: BlockKind
     text: str
     level: int | None = None
+    # 1-based position of the block's start: its first line (text), paragraph number (DOCX).
+    line: int | None = None
 
 
 def split_list_marker(line: str) -> tuple[str, str] | None:
@@ -173,15 +175,28 @@ def text_blocks(lines: Sequence[str]) -> list[TextBlock]:
     blocks: list[TextBlock] = []
     current: list[str] = []
     kind = BlockKind.PARAGRAPH
+    first = 1  # line number of current[0]
 
     def flush() -> None:
         nonlocal current, kind
         text = join_lines(current)
         if text:
-            blocks.append(TextBlock(kind, text))
+            blocks.append(TextBlock(kind, text, None, first))
         current, kind = [], BlockKind.PARAGRAPH
 
-    for index, raw in enumerate(lines):
+    # A form feed (page break) splits its line into segments that share its line number.
+    numbers: list[int] = []
+    segments: list[str] = []
+    page_breaks: set[int] = set()  # segments that follow a form feed
+    for number, raw in enumerate(lines, start=1):
+        for part, piece in enumerate(raw.split("\f")):
+            if part:
+                page_breaks.add(len(segments))
+            numbers.append(number)
+            segments.append(piece)
+    for index, raw in enumerate(segments):
+        if index in page_breaks:
+            flush()
         line = raw.strip()
         if not line:
             flush()
@@ -190,24 +205,26 @@ def text_blocks(lines: Sequence[str]) -> list[TextBlock]:
         if underline and len(line) >= 3:
             if current and kind is BlockKind.PARAGRAPH:
                 level = 1 if line.startswith("=") else 2
-                blocks.append(TextBlock(BlockKind.HEADING, join_lines(current), level))
+                blocks.append(TextBlock(BlockKind.HEADING, join_lines(current), level, first))
                 current = []
             else:
                 flush()  # a rule between sections
             continue
-        following = _next_nonblank(lines, index)
+        following = _next_nonblank(segments, index)
         marker = split_list_marker(line)
         if _may_start_heading(current, kind, raw, marker):
             heading = _heading_here(line, following)
             if heading is not None:
                 flush()
-                blocks.append(TextBlock(BlockKind.HEADING, line, heading))
+                blocks.append(TextBlock(BlockKind.HEADING, line, heading, numbers[index]))
                 continue
         if marker:
             flush()
             kind = BlockKind.LIST_ITEM
-            current = [marker[1]]
+            current, first = [marker[1]], numbers[index]
             continue
+        if not current:
+            first = numbers[index]
         current.append(line)
     flush()
     return blocks

@@ -286,3 +286,26 @@ def styled_outline_docx() -> bytes:
     body_text = document.add_paragraph("Plain body text at outline level 9.", style="Heading 3")
     body_text._p.get_or_add_pPr().append(parse_xml(f"<w:outlineLvl {nsdecls('w')} w:val='9'/>"))
     return _save(document)
+
+
+def damaged_zip(damage: str) -> bytes:
+    """A zip whose [Content_Types].xml fails while being read, as sniffing reads it:
+    "encrypted" sets the encryption flag (RuntimeError), "method" an unknown compression
+    method (NotImplementedError), "deflate" garbles the deflated bytes (zlib.error)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types>" + "<Default/>" * 200 + "</Types>")
+    data = bytearray(out.getvalue())
+    central = data.rfind(b"PK\x01\x02")
+    if damage == "encrypted":
+        data[6] |= 1  # general-purpose flag bit 0, local header and central directory
+        data[central + 8] |= 1
+    elif damage == "method":
+        data[8:10] = data[central + 10 : central + 12] = (77).to_bytes(2, "little")
+    elif damage == "deflate":
+        name_length = int.from_bytes(data[26:28], "little")
+        start = 30 + name_length
+        data[start : start + 8] = b"\xff" * 8
+    else:
+        raise ValueError(damage)
+    return bytes(data)

@@ -179,3 +179,38 @@ def test_error_messages_say_what_was_found() -> None:
     assert caught.value.line() == (
         "budget.docx: error[mismatched-type]: named .docx but contains an Excel workbook (.xlsx)"
     )
+
+
+@pytest.mark.parametrize(
+    ("damage", "code"),
+    [
+        ("encrypted", ErrorCode.ENCRYPTED),  # RuntimeError from zipfile
+        ("method", ErrorCode.CORRUPT),  # NotImplementedError
+        ("deflate", ErrorCode.CORRUPT),  # zlib.error
+    ],
+)
+@pytest.mark.parametrize("name", ["policy.docx", "download"])
+def test_zips_that_fail_while_being_sniffed_are_one_error(
+    damage: str, code: ErrorCode, name: str
+) -> None:
+    # These escaped read_document as exceptions: sniffing read the zip outside any guard.
+    assert code_of(build.damaged_zip(damage), name) is code
+
+
+def test_docx_blocks_carry_their_paragraph_number() -> None:
+    # The n-th w:p of the body, empty paragraphs included: here the second one is empty.
+    data = build.simple_docx("Purpose of the policy.", "", "Staff must be civil.")
+    document = read_bytes(data, "policy.docx")
+    assert [(b.text, b.paragraph, b.line) for b in document.blocks] == [
+        ("Purpose of the policy.", 1, None),
+        ("Staff must be civil.", 3, None),
+    ]
+
+
+def test_every_body_block_of_the_full_policy_has_a_paragraph_number(policy: Document) -> None:
+    # Headers, footers and notes (sections "(header)" etc.) are other parts: no number there.
+    apart = [b for b in policy.blocks if b.section and b.section[0].startswith("(")]
+    body = [b.paragraph or 0 for b in policy.blocks if b not in apart]
+    assert len(body) > 10 and 0 not in body
+    assert body == sorted(body)
+    assert apart and all(b.paragraph is None for b in apart)

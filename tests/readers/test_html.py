@@ -8,9 +8,11 @@ import pytest
 
 from gaplint.document import BlockKind, DocFormat, Document
 from gaplint.readers import read_bytes, read_document
+from tests.builders import html as pages
 
 H, P, L, C = BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL
-DEV = Path("/work/shared/corpus/dev")
+# The shared dev set sits beside the repository (../shared), when it is there at all.
+DEV = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "dev"
 
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Social Media Policy | City of Exampleton</title>
@@ -154,7 +156,7 @@ def test_external_entities_are_never_resolved(tmp_path: Path) -> None:
     assert "Policy" in document.text
 
 
-@pytest.mark.skipif(not DEV.exists(), reason="dev corpus not present")
+@pytest.mark.skipif(not DEV.exists(), reason=f"dev corpus not found at {DEV}")
 @pytest.mark.parametrize("pattern", ["08-*.php", "09-*.php"])
 def test_dev_corpus_php_pages(pattern: str) -> None:
     path = next(DEV.glob(pattern))
@@ -165,3 +167,97 @@ def test_dev_corpus_php_pages(pattern: str) -> None:
     assert len(headings) >= 8 and all(block.level in (1, 2) for block in headings)
     assert "<" not in document.text and "?>" not in document.text and "↵" not in document.text
     assert document.word_count > 1000
+
+
+# --- issue 10: real-page structure, server code, source lines ------------------------------
+
+
+def _as_reference(document: Document) -> list[tuple[str, str, int | None]]:
+    return [(block.kind.value, block.text, block.level) for block in document.blocks]
+
+
+def test_structure_survives_an_unknown_wrapper_element() -> None:
+    # Was one paragraph holding every heading, list item and paragraph of the article.
+    page = pages.unknown_wrapper_page()
+    document = read_bytes(page.source.encode(), "policy.html")
+    assert _as_reference(document) == page.reference
+    assert document.blocks[-1].section == [page.reference[0][1], "Review"]
+    assert not [phrase for phrase in page.furniture if phrase in document.text]
+
+
+def test_html_inside_a_php_heredoc_is_read() -> None:
+    # Was "document has no text": stripping the PHP block removed the page it wraps.
+    page = pages.heredoc_php_page()
+    document = read_bytes(page.source.encode(), "guidelines.php")
+    assert _as_reference(document) == page.reference
+    assert not [phrase for phrase in page.furniture if phrase in document.text]
+    assert "$" not in document.text
+
+
+def test_nowdoc_body_is_literal_and_code_after_it_is_still_removed() -> None:
+    source = "<?php $x = <<<'EOT'\n<p>Costs $5 a month.</p>\nEOT;\necho 'secret';\n?><p>After.</p>"
+    assert [b.text for b in read_bytes(source.encode(), "p.php").blocks] == [
+        "Costs $5 a month.",
+        "After.",
+    ]
+
+
+def _source_line(source: str, number: int) -> str:
+    return source.split("\n")[number - 1]
+
+
+@pytest.mark.parametrize(
+    "page", [pages.standard_page(), pages.unknown_wrapper_page(), pages.heredoc_php_page()]
+)
+def test_every_block_carries_its_source_line(page: pages.Page) -> None:
+    document = read_bytes(page.source.encode(), "policy.php")
+    for block in document.blocks:
+        assert block.line is not None
+        first_words = " ".join(block.text.split()[:3]).replace("'", "&#39;")
+        assert first_words in _source_line(page.source, block.line), block
+
+
+def test_lines_of_loose_text_and_multi_line_elements() -> None:
+    source = (
+        "<div>\n\nLoose text\n<p>\nWrapped\nparagraph</p>\n<ul>\n<li>A</li></ul>\nTail text\n</div>"
+    )
+    document = read_bytes(source.encode(), "p.html")
+    assert [(b.text, b.line) for b in document.blocks] == [
+        ("Loose text", 3),
+        ("Wrapped paragraph", 5),
+        ("A", 8),
+        ("Tail text", 9),
+    ]
+
+
+def test_past_libxml2s_16_bit_line_numbers_blocks_have_no_line_rather_than_a_false_one() -> None:
+    source = "<p>Near the top.</p>" + "\n" * 70_000 + "<p>Far down.</p>"
+    document = read_bytes(source.encode(), "p.html")
+    assert [(b.text, b.line) for b in document.blocks] == [
+        ("Near the top.", 1),
+        ("Far down.", None),
+    ]
+
+
+def test_short_open_tags_closed_in_place_are_code_and_declarations_stay_out() -> None:
+    source = '<?xml version="1.0"?>\n<p>Hello <? echo $name ?> there, 5 <% of 7.</p><p>Next.</p>'
+    assert [b.text for b in read_bytes(source.encode(), "p.html").blocks] == [
+        "Hello there, 5 <% of 7.",
+        "Next.",
+    ]
+
+
+def test_a_short_all_bold_paragraph_is_a_heading_below_the_last_real_one() -> None:
+    source = (
+        "<h1>Guidelines</h1><p><b>General Rules </b></p><p>Be kind.</p>"
+        "<p><strong>Posting:</strong></p><p>Post <b>only</b> facts.</p>"
+        "<p><b>Staff must never share passwords.</b></p>"
+    )
+    assert rows(read_bytes(source.encode(), "p.html")) == [
+        (H, "Guidelines", [], 1),
+        (H, "General Rules", ["Guidelines"], 2),
+        (P, "Be kind.", ["Guidelines", "General Rules"], None),
+        (H, "Posting:", ["Guidelines"], 2),
+        (P, "Post only facts.", ["Guidelines", "Posting:"], None),
+        (P, "Staff must never share passwords.", ["Guidelines", "Posting:"], None),
+    ]

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from gaplint.cli import main
 from gaplint.document import DocFormat
 from gaplint.errors import ErrorCode, InputError
-from gaplint.readers import read_bytes, read_document
+from gaplint.readers import Limits, read_bytes, read_document, read_file_bytes
 from gaplint.readers.sniff import sniff
 from tests.builders import docx as build
 
@@ -52,8 +52,11 @@ def test_supported_content_under_the_wrong_name_is_read_with_a_note() -> None:
     document = read_bytes(build.simple_docx("Staff must be civil."), "policy.pdf")
     assert document.format is DocFormat.DOCX
     assert [block.text for block in document.blocks] == ["Staff must be civil."]
-    [note] = [item for item in document.skipped if item.count == 0]
-    assert note.detail == "named .pdf but contains a DOCX document; read as DOCX"
+    assert document.warnings == [
+        "policy.pdf: warning[mismatched-type]: named .pdf but contains a DOCX document;"
+        " read as DOCX"
+    ]
+    assert not document.skipped  # nothing was left unread
 
 
 def test_a_name_without_extension_carries_no_note() -> None:
@@ -120,11 +123,14 @@ def test_files_that_are_not_regular_files(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     cases = {tmp_path / "missing.pdf": ErrorCode.NOT_FOUND, tmp_path: ErrorCode.UNSUPPORTED}
     cases[fifo] = ErrorCode.UNSUPPORTED  # reading it would block forever
+    cases[Path("/dev/zero")] = ErrorCode.UNSUPPORTED  # reading it would never end
     for path, code in cases.items():
         with pytest.raises(InputError) as caught:
             read_document(path)
         assert caught.value.code is code
         assert caught.value.path == str(path)
+        with pytest.raises(InputError):  # the loader the batch is to share
+            read_file_bytes(path, Limits())
 
 
 @pytest.fixture
@@ -184,3 +190,33 @@ def test_cli_extract_json(corpus: dict[str, Path]) -> None:
     result = CliRunner().invoke(main, ["extract", "--format", "json", str(corpus["good.md"])])
     assert result.exit_code == 0
     assert '"format": "markdown"' in result.stdout
+
+
+def test_a_pdf_named_docx_is_read_by_content_with_one_warning() -> None:
+    from tests.builders.pdf import policy_pdf
+
+    document = read_bytes(policy_pdf(), "policy.docx")
+    assert document.format is DocFormat.PDF
+    assert document.word_count > 50
+    assert document.warnings == [
+        "policy.docx: warning[mismatched-type]: named .docx but contains a PDF; read as PDF"
+    ]
+
+
+def test_a_name_that_agrees_gives_no_warning() -> None:
+    assert read_bytes(HTML, "policy.html").warnings == []
+
+
+@pytest.mark.parametrize("special", ["fifo", "/dev/zero"])
+def test_extract_refuses_a_fifo_or_device_at_once(tmp_path: Path, special: str) -> None:
+    import subprocess
+    import sys
+
+    path = Path(special)
+    if special == "fifo":
+        path = tmp_path / "pipe.md"
+        os.mkfifo(path)
+    command = [str(Path(sys.executable).with_name("gaplint")), "extract", str(path)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=20, check=False)
+    assert done.returncode == 2
+    assert done.stderr.strip() == f"{path}: error[unsupported-type]: not a regular file"
