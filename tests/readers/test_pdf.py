@@ -13,7 +13,9 @@ from gaplint.cli import main
 from gaplint.document import Block, BlockKind, DocFormat, Document
 from gaplint.errors import ErrorCode, InputError
 from gaplint.readers import Limits, read_bytes, read_document
-from gaplint.readers.pdf import RUNNING_SECTION, _iso_date, _join_lines, read_pdf
+from gaplint.readers.pdf import RUNNING_SECTION, read_pdf
+from gaplint.readers.pdf.metadata import iso_date
+from gaplint.readers.textblocks import join_hyphenated
 from tests.builders import pdf as build
 
 
@@ -88,10 +90,10 @@ def test_line_end_hyphens(policy: Document) -> None:
 
 
 def test_join_lines_heuristic() -> None:
-    assert _join_lines(["the employ-", "ees agree"]) == "the employees agree"
-    assert _join_lines(["send an e-", "mail now"]) == "send an e-mail now"
-    assert _join_lines(["a state-of-the-", "art tool"]) == "a state-of-the-art tool"
-    assert _join_lines(["COVID-", "19 rules"]) == "COVID- 19 rules"
+    assert join_hyphenated(["the employ-", "ees agree"]) == "the employees agree"
+    assert join_hyphenated(["send an e-", "mail now"]) == "send an e-mail now"
+    assert join_hyphenated(["a state-of-the-", "art tool"]) == "a state-of-the-art tool"
+    assert join_hyphenated(["COVID-", "19 rules"]) == "COVID- 19 rules"
 
 
 def test_list_items(policy: Document) -> None:
@@ -157,11 +159,11 @@ def test_too_many_pages_refused(policy_bytes: bytes) -> None:
 
 
 def test_iso_dates() -> None:
-    assert _iso_date("D:20140313091500-05'00'") == "2014-03-13T09:15:00-05:00"
-    assert _iso_date("D:20180605074624Z00'00'") == "2018-06-05T07:46:24Z"
-    assert _iso_date("D:2014") == "2014"
-    assert _iso_date("D:20140313") == "2014-03-13"
-    assert _iso_date("yesterday") is None
+    assert iso_date("D:20140313091500-05'00'") == "2014-03-13T09:15:00-05:00"
+    assert iso_date("D:20180605074624Z00'00'") == "2018-06-05T07:46:24Z"
+    assert iso_date("D:2014") == "2014"
+    assert iso_date("D:20140313") == "2014-03-13"
+    assert iso_date("yesterday") is None
 
 
 def test_cli_extract_prints_blocks(tmp_path: Path, policy_bytes: bytes) -> None:
