@@ -170,6 +170,36 @@ def ligature_pdf() -> bytes | None:
     return bytes(pdf.output())
 
 
+# U+10300 OLD ITALIC LETTER A: outside the Basic Multilingual Plane, and DejaVu Sans draws it.
+SUPPLEMENTARY_CHAR = "\U00010300"
+SUPPLEMENTARY_TEXT = f"Post the {SUPPLEMENTARY_CHAR} sign and caf\u00e9 notes here."
+
+
+def _unicode_font_pdf(text: str) -> bytes:
+    """One line in DejaVu Sans, streams left uncompressed so a builder can patch the CMap."""
+    pdf = FPDF()
+    pdf.compress = False
+    pdf.add_font("DejaVu", "", str(LIGATURE_FONT))
+    pdf.add_page()
+    pdf.set_font("DejaVu", size=12)
+    pdf.multi_cell(0, 6, text)
+    return bytes(pdf.output())
+
+
+def supplementary_plane_pdf() -> bytes:
+    """A character outside the BMP: its ToUnicode entry is a UTF-16 surrogate pair."""
+    return _unicode_font_pdf(SUPPLEMENTARY_TEXT)
+
+
+def lone_surrogate_pdf() -> bytes:
+    """A ToUnicode map that turns the glyph of "é" into a lone low surrogate, <DC00>.
+
+    The entry keeps its length, so the file's cross-reference offsets stay right."""
+    data = _unicode_font_pdf(SUPPLEMENTARY_TEXT)
+    assert data.count(b"> <00E9>") == 1
+    return data.replace(b"> <00E9>", b"> <DC00>")
+
+
 def encrypted_pdf() -> bytes:
     pdf = FPDF()
     pdf.set_encryption(owner_password="owner-secret", user_password="user-secret")

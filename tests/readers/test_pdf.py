@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -199,3 +200,17 @@ def test_read_document_from_disk(tmp_path: Path, policy_bytes: bytes) -> None:
     path = tmp_path / "p.pdf"
     path.write_bytes(policy_bytes)
     assert read_document(path).pages == 4
+
+
+def test_character_outside_the_bmp_is_read_whole() -> None:
+    result = read_pdf(build.supplementary_plane_pdf(), Limits())
+    assert [block.text for block in result.blocks] == [build.SUPPLEMENTARY_TEXT]
+
+
+def test_lone_surrogate_becomes_replacement_character(tmp_path: Path) -> None:
+    path = tmp_path / "broken-cmap.pdf"
+    path.write_bytes(build.lone_surrogate_pdf())
+    result = CliRunner().invoke(main, ["extract", "--format", "json", str(path)])
+    assert result.exit_code == 0, result.output
+    expected = build.SUPPLEMENTARY_TEXT.replace("\u00e9", "\ufffd")
+    assert [block["text"] for block in json.loads(result.output)["blocks"]] == [expected]

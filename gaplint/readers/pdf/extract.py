@@ -50,7 +50,6 @@ _CHAR_MAP = str.maketrans(
         "\ufeff": "",
         "\u00ad": "",
         "\x02": "",
-        "\ufffd": "",
         # Symbol/Wingdings bullets land in the private use area.
         "\uf0b7": "•",
         "\uf0a7": "•",
@@ -63,6 +62,9 @@ _CHAR_MAP = str.maketrans(
     }
 )
 
+_FILLER = "\u200b"  # stands at the index of a surrogate pair's second half; _clean drops it
+_REPLACEMENT = "\ufffd"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _SPACES = re.compile(r"\s+")
 _LINE = re.compile(r"[^\r\n\ufffe]+\ufffe?")
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.I)
@@ -93,12 +95,34 @@ class TextPageReader:
         if count <= 0:
             return []
         text = self.tp.get_text_range(0, count)
-        if len(text) != count:  # pdfium inserted/dropped chars: rebuild so indexes line up
-            text = "".join(chr(pdfium_c.FPDFText_GetUnicode(self.tp, i)) for i in range(count))
+        if len(text) != count or _SURROGATE.search(text):
+            text = self._aligned_text(count)
         segs: list[Seg] = []
         for match in _LINE.finditer(text):
             segs.extend(self._line(text, match.start(), match.end()))
         return segs
+
+    def _aligned_text(self, count: int) -> str:
+        """The page text rebuilt with one character per pdfium char index, so indexes line up.
+
+        pdfium counts UTF-16 units: a character outside the BMP (an emoji) is two indexes, a
+        surrogate pair. It becomes the real character at the first index and an empty filler
+        at the second; a lone surrogate (a broken ToUnicode map) becomes U+FFFD."""
+        units = [pdfium_c.FPDFText_GetUnicode(self.tp, i) for i in range(count)]
+        chars: list[str] = []
+        index = 0
+        while index < count:
+            unit = units[index]
+            low = units[index + 1] if index + 1 < count else 0
+            if 0xD800 <= unit <= 0xDBFF and 0xDC00 <= low <= 0xDFFF:
+                chars.append(chr(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)))
+                chars.append(_FILLER)
+                index += 2
+                continue
+            broken = 0xD800 <= unit <= 0xDFFF or unit > 0x10FFFF
+            chars.append(_REPLACEMENT if broken else chr(unit))
+            index += 1
+        return "".join(chars)
 
     def _line(self, text: str, start: int, end: int) -> list[Seg]:
         raw = text[start:end]
