@@ -200,6 +200,32 @@ def lone_surrogate_pdf() -> bytes:
     return data.replace(b"> <00E9>", b"> <DC00>")
 
 
+# Words placed one by one with the pen moved a little instead of a space char: pdfium itself
+# joins them up ("byGovernorAda") below about 0.15 em.
+SPACELESS_WORDS = ["Signed", "by", "Governor", "Ada", "Lovelace", "of", "the", "county."]
+SPACELESS_GAP_EM = 0.13
+# One word written as two text objects that touch: must stay one word.
+SPLIT_WORD = ("Gover", "nance")
+
+
+def spaceless_pdf() -> bytes:
+    pdf = FPDF()
+    pdf.add_page()
+    size = 11
+    pdf.set_font("Helvetica", size=size)
+    em = size * 25.4 / 72  # one em in mm, fpdf2's unit
+    x = pdf.l_margin
+    for word in SPACELESS_WORDS:
+        pdf.text(x, 40, word)
+        x += pdf.get_string_width(word) + SPACELESS_GAP_EM * em
+    x = pdf.l_margin
+    for part in SPLIT_WORD:
+        pdf.text(x, 60, part)
+        x += pdf.get_string_width(part)
+    pdf.text(x + pdf.get_string_width(" "), 60, "matters.")
+    return bytes(pdf.output())
+
+
 def encrypted_pdf() -> bytes:
     pdf = FPDF()
     pdf.set_encryption(owner_password="owner-secret", user_password="user-secret")

@@ -214,3 +214,9 @@ def test_lone_surrogate_becomes_replacement_character(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     expected = build.SUPPLEMENTARY_TEXT.replace("\u00e9", "\ufffd")
     assert [block["text"] for block in json.loads(result.output)["blocks"]] == [expected]
+
+
+def test_spaces_restored_between_text_pieces_from_their_positions() -> None:
+    result = read_pdf(build.spaceless_pdf(), Limits())
+    texts = [block.text for block in result.blocks]
+    assert texts == [" ".join(build.SPACELESS_WORDS), "".join(build.SPLIT_WORD) + " matters."]

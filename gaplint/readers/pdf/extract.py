@@ -70,6 +70,7 @@ _LINE = re.compile(r"[^\r\n\ufffe]+\ufffe?")
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 
 _GAP_EM = 2.0  # a horizontal gap this wide (in ems of the line's font size) splits a line
+_WORD_SPACE_EM = 0.1  # a gap this wide between two text objects is a space (as in poppler)
 _PARALLEL_MIN_PAGES = 120  # below this a helper process costs more than it saves
 
 _FORK_DATA: bytes | None = None  # the PDF bytes, handed to the forked helper
@@ -89,6 +90,8 @@ class TextPageReader:
         self._flags = ctypes.c_int()
         self._flags_ref = ctypes.byref(self._flags)
         self._bold_cache: dict[bytes, bool] = {}
+        self._box = pdfium_c.FS_RECTF()
+        self._box_ref = ctypes.byref(self._box)
 
     def segments(self) -> list[Seg]:
         count = pdfium_c.FPDFText_CountChars(self.tp)
@@ -137,10 +140,48 @@ class TextPageReader:
         rects = self._rects(start, end - start)
         if not rects:
             return []
+        if len(rects) == 1:
+            return [self._seg(raw, rects, size, bold)]
+        spaces = self._missing_spaces(text, start, end, rects, size)
         gap = _GAP_EM * max(size, 4.0)
-        if len(rects) > 1 and any(b[0] - a[2] > gap for a, b in itertools.pairwise(rects)):
-            return self._split(text, start, end, gap)
-        return [self._seg(raw, rects, size, bold)]
+        if any(b[0] - a[2] > gap for a, b in itertools.pairwise(rects)):
+            return self._split(text, start, end, gap, spaces)
+        return [self._seg(_spaced(text, start, end, spaces), rects, size, bold)]
+
+    def _missing_spaces(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        rects: list[tuple[float, float, float, float]],
+        size: float,
+    ) -> list[int]:
+        """Indexes where a text object starts a new word with no space char before it.
+
+        pdfium sometimes joins two text objects ("GovernorEliot"): the PDF moved the pen
+        instead of writing a space. Where one object ends and the next begins, a gap between
+        the characters' advance boxes wider than a tenth of the font size (poppler's word
+        break) is a word space. Only object boundaries are looked at, so this costs a few calls
+        per boundary, not per char."""
+        spaces: list[int] = []
+        box = self._box
+        for before, after in itertools.pairwise(rects):
+            left, top, _, bottom = after
+            if left < before[2]:
+                continue  # not side by side: the next object starts further left
+            index = pdfium_c.FPDFText_GetCharIndexAtPos(
+                self.tp, left + 0.5, (top + bottom) / 2, 1.0, 1.0
+            )
+            if not start < index < end or text[index].isspace() or text[index - 1].isspace():
+                continue
+            if not pdfium_c.FPDFText_GetLooseCharBox(self.tp, index - 1, self._box_ref):
+                continue
+            prev_right = box.right
+            if not pdfium_c.FPDFText_GetLooseCharBox(self.tp, index, self._box_ref):
+                continue
+            if box.left - prev_right > _WORD_SPACE_EM * size:
+                spaces.append(index)
+        return spaces
 
     def _seg(
         self, raw: str, rects: list[tuple[float, float, float, float]], size: float, bold: bool
@@ -176,7 +217,9 @@ class TextPageReader:
                 rects.append((left.value, top.value, right.value, bottom.value))
         return rects
 
-    def _split(self, text: str, start: int, end: int, gap: float) -> list[Seg]:
+    def _split(
+        self, text: str, start: int, end: int, gap: float, spaces: list[int]
+    ) -> list[Seg]:
         """Per-char pass, only for lines with wide gaps: cut into cells where x jumps."""
         left, right, bottom, top = self._doubles
         rl, rr, rb, rt = self._refs
@@ -196,12 +239,21 @@ class TextPageReader:
         pieces.append((first, end, boxes))
         segs = []
         for begin, stop, rects in pieces:
-            raw = text[begin:stop]
+            raw = _spaced(text, begin, stop, spaces)
             if rects and raw.strip():
                 # Cells can differ in style (a big title beside a small label): sample each.
                 size, bold = self._style(begin + len(raw) - len(raw.lstrip()))
                 segs.append(self._seg(raw, rects, size, bold))
         return segs
+
+
+def _spaced(text: str, start: int, end: int, spaces: list[int]) -> str:
+    """text[start:end] with a space put back before each index in `spaces`."""
+    cuts = [index for index in spaces if start < index < end]
+    if not cuts:
+        return text[start:end]
+    bounds = [start, *cuts, end]
+    return " ".join(text[a:b] for a, b in itertools.pairwise(bounds))
 
 
 def _clean(raw: str) -> str:
