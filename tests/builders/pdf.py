@@ -226,6 +226,63 @@ def spaceless_pdf() -> bytes:
     return bytes(pdf.output())
 
 
+FOOTNOTED_LINES = [
+    ("The council adopted this policy under Executive Order No. 42", "1", ", issued in May,"),
+    ("and staff must follow it when they post on official accounts", "2", "."),
+]
+FOOTNOTED_BODY = (
+    "The council adopted this policy under Executive Order No. 42, issued in May, "
+    "and staff must follow it when they post on official accounts."
+)
+FOOTNOTES = [
+    ("1", ["The order was first issued by the mayor and renewed by each", "council since then."]),
+    ("2", ["See the records schedule of the council."]),
+]
+FOOTNOTE_TEXTS = [
+    "1 The order was first issued by the mayor and renewed by each council since then.",
+    "2 See the records schedule of the council.",
+]
+
+
+def _with_mark(pdf: FPDF, x: float, y: float, size: float, parts: tuple[str, str, str]) -> None:
+    """Text, a raised mark in a smaller font, more text: each its own text object."""
+    before, mark, after = parts
+    pdf.set_font("Helvetica", size=size)
+    pdf.text(x, y, before)
+    x += pdf.get_string_width(before) + 0.3
+    pdf.set_font("Helvetica", size=size * 0.6)
+    pdf.text(x, y - size * 0.35 * 25.4 / 72, mark)
+    x += pdf.get_string_width(mark) + 0.3
+    pdf.set_font("Helvetica", size=size)
+    pdf.text(x, y, after)
+
+
+def footnote_pdf() -> bytes:
+    """Two pages; page 1 has body lines with raised note marks and the notes at its foot,
+    in a smaller font, each led by its raised mark; page 2 goes on with the body."""
+    pdf = FPDF(format="letter")
+    pdf.add_page()
+    _heading(pdf, "1. Authority", 14)
+    y = pdf.get_y() + 6
+    for parts in FOOTNOTED_LINES:
+        _with_mark(pdf, pdf.l_margin, y, 11, parts)
+        y += 5.5
+    pdf.set_xy(pdf.l_margin, y + 2)
+    _paragraph(pdf, FILLER)
+    y = pdf.h - 40
+    for mark, lines in FOOTNOTES:
+        _with_mark(pdf, pdf.l_margin, y, 8, ("", mark, lines[0]))
+        for line in lines[1:]:
+            y += 3.8
+            pdf.set_font("Helvetica", size=8)
+            pdf.text(pdf.l_margin + 2, y, line)
+        y += 3.8
+    pdf.add_page()
+    _heading(pdf, "2. Records", 14)
+    _paragraph(pdf, FILLER)
+    return bytes(pdf.output())
+
+
 def encrypted_pdf() -> bytes:
     pdf = FPDF()
     pdf.set_encryption(owner_password="owner-secret", user_password="user-secret")

@@ -14,7 +14,7 @@ from gaplint.cli import main
 from gaplint.document import Block, BlockKind, DocFormat, Document
 from gaplint.errors import ErrorCode, InputError
 from gaplint.readers import Limits, read_bytes, read_document
-from gaplint.readers.pdf import RUNNING_SECTION, read_pdf
+from gaplint.readers.pdf import FOOTNOTE_SECTION, RUNNING_SECTION, read_pdf
 from gaplint.readers.pdf.metadata import iso_date
 from gaplint.readers.textblocks import join_hyphenated
 from tests.builders import pdf as build
@@ -220,3 +220,14 @@ def test_spaces_restored_between_text_pieces_from_their_positions() -> None:
     result = read_pdf(build.spaceless_pdf(), Limits())
     texts = [block.text for block in result.blocks]
     assert texts == [" ".join(build.SPACELESS_WORDS), "".join(build.SPLIT_WORD) + " matters."]
+
+
+def test_footnotes_are_kept_apart_from_the_body() -> None:
+    document = read_bytes(build.footnote_pdf(), "notes.pdf")
+    notes = [block for block in document.blocks if block.section == [FOOTNOTE_SECTION]]
+    assert [block.text for block in notes] == build.FOOTNOTE_TEXTS
+    assert [block.page for block in notes] == [1, 1]
+    body = [block for block in document.blocks if block.section != [FOOTNOTE_SECTION]]
+    assert _find(document, "Executive Order").text == build.FOOTNOTED_BODY  # no "421"
+    assert not any("mayor" in block.text or "schedule of" in block.text for block in body)
+    assert [block.section for block in body if block.page == 2][-1] == ["2. Records"]

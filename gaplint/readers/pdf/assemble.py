@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from gaplint.document import BlockKind
-from gaplint.readers.pdf.geometry import Row
+from gaplint.readers.pdf.geometry import Row, body_size
 from gaplint.readers.textblocks import (
     is_list_marker,
     join_hyphenated,
@@ -44,10 +44,7 @@ class Stats:
 
 
 def stats(rows: list[Row]) -> Stats:
-    sizes: Counter[float] = Counter()
-    for row in rows:
-        sizes[round(row.size * 2) / 2] += len(row.text)
-    body = sizes.most_common(1)[0][0] if sizes else 10.0
+    body = body_size(rows)
     pitches: Counter[float] = Counter()
     for prev, row in itertools.pairwise(rows):
         if row.page == prev.page and abs(row.size - body) < 0.6 and abs(prev.size - body) < 0.6:

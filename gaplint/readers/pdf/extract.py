@@ -71,6 +71,11 @@ _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 
 _GAP_EM = 2.0  # a horizontal gap this wide (in ems of the line's font size) splits a line
 _WORD_SPACE_EM = 0.1  # a gap this wide between two text objects is a space (as in poppler)
+_RAISED_EM = 0.3  # a text object whose bottom is this far above the line's is raised
+_SMALL_FONT = 0.8  # ... and in a font this much smaller than the line's is a superscript
+_JOIN_EM = 1.0  # pieces of a line this close, the right one going on mid-sentence, are one
+_CLOSING = re.compile(r"^[,.;:!?)\]]")  # punctuation that takes no space before it
+_REFERENCE_MARK = re.compile(r"^(?:\d{1,3}|[*†‡§¶]{1,3})$")
 _PARALLEL_MIN_PAGES = 120  # below this a helper process costs more than it saves
 
 _FORK_DATA: bytes | None = None  # the PDF bytes, handed to the forked helper
@@ -142,46 +147,61 @@ class TextPageReader:
             return []
         if len(rects) == 1:
             return [self._seg(raw, rects, size, bold)]
-        spaces = self._missing_spaces(text, start, end, rects, size)
+        edits = self._object_edits(text, start, end, rects, size)
         gap = _GAP_EM * max(size, 4.0)
         if any(b[0] - a[2] > gap for a, b in itertools.pairwise(rects)):
-            return self._split(text, start, end, gap, spaces)
-        return [self._seg(_spaced(text, start, end, spaces), rects, size, bold)]
+            return self._split(text, start, end, gap, edits)
+        return [self._seg(_edited(text, start, end, edits), rects, size, bold)]
 
-    def _missing_spaces(
+    def _object_edits(
         self,
         text: str,
         start: int,
         end: int,
         rects: list[tuple[float, float, float, float]],
         size: float,
-    ) -> list[int]:
-        """Indexes where a text object starts a new word with no space char before it.
+    ) -> list[tuple[int, int, str]]:
+        """Fixes at the boundaries between a line's text objects, as (from, to, replacement).
 
-        pdfium sometimes joins two text objects ("GovernorEliot"): the PDF moved the pen
-        instead of writing a space. Where one object ends and the next begins, a gap between
-        the characters' advance boxes wider than a tenth of the font size (poppler's word
-        break) is a word space. Only object boundaries are looked at, so this costs a few calls
-        per boundary, not per char."""
-        spaces: list[int] = []
+        * A missing space: pdfium sometimes joins two objects ("GovernorEliot") where the PDF
+          moved the pen instead of writing a space. A gap between the advance boxes of the
+          chars either side wider than a tenth of the font size (poppler's word break) is one.
+        * A footnote reference: a raised object in a smaller font holding only a number or a
+          mark ("117" + raised "1") is dropped, so the body does not read "1171"; the note
+          itself is kept apart from the body.
+
+        Only object boundaries are looked at: a few calls per boundary, none per char."""
+        edits: list[tuple[int, int, str]] = []
         box = self._box
-        for before, after in itertools.pairwise(rects):
-            left, top, _, bottom = after
-            if left < before[2]:
-                continue  # not side by side: the next object starts further left
-            index = pdfium_c.FPDFText_GetCharIndexAtPos(
-                self.tp, left + 0.5, (top + bottom) / 2, 1.0, 1.0
-            )
-            if not start < index < end or text[index].isspace() or text[index - 1].isspace():
+        lowest = min(rect[3] for rect in rects)
+        starts = [self._char_at(rect) for rect in rects[1:]]
+        for number, (before, rect) in enumerate(itertools.pairwise(rects)):
+            index = starts[number]
+            if not start < index < end or text[index].isspace():
                 continue
+            stop = starts[number + 1] if number + 1 < len(starts) else end
+            raised = rect[3] - lowest > _RAISED_EM * size
+            mark = raised and stop > index and _REFERENCE_MARK.match(text[index:stop].strip())
+            if mark and self._style(index)[0] < _SMALL_FONT * size:
+                edits.append((index, stop, ""))
+                continue
+            if rect[0] < before[2] or text[index - 1].isspace():
+                continue  # the next object starts further left, or a space is there already
             if not pdfium_c.FPDFText_GetLooseCharBox(self.tp, index - 1, self._box_ref):
                 continue
             prev_right = box.right
             if not pdfium_c.FPDFText_GetLooseCharBox(self.tp, index, self._box_ref):
                 continue
             if box.left - prev_right > _WORD_SPACE_EM * size:
-                spaces.append(index)
-        return spaces
+                edits.append((index, index, " "))
+        return edits
+
+    def _char_at(self, rect: tuple[float, float, float, float]) -> int:
+        """Index of the first char of a text-object rectangle (-1 if none is found)."""
+        left, top, _, bottom = rect
+        return int(
+            pdfium_c.FPDFText_GetCharIndexAtPos(self.tp, left + 0.5, (top + bottom) / 2, 1.0, 1.0)
+        )
 
     def _seg(
         self, raw: str, rects: list[tuple[float, float, float, float]], size: float, bold: bool
@@ -218,7 +238,7 @@ class TextPageReader:
         return rects
 
     def _split(
-        self, text: str, start: int, end: int, gap: float, spaces: list[int]
+        self, text: str, start: int, end: int, gap: float, edits: list[tuple[int, int, str]]
     ) -> list[Seg]:
         """Per-char pass, only for lines with wide gaps: cut into cells where x jumps."""
         left, right, bottom, top = self._doubles
@@ -239,7 +259,7 @@ class TextPageReader:
         pieces.append((first, end, boxes))
         segs = []
         for begin, stop, rects in pieces:
-            raw = _spaced(text, begin, stop, spaces)
+            raw = _edited(text, begin, stop, edits)
             if rects and raw.strip():
                 # Cells can differ in style (a big title beside a small label): sample each.
                 size, bold = self._style(begin + len(raw) - len(raw.lstrip()))
@@ -247,13 +267,19 @@ class TextPageReader:
         return segs
 
 
-def _spaced(text: str, start: int, end: int, spaces: list[int]) -> str:
-    """text[start:end] with a space put back before each index in `spaces`."""
-    cuts = [index for index in spaces if start < index < end]
-    if not cuts:
+def _edited(text: str, start: int, end: int, edits: list[tuple[int, int, str]]) -> str:
+    """text[start:end] with the edits that fall inside it applied (they are in text order)."""
+    inside = [edit for edit in edits if start < edit[0] < end]
+    if not inside:
         return text[start:end]
-    bounds = [start, *cuts, end]
-    return " ".join(text[a:b] for a, b in itertools.pairwise(bounds))
+    parts: list[str] = []
+    position = start
+    for begin, stop, replacement in inside:
+        parts.append(text[position:begin])
+        parts.append(replacement)
+        position = min(max(stop, begin), end)
+    parts.append(text[position:end])
+    return "".join(parts)
 
 
 def _clean(raw: str) -> str:
@@ -279,7 +305,31 @@ def group_rows(segs: list[Seg], page: int) -> list[Row]:
                 row.refresh()
                 continue
         rows.append(Row([seg], page))
+    for row in rows:
+        if len(row.segs) > 1:
+            row.segs = _join_close(row.segs)
+            row.refresh()
     return rows
+
+
+def _join_close(segs: list[Seg]) -> list[Seg]:
+    """Merge pieces of one line that pdfium cut apart (it breaks the line after a raised
+    footnote mark): close together, the right one going on mid-sentence (lower case or
+    punctuation), they are one run of text. Table cells start afresh, so they stay apart."""
+    joined = [segs[0]]
+    for seg in segs[1:]:
+        last = joined[-1]
+        gap = seg.x0 - last.x1
+        goes_on = seg.text[:1].islower() or bool(_CLOSING.match(seg.text))
+        if not (goes_on and 0 <= gap < _JOIN_EM * max(last.size, seg.size)):
+            joined.append(seg)
+            continue
+        space = gap > _WORD_SPACE_EM * last.size and not _CLOSING.match(seg.text)
+        last.text = f"{last.text}{' ' if space else ''}{seg.text}"
+        last.x1 = seg.x1
+        last.top, last.bottom = min(last.top, seg.top), max(last.bottom, seg.bottom)
+        last.bold = last.bold and seg.bold
+    return joined
 
 
 def extract_all(pdf: pdfium.PdfDocument, data: bytes, count: int) -> list[Page]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -55,3 +57,11 @@ class Page:
     height: float
     rows: list[Row] = field(default_factory=list)
     images: bool = False  # only checked on pages with little or no text
+
+
+def body_size(rows: Iterable[Row]) -> float:
+    """The font size most of the text is set in (weighted by characters), to half a point."""
+    sizes: Counter[float] = Counter()
+    for row in rows:
+        sizes[round(row.size * 2) / 2] += len(row.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0

@@ -1,0 +1,64 @@
+"""Footnotes: small print at the foot of a page, each note led by its mark ("1", "*").
+
+They are taken out of the page's rows and kept apart from the body, under the section name
+the DOCX reader gives its footnotes, so a note never splits or joins a body paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gaplint.readers.pdf.geometry import Page, Row, body_size
+from gaplint.readers.textblocks import join_hyphenated
+
+FOOTNOTE_SECTION = "(footnotes)"  # the DOCX reader's name for its footnotes section
+
+_SMALL = 0.85  # notes are set at most this share of the body's font size
+_LOWER_PART = 0.5  # and sit below this share of the page height
+_MARK = re.compile(r"^(?:\d{1,3}|[*†‡§¶]{1,3})(?:\s+|$)")
+_MARK_ALONE = re.compile(r"^(?:\d{1,3}|[*†‡§¶]{1,3})$")
+_TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
+
+
+def split_footnotes(pages: list[Page]) -> list[tuple[str, int]]:
+    """Remove each page's footnotes from its rows; return the notes with their pages."""
+    body = body_size(row for page in pages for row in page.rows)
+    notes: list[tuple[str, int]] = []
+    for page in pages:
+        rows = page.rows
+        first = len(rows)
+        while (
+            first > 1
+            and rows[first - 1].size <= _SMALL * body
+            and rows[first - 1].top >= page.height * _LOWER_PART
+        ):
+            first -= 1
+        foot = rows[first:]
+        if not foot or not _MARK.match(foot[0].text):
+            continue  # small print with no note mark first: not footnotes, leave it be
+        page.rows = rows[:first]
+        notes.extend((text, page.number) for text in _notes(foot))
+    return notes
+
+
+def _notes(rows: list[Row]) -> list[str]:
+    """Group the foot's rows into notes. A mark starts a note when it is set smaller than the
+    note's text (raised) or follows a finished sentence; a mark alone on its row, as pdfium
+    leaves a raised one, belongs to the row after it."""
+    text_size = max(row.size for row in rows)
+    notes: list[list[str]] = []
+    pending = ""  # a mark waiting for its text
+    for row in rows:
+        if _MARK_ALONE.match(row.text):
+            pending = row.text
+            continue
+        ended = not notes or bool(_TERMINAL.search(notes[-1][-1]))
+        marked = bool(_MARK.match(row.text)) and (row.size < text_size - 0.5 or ended)
+        if pending or marked or not notes:
+            notes.append([f"{pending} {row.text}" if pending else row.text])
+        else:
+            notes[-1].append(row.text)
+        pending = ""
+    if pending:
+        notes.append([pending])
+    return [join_hyphenated(lines) for lines in notes]
