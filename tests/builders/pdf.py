@@ -283,6 +283,40 @@ def footnote_pdf() -> bytes:
     return bytes(pdf.output())
 
 
+# A title block: big title lines on the left, document details on the right, their lines
+# interleaved in height, the way letterhead templates set them.
+TITLE_BLOCK_LEFT = [("Town of Exampleton", 15), ("Social Media", 20), ("Guidelines", 20)]
+TITLE_BLOCK_RIGHT = ["Number: SM-7", "Issued By: Office of", "Public Affairs", "Owner: Web Team"]
+RULED_HEADING = "RECORDS"
+MARGIN_LABEL = "ADMIN-OFFICE"  # set up the left margin, rotated
+
+
+def title_block_pdf() -> bytes:
+    pdf = FPDF(format="letter")
+    pdf.add_page()
+    y = 30.0
+    for text, size in TITLE_BLOCK_LEFT:
+        pdf.set_font("Helvetica", "B", size)
+        pdf.text(25, y, text)
+        y += size * 0.55
+    pdf.set_font("Helvetica", size=11)
+    for row, text in enumerate(TITLE_BLOCK_RIGHT):
+        pdf.text(120, 27 + row * 6.5, text)
+    pdf.set_xy(pdf.l_margin, 70)
+    _heading(pdf, "1. Purpose", 14)
+    _paragraph(pdf, FILLER + " " + FILLER)
+    _heading(pdf, "2. Scope", 14)
+    _paragraph(pdf, FILLER)
+    _lines(pdf, ["_" * 70])  # a rule typed as underscores, then a heading in body size
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.cell(0, 5.5, RULED_HEADING, new_x="LMARGIN", new_y="NEXT")
+    _paragraph(pdf, FILLER)
+    with pdf.rotation(90, 8, 230):
+        pdf.set_font("Helvetica", "B", 16)
+        pdf.text(8, 230, MARGIN_LABEL)
+    return bytes(pdf.output())
+
+
 def encrypted_pdf() -> bytes:
     pdf = FPDF()
     pdf.set_encryption(owner_password="owner-secret", user_password="user-secret")

@@ -231,3 +231,22 @@ def test_footnotes_are_kept_apart_from_the_body() -> None:
     assert _find(document, "Executive Order").text == build.FOOTNOTED_BODY  # no "421"
     assert not any("mayor" in block.text or "schedule of" in block.text for block in body)
     assert [block.section for block in body if block.page == 2][-1] == ["2. Records"]
+
+
+def test_title_block_beside_details_is_no_heading_of_the_document() -> None:
+    document = read_bytes(build.title_block_pdf(), "title.pdf")
+    headings = [(b.text, b.level) for b in document.blocks if b.kind is BlockKind.HEADING]
+    assert headings == [("1. Purpose", 1), ("2. Scope", 1), (build.RULED_HEADING, 2)]
+    assert _find(document, "Supervisors approve").section == ["1. Purpose"]
+    texts = [block.text for block in document.blocks]
+    left = [text for text, _ in build.TITLE_BLOCK_LEFT]
+    assert " ".join(left[1:]) in texts  # the title's lines read together, not mixed
+    assert "Issued By: Office of Public Affairs" in _find(document, "Issued By").text
+    assert not any(set(text) == {"_"} for text in texts)  # a typed rule is no text
+
+
+def test_rotated_margin_text_is_no_heading() -> None:
+    document = read_bytes(build.title_block_pdf(), "title.pdf")
+    label = _find(document, build.MARGIN_LABEL)
+    assert label.kind is BlockKind.PARAGRAPH
+    assert label.text == build.MARGIN_LABEL

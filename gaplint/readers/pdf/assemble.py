@@ -23,6 +23,7 @@ _NUMBERING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
 _SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?$")  # "4.1.2" alone, its title in the next cell
 _DOTTED_HEADING = re.compile(r"^\d+\.\d+(?:\.\d+)*\s+[A-Z]")
 _DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d+$|…\s*\d+$")
+_RULE = re.compile(r"^[_\-–—=.·•\s]{5,}$")
 _TERMINAL = re.compile(r"[.!?:][\"'”’)\]]*$")
 
 
@@ -89,8 +90,12 @@ class Assembler:
         text = cells[0] if cells else ""
         if not text:
             return
-        if len(row.segs) > 1 and not _marker_cell(row.segs[0].text):
-            self.flush()  # a 'Label:  value' line: its own block, never glued to prose
+        if _RULE.match(text):
+            self.flush()  # a rule typed as "_____": it ends a block and says nothing
+            self.last_heading = None
+            return
+        if row.rotated or (len(row.segs) > 1 and not _marker_cell(row.segs[0].text)):
+            self.flush()  # a 'Label:  value' line or margin text: its own block
             self.protos.append(Proto(BlockKind.PARAGRAPH, text, row.page))
             return
         continues = bool(self.lines) and self._continues(self.lines[-1], row)
@@ -115,6 +120,8 @@ class Assembler:
         self.kind = BlockKind.PARAGRAPH
 
     def _is_heading(self, row: Row, text: str, continues: bool) -> bool:
+        if row.beside or row.rotated:
+            return False  # a title block's big words are not headings of the whole document
         big = row.size >= self.stats.body_size * _HEADING_SCALE
         if (continues and not big) or len(text) > 160 or text[-1] in ",;":
             return False  # cheap rejections first: this runs on every line

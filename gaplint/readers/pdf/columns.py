@@ -2,18 +2,66 @@
 
 from __future__ import annotations
 
+import itertools
+
 from gaplint.readers.pdf.geometry import Page, Row
 
 
 def order(page: Page) -> list[Row]:
     """The page's rows in reading order, each told the right edge of its column."""
+    rotated = [row for row in page.rows if row.rotated]
+    if rotated:  # read after the page's flow, so they never cut into a paragraph
+        page.rows = [row for row in page.rows if not row.rotated]
+        return [*order(page), *rotated]
     gutter = find_gutter(page)
     if gutter is None:
         right = max((row.x1 for row in page.rows), default=page.width)
         for row in page.rows:
             row.right = right
-        return page.rows
+        return _order_side_by_side(page.rows)
     return _order_columns(page, gutter)
+
+
+def _order_side_by_side(rows: list[Row]) -> list[Row]:
+    """Blocks of text set side by side on a page of one column (a title block beside its
+    document details, a letterhead) are read block by block, left first, and their rows are
+    marked `beside`: such rows are never headings of the document."""
+    _mark_beside(rows)
+    if not any(row.beside for row in rows):
+        return rows
+    ordered: list[Row] = []
+    for beside, run in itertools.groupby(rows, key=lambda row: row.beside):
+        band = list(run)
+        ordered.extend(_by_column(band) if beside else band)
+    return ordered
+
+
+def _mark_beside(rows: list[Row]) -> None:
+    """Mark rows that share their height with another row, neither crossing the other."""
+    for index, row in enumerate(rows):
+        for other in rows[index + 1 :]:
+            if other.top >= row.bottom:
+                break
+            overlap = min(row.bottom, other.bottom) - max(row.top, other.top)
+            if overlap > 0 and _apart(row, other):
+                row.beside = other.beside = True
+    # A line between two marked ones, clear of one of them, belongs to the same block.
+    for before, row, after in zip(rows, rows[1:], rows[2:]):
+        if before.beside and after.beside and not row.beside:
+            row.beside = _apart(row, before) or _apart(row, after)
+
+
+def _apart(one: Row, other: Row) -> bool:
+    return one.x1 <= other.x0 or other.x1 <= one.x0
+
+
+def _by_column(band: list[Row]) -> list[Row]:
+    """Rows of a side-by-side band: those left of the first clean cut, then the rest."""
+    for cut in sorted({row.x0 for row in band})[1:]:
+        left = [row for row in band if row.x0 < cut]
+        if all(row.x1 <= cut + 1 for row in left):
+            return left + [row for row in band if row.x0 >= cut]
+    return band
 
 
 def find_gutter(page: Page) -> float | None:

@@ -133,6 +133,13 @@ class TextPageReader:
         return "".join(chars)
 
     def _line(self, text: str, start: int, end: int) -> list[Seg]:
+        segs = self._line_segs(text, start, end)
+        if segs and abs(math.sin(pdfium_c.FPDFText_GetCharAngle(self.tp, start))) > 0.1:
+            for seg in segs:
+                seg.rotated = True  # text up the margin, a stamp: not part of the page's flow
+        return segs
+
+    def _line_segs(self, text: str, start: int, end: int) -> list[Seg]:
         raw = text[start:end]
         stripped = raw.strip()
         if not stripped:

@@ -18,6 +18,7 @@ class Seg:
     bottom: float
     size: float
     bold: bool
+    rotated: bool = False  # set at an angle (text up the margin)
 
 
 @dataclass(slots=True)
@@ -36,6 +37,7 @@ class Row:
     bottom: float = 0.0
     size: float = 0.0
     bold: bool = False
+    rotated: bool = False
 
     def __post_init__(self) -> None:
         self.refresh()
@@ -48,6 +50,7 @@ class Row:
         self.top = min(seg.top for seg in segs)
         self.bottom = max(seg.bottom for seg in segs)
         self.bold = all(seg.bold for seg in segs)
+        self.rotated = any(seg.rotated for seg in segs)
 
 
 @dataclass(slots=True)
