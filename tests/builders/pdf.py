@@ -317,6 +317,24 @@ def title_block_pdf() -> bytes:
     return bytes(pdf.output())
 
 
+CONTENTS = [("Purpose", 2), ("Scope", 2), ("Account Management", 3), ("Records Retention", 4)]
+
+
+def contents_pdf() -> bytes:
+    """A table of contents without dot leaders: titles left, page numbers right-aligned."""
+    pdf = FPDF(format="letter")
+    pdf.add_page()
+    pdf.set_y(60)
+    _heading(pdf, "Contents", 14)
+    pdf.set_font("Helvetica", size=11)
+    for title, page in CONTENTS:
+        pdf.cell(150, 7, title)
+        pdf.cell(20, 7, str(page), align="R", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(6)
+    _paragraph(pdf, FILLER)
+    return bytes(pdf.output())
+
+
 def encrypted_pdf() -> bytes:
     pdf = FPDF()
     pdf.set_encryption(owner_password="owner-secret", user_password="user-secret")

@@ -250,3 +250,11 @@ def test_rotated_margin_text_is_no_heading() -> None:
     label = _find(document, build.MARGIN_LABEL)
     assert label.kind is BlockKind.PARAGRAPH
     assert label.text == build.MARGIN_LABEL
+
+
+def test_contents_entries_keep_their_page_numbers() -> None:
+    document = read_bytes(build.contents_pdf(), "contents.pdf")
+    texts = [block.text for block in document.blocks]
+    assert [f"{title} {page}" for title, page in build.CONTENTS] == texts[1:5]
+    assert not any(text.isdigit() for text in texts)
+    assert all(block.kind is BlockKind.PARAGRAPH for block in document.blocks[1:5])

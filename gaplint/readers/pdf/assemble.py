@@ -23,6 +23,8 @@ _NUMBERING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
 _SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?$")  # "4.1.2" alone, its title in the next cell
 _DOTTED_HEADING = re.compile(r"^\d+\.\d+(?:\.\d+)*\s+[A-Z]")
 _DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d+$|…\s*\d+$")
+_PAGE_REF = re.compile(r"^\d{1,4}$")
+_MIN_CONTENTS_ROWS = 3
 _RULE = re.compile(r"^[_\-–—=.·•\s]{5,}$")
 _TERMINAL = re.compile(r"[.!?:][\"'”’)\]]*$")
 
@@ -73,14 +75,19 @@ def _without_bullet(text: str) -> str:
 class Assembler:
     """Turns ordered rows into headings, paragraphs, list items and table cells."""
 
-    def __init__(self, stats: Stats) -> None:
+    def __init__(self, stats: Stats, contents: set[int] | None = None) -> None:
         self.stats = stats
+        self.contents = contents or set()  # ids of table-of-contents rows
         self.protos: list[Proto] = []
         self.lines: list[Row] = []  # the open paragraph or list item
         self.kind = BlockKind.PARAGRAPH
         self.last_heading: Row | None = None
 
     def feed(self, row: Row) -> None:
+        if id(row) in self.contents:
+            self.flush()  # "Scope    4": one entry, its page number kept with its title
+            self.protos.append(Proto(BlockKind.PARAGRAPH, row.text, row.page))
+            return
         cells = _cells(row)
         if len(cells) > 1:
             self.flush()
@@ -223,9 +230,34 @@ def levels(protos: list[Proto]) -> None:
             proto.depth = first + (proto.depth - low if proto.depth else 0)
 
 
+def contents_rows(rows: list[Row]) -> set[int]:
+    """Ids of the rows of a table of contents without dot leaders: at least three rows in a
+    row ending in a page number set apart, numbers right-aligned and never going down."""
+    found: set[int] = set()
+    run: list[Row] = []
+
+    def close() -> None:
+        numbers = [int(row.segs[-1].text) for row in run]
+        edges = [row.segs[-1].x1 for row in run]
+        ordered = all(a <= b for a, b in itertools.pairwise(numbers))
+        if len(run) >= _MIN_CONTENTS_ROWS and ordered and max(edges) - min(edges) < 3:
+            found.update(id(row) for row in run)
+        run.clear()
+
+    for row in rows:
+        entry = len(row.segs) > 1 and _PAGE_REF.match(row.segs[-1].text)
+        if run and (not entry or row.page != run[-1].page):
+            close()
+        if entry:
+            run.append(row)
+    if run:
+        close()
+    return found
+
+
 def assemble(rows: list[Row]) -> list[Proto]:
     """Rows in reading order -> blocks with heading levels set (in `depth`)."""
-    assembler = Assembler(stats(rows))
+    assembler = Assembler(stats(rows), contents_rows(rows))
     for row in rows:
         assembler.feed(row)
     assembler.flush()
