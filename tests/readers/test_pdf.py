@@ -15,6 +15,7 @@ from gaplint.document import Block, BlockKind, DocFormat, Document
 from gaplint.errors import ErrorCode, InputError
 from gaplint.readers import Limits, read_bytes, read_document
 from gaplint.readers.pdf import FOOTNOTE_SECTION, RUNNING_SECTION, read_pdf
+from gaplint.readers.pdf.extract import _edited
 from gaplint.readers.pdf.metadata import iso_date
 from gaplint.readers.textblocks import join_hyphenated
 from tests.builders import pdf as build
@@ -258,3 +259,10 @@ def test_contents_entries_keep_their_page_numbers() -> None:
     assert [f"{title} {page}" for title, page in build.CONTENTS] == texts[1:5]
     assert not any(text.isdigit() for text in texts)
     assert all(block.kind is BlockKind.PARAGRAPH for block in document.blocks[1:5])
+
+
+def test_line_edits_apply_in_text_order_whatever_order_they_come_in() -> None:
+    # pdfium lists a line's text objects in content order, which need not be left to right.
+    text = "GovernorAda117x, here"
+    edits = [(14, 15, ""), (8, 8, " "), (12, 15, "")]  # a drop, a space, an overlapping drop
+    assert _edited(text, 0, len(text), edits) == "Governor Ada1, here"

@@ -275,13 +275,15 @@ class TextPageReader:
 
 
 def _edited(text: str, start: int, end: int, edits: list[tuple[int, int, str]]) -> str:
-    """text[start:end] with the edits that fall inside it applied (they are in text order)."""
-    inside = [edit for edit in edits if start < edit[0] < end]
+    """text[start:end] with the edits that fall inside it applied; overlapping ones skipped."""
+    inside = sorted(edit for edit in edits if start < edit[0] < end)
     if not inside:
         return text[start:end]
     parts: list[str] = []
     position = start
     for begin, stop, replacement in inside:
+        if begin < position:
+            continue
         parts.append(text[position:begin])
         parts.append(replacement)
         position = min(max(stop, begin), end)
