@@ -335,6 +335,25 @@ def contents_pdf() -> bytes:
     return bytes(pdf.output())
 
 
+SMALL_TABLE = [["1", "Facebook", "Monthly review"], ["2", "Video channel", "Weekly review"]]
+
+
+def small_table_pdf() -> bytes:
+    """Body text, then a small-print table at the foot of the page whose rows start with
+    numbers: a table, not footnotes."""
+    pdf = FPDF(format="letter")
+    pdf.add_page()
+    _heading(pdf, "Review Cycle", 14)
+    _paragraph(pdf, FILLER + " " + FILLER)
+    pdf.set_y(pdf.h - 40)
+    pdf.set_font("Helvetica", size=8)
+    for row in SMALL_TABLE:
+        for cell in row:
+            pdf.cell(50, 5, cell)
+        pdf.ln(5)
+    return bytes(pdf.output())
+
+
 def encrypted_pdf() -> bytes:
     pdf = FPDF()
     pdf.set_encryption(owner_password="owner-secret", user_password="user-secret")

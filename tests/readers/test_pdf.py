@@ -266,3 +266,11 @@ def test_line_edits_apply_in_text_order_whatever_order_they_come_in() -> None:
     text = "GovernorAda117x, here"
     edits = [(14, 15, ""), (8, 8, " "), (12, 15, "")]  # a drop, a space, an overlapping drop
     assert _edited(text, 0, len(text), edits) == "Governor Ada1, here"
+
+
+def test_small_print_table_at_the_foot_is_no_footnote() -> None:
+    document = read_bytes(build.small_table_pdf(), "table.pdf")
+    assert not [block for block in document.blocks if block.section == [FOOTNOTE_SECTION]]
+    cells = [block.text for block in document.blocks if block.kind is BlockKind.TABLE_CELL]
+    # A number alone in the first cell is read with the cell after it, as in numbered lists.
+    assert cells == ["1 Facebook", "Monthly review", "2 Video channel", "Weekly review"]

@@ -34,11 +34,18 @@ def split_footnotes(pages: list[Page]) -> list[tuple[str, int]]:
         ):
             first -= 1
         foot = rows[first:]
-        if not foot or not _MARK.match(foot[0].text):
+        if not foot or not _starts_note(foot[0]):
             continue  # small print with no note mark first: not footnotes, leave it be
         page.rows = rows[:first]
         notes.extend((text, page.number) for text in _notes(foot))
     return notes
+
+
+def _starts_note(row: Row) -> bool:
+    """A mark, then the note's text: a row of cells led by a number is a table row."""
+    if len(row.segs) > 1 and not _MARK_ALONE.match(row.segs[0].text):
+        return False
+    return bool(_MARK.match(row.text))
 
 
 def _notes(rows: list[Row]) -> list[str]:
