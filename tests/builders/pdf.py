@@ -345,7 +345,7 @@ def small_table_pdf() -> bytes:
     pdf.add_page()
     _heading(pdf, "Review Cycle", 14)
     _paragraph(pdf, FILLER + " " + FILLER)
-    pdf.set_y(pdf.h - 40)
+    pdf.set_y(pdf.h - 70)  # above the footer zone, where a bare number is a page number
     pdf.set_font("Helvetica", size=8)
     for row in SMALL_TABLE:
         for cell in row:

@@ -42,9 +42,11 @@ def split_footnotes(pages: list[Page]) -> list[tuple[str, int]]:
 
 
 def _starts_note(row: Row) -> bool:
-    """A mark, then the note's text: a row of cells led by a number is a table row."""
-    if len(row.segs) > 1 and not _MARK_ALONE.match(row.segs[0].text):
-        return False
+    """A mark, then the note's text. Set apart from the text, the mark must be a raised one
+    (smaller): a row of cells led by a number in the same font is a table row."""
+    if len(row.segs) > 1:
+        mark, text = row.segs[0], row.segs[1]
+        return bool(_MARK_ALONE.match(mark.text)) and mark.size < text.size - 0.5
     return bool(_MARK.match(row.text))
 
 
