@@ -354,6 +354,22 @@ def small_table_pdf() -> bytes:
     return bytes(pdf.output())
 
 
+ENDNOTES = ["1 Adopted by the council in May.", "2 See the records schedule."]
+
+
+def endnote_pdf() -> bytes:
+    """A policy whose notes are gathered at the end under the heading "Notes"."""
+    pdf = FPDF(format="letter")
+    pdf.add_page()
+    _heading(pdf, "1. Authority", 14)
+    _paragraph(pdf, FILLER)
+    _heading(pdf, "Notes", 12)
+    pdf.set_font("Helvetica", size=9)
+    for note in ENDNOTES:
+        pdf.cell(0, 5, note, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
 def encrypted_pdf() -> bytes:
     pdf = FPDF()
     pdf.set_encryption(owner_password="owner-secret", user_password="user-secret")

@@ -14,7 +14,7 @@ from gaplint.cli import main
 from gaplint.document import Block, BlockKind, DocFormat, Document
 from gaplint.errors import ErrorCode, InputError
 from gaplint.readers import Limits, read_bytes, read_document
-from gaplint.readers.pdf import FOOTNOTE_SECTION, RUNNING_SECTION, read_pdf
+from gaplint.readers.pdf import ENDNOTE_SECTION, FOOTNOTE_SECTION, RUNNING_SECTION, read_pdf
 from gaplint.readers.pdf.extract import _edited
 from gaplint.readers.pdf.metadata import iso_date
 from gaplint.readers.textblocks import join_hyphenated
@@ -274,3 +274,11 @@ def test_small_print_table_at_the_foot_is_no_footnote() -> None:
     cells = [block.text for block in document.blocks if block.kind is BlockKind.TABLE_CELL]
     # A number alone in the first cell is read with the cell after it, as in numbered lists.
     assert cells == ["1 Facebook", "Monthly review", "2 Video channel", "Weekly review"]
+
+
+def test_endnotes_under_a_last_notes_heading_are_kept_apart() -> None:
+    document = read_bytes(build.endnote_pdf(), "endnotes.pdf")
+    notes = [block for block in document.blocks if block.section == [ENDNOTE_SECTION]]
+    assert [block.text for block in notes] == build.ENDNOTES
+    assert [block.page for block in notes] == [1, 1]
+    assert [b.text for b in document.blocks if b.kind is BlockKind.HEADING] == ["1. Authority"]

@@ -1,8 +1,8 @@
 """PDF reader: pypdfium2 for text and layout, our own light heuristics for structure.
 
 One module per job: `extract` (pdfium: positioned, styled text rows), `columns` (reading
-order), `furniture` (running headers and footers), `footnotes` (notes at the foot of
-a page, kept apart from the body), `assemble` (headings, paragraphs, list
+order), `furniture` (running headers and footers), `footnotes` (footnotes and
+endnotes, kept apart from the body), `assemble` (headings, paragraphs, list
 items, table cells), `metadata` (the info dictionary). This module ties them together.
 
 Engines, and why (generated 800-page policy, 2-CPU VM, bench/parse.py):
@@ -24,12 +24,17 @@ from gaplint.readers.base import Limits, ReadResult
 from gaplint.readers.pdf.assemble import assemble
 from gaplint.readers.pdf.columns import order
 from gaplint.readers.pdf.extract import extract_all
-from gaplint.readers.pdf.footnotes import FOOTNOTE_SECTION, split_footnotes
+from gaplint.readers.pdf.footnotes import (
+    ENDNOTE_SECTION,
+    FOOTNOTE_SECTION,
+    split_endnotes,
+    split_footnotes,
+)
 from gaplint.readers.pdf.furniture import RUNNING_SECTION, drop_running_lines
 from gaplint.readers.pdf.geometry import Page
 from gaplint.readers.pdf.metadata import metadata
 
-__all__ = ["FOOTNOTE_SECTION", "RUNNING_SECTION", "read_pdf"]
+__all__ = ["ENDNOTE_SECTION", "FOOTNOTE_SECTION", "RUNNING_SECTION", "read_pdf"]
 
 
 def read_pdf(data: bytes, limits: Limits) -> ReadResult:
@@ -91,11 +96,14 @@ def _blocks(
     pages: list[Page], notes: list[tuple[str, int]], running: list[tuple[str, int]]
 ) -> list[Block]:
     builder = DocumentBuilder()
-    for proto in assemble([row for page in pages for row in order(page)]):
+    body, endnotes = split_endnotes(assemble([row for page in pages for row in order(page)]))
+    for proto in body:
         level = proto.depth if proto.kind is BlockKind.HEADING else None
         builder.add(proto.kind, proto.text, page=proto.page, level=level)
     for text, page in notes:
         builder.add_apart(FOOTNOTE_SECTION, BlockKind.PARAGRAPH, text, page=page)
+    for text, page in endnotes:
+        builder.add_apart(ENDNOTE_SECTION, BlockKind.PARAGRAPH, text, page=page)
     for text, page in running:
         builder.add_apart(RUNNING_SECTION, BlockKind.PARAGRAPH, text, page=page)
     return builder.blocks

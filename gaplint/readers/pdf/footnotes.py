@@ -1,22 +1,27 @@
-"""Footnotes: small print at the foot of a page, each note led by its mark ("1", "*").
+"""Footnotes and endnotes, kept apart from the body as the DOCX reader keeps its own.
 
-They are taken out of the page's rows and kept apart from the body, under the section name
-the DOCX reader gives its footnotes, so a note never splits or joins a body paragraph.
+Footnotes are small print at the foot of a page, each note led by its mark ("1", "*"): they
+are taken out of the page's rows, so a note never splits or joins a body paragraph.
+Endnotes are the blocks under a last heading "Notes" or "Endnotes", each led by its mark.
 """
 
 from __future__ import annotations
 
 import re
 
+from gaplint.document import BlockKind
+from gaplint.readers.pdf.assemble import Proto
 from gaplint.readers.pdf.geometry import Page, Row, body_size
 from gaplint.readers.textblocks import join_hyphenated
 
-FOOTNOTE_SECTION = "(footnotes)"  # the DOCX reader's name for its footnotes section
+FOOTNOTE_SECTION = "(footnotes)"  # the DOCX reader's names for these sections
+ENDNOTE_SECTION = "(endnotes)"
 
 _SMALL = 0.85  # notes are set at most this share of the body's font size
 _LOWER_PART = 0.5  # and sit below this share of the page height
 _MARK = re.compile(r"^(?:\d{1,3}|[*†‡§¶]{1,3})(?:\s+|$)")
 _MARK_ALONE = re.compile(r"^(?:\d{1,3}|[*†‡§¶]{1,3})$")
+_ENDNOTES_HEADING = re.compile(r"^(?:end\s*notes|notes)$", re.I)
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
 
 
@@ -71,3 +76,16 @@ def _notes(rows: list[Row]) -> list[str]:
     if pending:
         notes.append([pending])
     return [join_hyphenated(lines) for lines in notes]
+
+
+def split_endnotes(protos: list[Proto]) -> tuple[list[Proto], list[tuple[str, int]]]:
+    """The body without its endnotes, and the notes with their pages: every block after the
+    document's last heading, when that heading is "Notes" or "Endnotes" and each block after
+    it starts with a note mark."""
+    last = max((i for i, proto in enumerate(protos) if proto.kind is BlockKind.HEADING), default=-1)
+    if last < 0 or not _ENDNOTES_HEADING.match(protos[last].text.strip()):
+        return protos, []
+    tail = protos[last + 1 :]
+    if not tail or not all(_MARK.match(proto.text) for proto in tail):
+        return protos, []
+    return protos[:last], [(proto.text, proto.page) for proto in tail]
