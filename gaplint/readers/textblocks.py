@@ -1,7 +1,8 @@
 """Recognise headings, list items and paragraphs in lines of plain text.
 
 Shared by the text and Markdown readers, and usable by any reader that ends up with lines
-(PDF pages, for instance): `split_list_marker`, `heading_level`, `join_lines`, `text_blocks`.
+(PDF pages, for instance): `split_list_marker`, `is_list_marker`, `heading_level`, `join_lines`,
+`join_hyphenated`, `text_blocks`.
 """
 
 from __future__ import annotations
@@ -14,17 +15,17 @@ from gaplint.document import BlockKind
 
 _ROMAN_LOWER = r"[ivxlcdm]{1,7}"
 _ROMAN_UPPER = r"[IVXLCDM]{1,7}"
-_BULLETS = "-*+•●○◦▪■‣–·"
+_BULLETS = "-*+•●○◦▪■‣–·◆◇►▸⁃∙"
 
-# A list marker and the text after it: "- x", "• x", "1. x", "1) x", "a) x", "(iv) x", "B. x".
-_LIST_MARKER = re.compile(
-    rf"""^(?P<marker>
+# A list marker: "-", "•", "1.", "1)", "a)", "(iv)", "B.".
+_MARKER = rf"""(?P<marker>
         [{re.escape(_BULLETS)}]
       | \((?:\d{{1,3}}|[A-Za-z]|{_ROMAN_LOWER}|{_ROMAN_UPPER})\)
       | (?:\d{{1,3}}|[A-Za-z]|{_ROMAN_LOWER}|{_ROMAN_UPPER})[.)]
-    )\s+(?P<rest>\S.*)$""",
-    re.VERBOSE,
-)
+    )"""
+# A list marker and the text after it: "- x", "• x", "1. x", "(iv) x".
+_LIST_MARKER = re.compile(rf"^{_MARKER}\s+(?P<rest>\S.*)$", re.VERBOSE)
+_MARKER_ALONE = re.compile(rf"^{_MARKER}$", re.VERBOSE)
 
 # "3.2 Employee Conduct", "4. Scope", "3.2.1. Records"; the level is the number of parts.
 _NUMBERED = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,3})*)\.?\s+(?P<title>\S.*)$")
@@ -55,6 +56,11 @@ def split_list_marker(line: str) -> tuple[str, str] | None:
     """("1.", "rest") for a list-item line, else None. Leading whitespace is ignored."""
     match = _LIST_MARKER.match(line.strip())
     return (match.group("marker"), match.group("rest")) if match else None
+
+
+def is_list_marker(text: str) -> bool:
+    """A list marker with nothing after it, e.g. a bullet glyph set apart from its text."""
+    return bool(_MARKER_ALONE.match(text.strip()))
 
 
 def marker_family(marker: str) -> str:
@@ -125,6 +131,47 @@ def join_lines(lines: Iterable[str]) -> str:
             joined += " "
         joined += line
     return joined
+
+
+# First halves of real compounds, so "well-/known" keeps its hyphen but "employ-/ees" joins up.
+_COMPOUND_PREFIXES = frozenset(
+    re.findall(
+        r"\S+",
+        """well self non co cross long short full part high low real third second first one two
+    three four five multi ex anti all half top state follow sign log opt check set up law time
+    decision user face end city county department agency post pre on off so community public
+    private open""",
+    )
+)
+
+
+def join_hyphenated(lines: Iterable[str]) -> str:
+    """Like join_lines, for typeset text: a word broken by a line-end hyphen is mended
+    ("employ-" + "ees" -> "employees"), a compound keeps its hyphen ("e-" + "mail")."""
+    parts: list[str] = []
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if parts:
+            prev = parts[-1]
+            if prev.endswith("-") and len(prev) > 1 and prev[-2].isalpha() and line[0].isalpha():
+                if not _keeps_hyphen(prev, line):
+                    parts[-1] = prev[:-1]
+            elif not (_CJK.match(prev[-1]) and _CJK.match(line[0])):
+                parts.append(" ")
+        parts.append(line)
+    return "".join(parts)
+
+
+def _keeps_hyphen(before: str, after: str) -> bool:
+    """A line-end hyphen is kept in a compound ("e-mail", "well-known", "state-of-the-art")
+    and before a capital or a digit; otherwise it splits one word."""
+    left = before[:-1].rsplit(" ", 1)[-1]
+    left_word = re.split(r"[^\w-]", left)[-1]
+    if "-" in left_word or len(left_word) <= 1 or not after[:1].islower():
+        return True
+    return left_word.lower() in _COMPOUND_PREFIXES
 
 
 def _next_nonblank(lines: Sequence[str], index: int) -> str | None:

@@ -170,6 +170,206 @@ def ligature_pdf() -> bytes | None:
     return bytes(pdf.output())
 
 
+# U+10300 OLD ITALIC LETTER A: outside the Basic Multilingual Plane, and DejaVu Sans draws it.
+SUPPLEMENTARY_CHAR = "\U00010300"
+SUPPLEMENTARY_TEXT = f"Post the {SUPPLEMENTARY_CHAR} sign and caf\u00e9 notes here."
+
+
+def _unicode_font_pdf(text: str) -> bytes:
+    """One line in DejaVu Sans, streams left uncompressed so a builder can patch the CMap."""
+    pdf = FPDF()
+    pdf.compress = False
+    pdf.add_font("DejaVu", "", str(LIGATURE_FONT))
+    pdf.add_page()
+    pdf.set_font("DejaVu", size=12)
+    pdf.multi_cell(0, 6, text)
+    return bytes(pdf.output())
+
+
+def supplementary_plane_pdf() -> bytes:
+    """A character outside the BMP: its ToUnicode entry is a UTF-16 surrogate pair."""
+    return _unicode_font_pdf(SUPPLEMENTARY_TEXT)
+
+
+def lone_surrogate_pdf() -> bytes:
+    """A ToUnicode map that turns the glyph of "é" into a lone low surrogate, <DC00>.
+
+    The entry keeps its length, so the file's cross-reference offsets stay right."""
+    data = _unicode_font_pdf(SUPPLEMENTARY_TEXT)
+    assert data.count(b"> <00E9>") == 1
+    return data.replace(b"> <00E9>", b"> <DC00>")
+
+
+# Words placed one by one with the pen moved a little instead of a space char: pdfium itself
+# joins them up ("byGovernorAda") below about 0.15 em.
+SPACELESS_WORDS = ["Signed", "by", "Governor", "Ada", "Lovelace", "of", "the", "county."]
+SPACELESS_GAP_EM = 0.13
+# One word written as two text objects that touch: must stay one word.
+SPLIT_WORD = ("Gover", "nance")
+
+
+def spaceless_pdf() -> bytes:
+    pdf = FPDF()
+    pdf.add_page()
+    size = 11
+    pdf.set_font("Helvetica", size=size)
+    em = size * 25.4 / 72  # one em in mm, fpdf2's unit
+    x = pdf.l_margin
+    for word in SPACELESS_WORDS:
+        pdf.text(x, 40, word)
+        x += pdf.get_string_width(word) + SPACELESS_GAP_EM * em
+    x = pdf.l_margin
+    for part in SPLIT_WORD:
+        pdf.text(x, 60, part)
+        x += pdf.get_string_width(part)
+    pdf.text(x + pdf.get_string_width(" "), 60, "matters.")
+    return bytes(pdf.output())
+
+
+FOOTNOTED_LINES = [
+    ("The council adopted this policy under Executive Order No. 42", "1", ", issued in May,"),
+    ("and staff must follow it when they post on official accounts", "2", "."),
+]
+FOOTNOTED_BODY = (
+    "The council adopted this policy under Executive Order No. 42, issued in May, "
+    "and staff must follow it when they post on official accounts."
+)
+FOOTNOTES = [
+    ("1", ["The order was first issued by the mayor and renewed by each", "council since then."]),
+    ("2", ["See the records schedule of the council."]),
+]
+FOOTNOTE_TEXTS = [
+    "1 The order was first issued by the mayor and renewed by each council since then.",
+    "2 See the records schedule of the council.",
+]
+
+
+def _with_mark(pdf: FPDF, x: float, y: float, size: float, parts: tuple[str, str, str]) -> None:
+    """Text, a raised mark in a smaller font, more text: each its own text object."""
+    before, mark, after = parts
+    pdf.set_font("Helvetica", size=size)
+    pdf.text(x, y, before)
+    x += pdf.get_string_width(before) + 0.3
+    pdf.set_font("Helvetica", size=size * 0.6)
+    pdf.text(x, y - size * 0.35 * 25.4 / 72, mark)
+    x += pdf.get_string_width(mark) + 0.3
+    pdf.set_font("Helvetica", size=size)
+    pdf.text(x, y, after)
+
+
+def footnote_pdf() -> bytes:
+    """Two pages; page 1 has body lines with raised note marks and the notes at its foot,
+    in a smaller font, each led by its raised mark; page 2 goes on with the body."""
+    pdf = FPDF(format="letter")
+    pdf.add_page()
+    _heading(pdf, "1. Authority", 14)
+    y = pdf.get_y() + 6
+    for parts in FOOTNOTED_LINES:
+        _with_mark(pdf, pdf.l_margin, y, 11, parts)
+        y += 5.5
+    pdf.set_xy(pdf.l_margin, y + 2)
+    _paragraph(pdf, FILLER)
+    y = pdf.h - 40
+    for mark, lines in FOOTNOTES:
+        _with_mark(pdf, pdf.l_margin, y, 8, ("", mark, lines[0]))
+        for line in lines[1:]:
+            y += 3.8
+            pdf.set_font("Helvetica", size=8)
+            pdf.text(pdf.l_margin + 2, y, line)
+        y += 3.8
+    pdf.add_page()
+    _heading(pdf, "2. Records", 14)
+    _paragraph(pdf, FILLER)
+    return bytes(pdf.output())
+
+
+# A title block: big title lines on the left, document details on the right, their lines
+# interleaved in height, the way letterhead templates set them.
+TITLE_BLOCK_LEFT = [("Town of Exampleton", 15), ("Social Media", 20), ("Guidelines", 20)]
+TITLE_BLOCK_RIGHT = ["Number: SM-7", "Issued By: Office of", "Public Affairs", "Owner: Web Team"]
+RULED_HEADING = "RECORDS"
+MARGIN_LABEL = "ADMIN-OFFICE"  # set up the left margin, rotated
+
+
+def title_block_pdf() -> bytes:
+    pdf = FPDF(format="letter")
+    pdf.add_page()
+    y = 30.0
+    for text, size in TITLE_BLOCK_LEFT:
+        pdf.set_font("Helvetica", "B", size)
+        pdf.text(25, y, text)
+        y += size * 0.55
+    pdf.set_font("Helvetica", size=11)
+    for row, text in enumerate(TITLE_BLOCK_RIGHT):
+        pdf.text(120, 27 + row * 6.5, text)
+    pdf.set_xy(pdf.l_margin, 70)
+    _heading(pdf, "1. Purpose", 14)
+    _paragraph(pdf, FILLER + " " + FILLER)
+    _heading(pdf, "2. Scope", 14)
+    _paragraph(pdf, FILLER)
+    _lines(pdf, ["_" * 70])  # a rule typed as underscores, then a heading in body size
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.cell(0, 5.5, RULED_HEADING, new_x="LMARGIN", new_y="NEXT")
+    _paragraph(pdf, FILLER)
+    with pdf.rotation(90, 8, 230):
+        pdf.set_font("Helvetica", "B", 16)
+        pdf.text(8, 230, MARGIN_LABEL)
+    return bytes(pdf.output())
+
+
+CONTENTS = [("Purpose", 2), ("Scope", 2), ("Account Management", 3), ("Records Retention", 4)]
+
+
+def contents_pdf() -> bytes:
+    """A table of contents without dot leaders: titles left, page numbers right-aligned."""
+    pdf = FPDF(format="letter")
+    pdf.add_page()
+    pdf.set_y(60)
+    _heading(pdf, "Contents", 14)
+    pdf.set_font("Helvetica", size=11)
+    for title, page in CONTENTS:
+        pdf.cell(150, 7, title)
+        pdf.cell(20, 7, str(page), align="R", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(6)
+    _paragraph(pdf, FILLER)
+    return bytes(pdf.output())
+
+
+SMALL_TABLE = [["1", "Facebook", "Monthly review"], ["2", "Video channel", "Weekly review"]]
+
+
+def small_table_pdf() -> bytes:
+    """Body text, then a small-print table at the foot of the page whose rows start with
+    numbers: a table, not footnotes."""
+    pdf = FPDF(format="letter")
+    pdf.add_page()
+    _heading(pdf, "Review Cycle", 14)
+    _paragraph(pdf, FILLER + " " + FILLER)
+    pdf.set_y(pdf.h - 70)  # above the footer zone, where a bare number is a page number
+    pdf.set_font("Helvetica", size=8)
+    for row in SMALL_TABLE:
+        for cell in row:
+            pdf.cell(50, 5, cell)
+        pdf.ln(5)
+    return bytes(pdf.output())
+
+
+ENDNOTES = ["1 Adopted by the council in May.", "2 See the records schedule."]
+
+
+def endnote_pdf() -> bytes:
+    """A policy whose notes are gathered at the end under the heading "Notes"."""
+    pdf = FPDF(format="letter")
+    pdf.add_page()
+    _heading(pdf, "1. Authority", 14)
+    _paragraph(pdf, FILLER)
+    _heading(pdf, "Notes", 12)
+    pdf.set_font("Helvetica", size=9)
+    for note in ENDNOTES:
+        pdf.cell(0, 5, note, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
 def encrypted_pdf() -> bytes:
     pdf = FPDF()
     pdf.set_encryption(owner_password="owner-secret", user_password="user-secret")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,10 @@ from gaplint.cli import main
 from gaplint.document import Block, BlockKind, DocFormat, Document
 from gaplint.errors import ErrorCode, InputError
 from gaplint.readers import Limits, read_bytes, read_document
-from gaplint.readers.pdf import RUNNING_SECTION, _iso_date, _join_lines, read_pdf
+from gaplint.readers.pdf import ENDNOTE_SECTION, FOOTNOTE_SECTION, RUNNING_SECTION, read_pdf
+from gaplint.readers.pdf.extract import _edited
+from gaplint.readers.pdf.metadata import iso_date
+from gaplint.readers.textblocks import join_hyphenated
 from tests.builders import pdf as build
 
 
@@ -88,10 +92,10 @@ def test_line_end_hyphens(policy: Document) -> None:
 
 
 def test_join_lines_heuristic() -> None:
-    assert _join_lines(["the employ-", "ees agree"]) == "the employees agree"
-    assert _join_lines(["send an e-", "mail now"]) == "send an e-mail now"
-    assert _join_lines(["a state-of-the-", "art tool"]) == "a state-of-the-art tool"
-    assert _join_lines(["COVID-", "19 rules"]) == "COVID- 19 rules"
+    assert join_hyphenated(["the employ-", "ees agree"]) == "the employees agree"
+    assert join_hyphenated(["send an e-", "mail now"]) == "send an e-mail now"
+    assert join_hyphenated(["a state-of-the-", "art tool"]) == "a state-of-the-art tool"
+    assert join_hyphenated(["COVID-", "19 rules"]) == "COVID- 19 rules"
 
 
 def test_list_items(policy: Document) -> None:
@@ -157,11 +161,11 @@ def test_too_many_pages_refused(policy_bytes: bytes) -> None:
 
 
 def test_iso_dates() -> None:
-    assert _iso_date("D:20140313091500-05'00'") == "2014-03-13T09:15:00-05:00"
-    assert _iso_date("D:20180605074624Z00'00'") == "2018-06-05T07:46:24Z"
-    assert _iso_date("D:2014") == "2014"
-    assert _iso_date("D:20140313") == "2014-03-13"
-    assert _iso_date("yesterday") is None
+    assert iso_date("D:20140313091500-05'00'") == "2014-03-13T09:15:00-05:00"
+    assert iso_date("D:20180605074624Z00'00'") == "2018-06-05T07:46:24Z"
+    assert iso_date("D:2014") == "2014"
+    assert iso_date("D:20140313") == "2014-03-13"
+    assert iso_date("yesterday") is None
 
 
 def test_cli_extract_prints_blocks(tmp_path: Path, policy_bytes: bytes) -> None:
@@ -197,3 +201,84 @@ def test_read_document_from_disk(tmp_path: Path, policy_bytes: bytes) -> None:
     path = tmp_path / "p.pdf"
     path.write_bytes(policy_bytes)
     assert read_document(path).pages == 4
+
+
+def test_character_outside_the_bmp_is_read_whole() -> None:
+    result = read_pdf(build.supplementary_plane_pdf(), Limits())
+    assert [block.text for block in result.blocks] == [build.SUPPLEMENTARY_TEXT]
+
+
+def test_lone_surrogate_becomes_replacement_character(tmp_path: Path) -> None:
+    path = tmp_path / "broken-cmap.pdf"
+    path.write_bytes(build.lone_surrogate_pdf())
+    result = CliRunner().invoke(main, ["extract", "--format", "json", str(path)])
+    assert result.exit_code == 0, result.output
+    expected = build.SUPPLEMENTARY_TEXT.replace("\u00e9", "\ufffd")
+    assert [block["text"] for block in json.loads(result.output)["blocks"]] == [expected]
+
+
+def test_spaces_restored_between_text_pieces_from_their_positions() -> None:
+    result = read_pdf(build.spaceless_pdf(), Limits())
+    texts = [block.text for block in result.blocks]
+    assert texts == [" ".join(build.SPACELESS_WORDS), "".join(build.SPLIT_WORD) + " matters."]
+
+
+def test_footnotes_are_kept_apart_from_the_body() -> None:
+    document = read_bytes(build.footnote_pdf(), "notes.pdf")
+    notes = [block for block in document.blocks if block.section == [FOOTNOTE_SECTION]]
+    assert [block.text for block in notes] == build.FOOTNOTE_TEXTS
+    assert [block.page for block in notes] == [1, 1]
+    body = [block for block in document.blocks if block.section != [FOOTNOTE_SECTION]]
+    assert _find(document, "Executive Order").text == build.FOOTNOTED_BODY  # no "421"
+    assert not any("mayor" in block.text or "schedule of" in block.text for block in body)
+    assert [block.section for block in body if block.page == 2][-1] == ["2. Records"]
+
+
+def test_title_block_beside_details_is_no_heading_of_the_document() -> None:
+    document = read_bytes(build.title_block_pdf(), "title.pdf")
+    headings = [(b.text, b.level) for b in document.blocks if b.kind is BlockKind.HEADING]
+    assert headings == [("1. Purpose", 1), ("2. Scope", 1), (build.RULED_HEADING, 2)]
+    assert _find(document, "Supervisors approve").section == ["1. Purpose"]
+    texts = [block.text for block in document.blocks]
+    left = [text for text, _ in build.TITLE_BLOCK_LEFT]
+    assert " ".join(left[1:]) in texts  # the title's lines read together, not mixed
+    assert "Issued By: Office of Public Affairs" in _find(document, "Issued By").text
+    assert not any(set(text) == {"_"} for text in texts)  # a typed rule is no text
+
+
+def test_rotated_margin_text_is_no_heading() -> None:
+    document = read_bytes(build.title_block_pdf(), "title.pdf")
+    label = _find(document, build.MARGIN_LABEL)
+    assert label.kind is BlockKind.PARAGRAPH
+    assert label.text == build.MARGIN_LABEL
+
+
+def test_contents_entries_keep_their_page_numbers() -> None:
+    document = read_bytes(build.contents_pdf(), "contents.pdf")
+    texts = [block.text for block in document.blocks]
+    assert [f"{title} {page}" for title, page in build.CONTENTS] == texts[1:5]
+    assert not any(text.isdigit() for text in texts)
+    assert all(block.kind is BlockKind.PARAGRAPH for block in document.blocks[1:5])
+
+
+def test_line_edits_apply_in_text_order_whatever_order_they_come_in() -> None:
+    # pdfium lists a line's text objects in content order, which need not be left to right.
+    text = "GovernorAda117x, here"
+    edits = [(14, 15, ""), (8, 8, " "), (12, 15, "")]  # a drop, a space, an overlapping drop
+    assert _edited(text, 0, len(text), edits) == "Governor Ada1, here"
+
+
+def test_small_print_table_at_the_foot_is_no_footnote() -> None:
+    document = read_bytes(build.small_table_pdf(), "table.pdf")
+    assert not [block for block in document.blocks if block.section == [FOOTNOTE_SECTION]]
+    cells = [block.text for block in document.blocks if block.kind is BlockKind.TABLE_CELL]
+    # A number alone in the first cell is read with the cell after it, as in numbered lists.
+    assert cells == ["1 Facebook", "Monthly review", "2 Video channel", "Weekly review"]
+
+
+def test_endnotes_under_a_last_notes_heading_are_kept_apart() -> None:
+    document = read_bytes(build.endnote_pdf(), "endnotes.pdf")
+    notes = [block for block in document.blocks if block.section == [ENDNOTE_SECTION]]
+    assert [block.text for block in notes] == build.ENDNOTES
+    assert [block.page for block in notes] == [1, 1]
+    assert [b.text for b in document.blocks if b.kind is BlockKind.HEADING] == ["1. Authority"]
