@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from gaplint.errors import UserError
+
 try:  # libyaml is ten times faster; fall back to the pure-Python loader.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on the PyYAML build
@@ -29,7 +31,7 @@ def load_yaml(data: bytes | str) -> Any:
     return yaml.load(data, Loader=_Loader)
 
 
-class CatalogError(Exception):
+class CatalogError(UserError):
     """A rule folder or file that cannot be read; the message names it."""
 
 
@@ -142,7 +144,7 @@ def load_catalog(extra_dirs: Iterable[Path] = (), cache: Path | None = None) -> 
     )
     catalog = Catalog(elements=elements, files=files, digest=key)
     if stored is not None:
-        from gaplint.baseline import atomic_write
+        from gaplint.paths import atomic_write
 
         with contextlib.suppress(OSError):
             atomic_write(stored, json.dumps([asdict(e) for e in elements]))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from gaplint.document import Document
@@ -17,24 +15,13 @@ from gaplint.report import (
     FindingKind,
     Location,
     Notice,
-    Severity,
     SubpointResult,
     SubpointStatus,
 )
 from gaplint.rules import Element, Subpoint
+from gaplint.selection import Selection
 
 MAX_EVIDENCE = 3
-
-
-@dataclass
-class Selection:
-    """Which rules run and at what severity (filled from configuration)."""
-
-    selected: Callable[[str], bool] = lambda rule_id: True
-    severities: dict[str, Severity] = field(default_factory=dict)
-
-    def severity(self, rule_id: str, default: Severity) -> Severity:
-        return self.severities.get(rule_id, default)
 
 
 def _evidence(hits: SentenceHits, pattern: str) -> Evidence:

@@ -28,13 +28,14 @@ from pydantic import (
 )
 
 from gaplint.catalog import builtin_rules_dir, load_yaml
+from gaplint.errors import UserError
 from gaplint.report import Severity
 
 RULE_ID = re.compile(r"^[A-Z]{2,}[0-9]{3,}$")
 ELEMENT_ID = re.compile(r"^[A-Z]{2,}[0-9]{1,2}$")
 
 
-class RuleError(Exception):
+class RuleError(UserError):
     """A mistake in a rule pack; the message names the file, the rule and the field."""
 
 

@@ -11,7 +11,7 @@ from gaplint.errors import ErrorCode, InputError
 from gaplint.readers.base import Limits, Reader, ReadResult
 from gaplint.readers.sniff import sniff
 
-__all__ = ["Limits", "ReadResult", "read_bytes", "read_document"]
+__all__ = ["Limits", "ReadResult", "read_bytes", "read_document", "read_file"]
 
 
 def _reader_for(fmt: DocFormat) -> Reader:
@@ -84,7 +84,7 @@ def read_bytes(data: bytes, name: str, limits: Limits | None = None) -> Document
     )
 
 
-def _read_file(path: Path, limits: Limits) -> bytes:
+def read_file(path: Path, limits: Limits) -> bytes:
     """The file's bytes, opened read-only; refuses anything that is not a regular file."""
     name = str(path)
     try:
@@ -116,4 +116,4 @@ def read_document(path: str | Path, limits: Limits | None = None) -> Document:
     """Read a file from disk (never writing to it) into a Document, or raise InputError."""
     limits = limits or Limits()
     path = Path(path)
-    return read_bytes(_read_file(path, limits), str(path), limits)
+    return read_bytes(read_file(path, limits), str(path), limits)

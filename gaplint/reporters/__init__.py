@@ -1,4 +1,8 @@
-"""Reporters: one module per output format, each `render(report, context) -> str`."""
+"""Reporters: one module per output format, each `render(report, context) -> str`.
+
+This module is the registry of formats. It imports nothing heavy (the report models only
+for type checking), so the CLI reads the format names from here at start-up.
+"""
 
 from __future__ import annotations
 
@@ -8,20 +12,38 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from gaplint.catalog import Catalog
-from gaplint.report import DocumentReport, Finding, Report
+if TYPE_CHECKING:
+    from gaplint.catalog import Catalog
+    from gaplint.report import DocumentReport, Finding, Report
 
-FORMATS = ("text", "json", "jsonl", "sarif", "github", "concise", "markdown")
-_MODULES = {
-    "text": "text",
-    "json": "json_",
-    "jsonl": "json_",
-    "sarif": "sarif",
-    "github": "github",
-    "concise": "concise",
-    "markdown": "markdown",
+
+@dataclass(frozen=True)
+class Format:
+    module: str
+    """gaplint.reporters.<module> has the renderer."""
+    function: str = "render"
+    command: str = "check"
+    """The command that offers it: `check` prints findings, `report` writes a page or sheet."""
+
+
+FORMATS = {
+    "text": Format("text"),
+    "json": Format("json_"),
+    "jsonl": Format("json_", "render_jsonl"),
+    "sarif": Format("sarif"),
+    "github": Format("github"),
+    "concise": Format("concise"),
+    "markdown": Format("markdown"),
+    "html": Format("html", command="report"),
+    "csv": Format("csv_", command="report"),
 }
+
+
+def formats_for(command: str) -> tuple[str, ...]:
+    return tuple(name for name, spec in FORMATS.items() if spec.command == command)
+
 # Only these formats keep the source's lines, so a heading's line number means something.
 LINE_FORMATS = {"markdown", "text", "html"}
 
@@ -36,12 +58,13 @@ class RenderContext:
     quiet: bool = False
 
 
-Renderer = Callable[[Report, RenderContext], str]
+Renderer = Callable[["Report", RenderContext], str]
 
 
 def get_renderer(fmt: str) -> Renderer:
-    module = importlib.import_module(f"gaplint.reporters.{_MODULES[fmt]}")
-    renderer: Renderer = getattr(module, "render_jsonl" if fmt == "jsonl" else "render")
+    spec = FORMATS[fmt]
+    renderer: Renderer = getattr(importlib.import_module(f"gaplint.reporters.{spec.module}"),
+                                 spec.function)  # fmt: skip
     return renderer
 
 
