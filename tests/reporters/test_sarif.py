@@ -24,9 +24,9 @@ from gaplint.report import (
 )
 from gaplint.reporters import RenderContext
 from gaplint.reporters.sarif import build
+from tests.shared_data import SHARED, need
 
-REPO = Path(__file__).resolve().parents[2]
-SARIF_SCHEMA = REPO.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
 
 POLICY = """\
 # Social media policy
@@ -41,7 +41,7 @@ Passwords for the accounts of the agency must be strong and must be changed when
 
 @pytest.fixture(scope="module")
 def schema() -> dict[str, Any]:
-    loaded: dict[str, Any] = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    loaded: dict[str, Any] = json.loads(need(SARIF_SCHEMA).read_text(encoding="utf-8"))
     return loaded
 
 
