@@ -20,7 +20,7 @@ from gaplint.errors import UserError
 from gaplint.reporters import formats_for
 
 if TYPE_CHECKING:
-    from gaplint.catalog import Catalog
+    from gaplint.rules import RulePack
 
 # Commands defined elsewhere, imported only when run: name -> (module, attribute, help).
 LAZY_COMMANDS = {
@@ -153,7 +153,7 @@ def check(
     result = execute(options)
     color = fmt == "text" and _use_color(output)
     context = RenderContext(
-        catalog=result.catalog,
+        pack=result.pack,
         root=result.root,
         color=color,
         show_evidence=show_evidence,
@@ -168,16 +168,16 @@ def check(
     sys.exit(result.exit_code)
 
 
-def _catalog_and_severities(
+def _pack_and_severities(
     config_file: str | None, isolated: bool
-) -> tuple[Catalog, dict[str, str]]:
-    from gaplint.catalog import load_catalog
+) -> tuple[RulePack, dict[str, str]]:
     from gaplint.config import build_selection, resolve_config
+    from gaplint.rules import load_pack
 
     loaded = resolve_config(Path.cwd(), Path(config_file) if config_file else None, isolated)
-    catalog = load_catalog(loaded.rule_dirs())
-    spec = build_selection(loaded, catalog.ids())
-    return catalog, dict(spec.severities)
+    pack = load_pack(loaded.rule_dirs())
+    spec = build_selection(loaded, pack.ids())
+    return pack, dict(spec.severities)
 
 
 @main.command(name="rules")
@@ -188,7 +188,7 @@ def rules_command(fmt: str, config_file: str | None, isolated: bool) -> None:
     """List every rule: id, severity and title (elements and their sub-points)."""
     import json
 
-    catalog, severities = _catalog_and_severities(config_file, isolated)
+    pack, severities = _pack_and_severities(config_file, isolated)
     rows = [
         {
             "id": info.id,
@@ -198,7 +198,7 @@ def rules_command(fmt: str, config_file: str | None, isolated: bool) -> None:
             "title": info.title,
             "severity": severities.get(info.id, info.severity),
         }
-        for info in catalog.rules()
+        for info in pack.rules()
     ]
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2))
@@ -214,17 +214,17 @@ def rules_command(fmt: str, config_file: str | None, isolated: bool) -> None:
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 def explain(rule_id: str, config_file: str | None, isolated: bool) -> None:
     """Explain a rule: why it matters, what to write, and an example clause."""
-    catalog, severities = _catalog_and_severities(config_file, isolated)
+    pack, severities = _pack_and_severities(config_file, isolated)
     rule_id = rule_id.upper()
-    info = catalog.get(rule_id)
+    info = pack.get(rule_id)
     if info is None:
         fail(f"unknown rule {rule_id!r}; `gaplint rules` lists them")
     severity = severities.get(info.id, info.severity)
     lines = [f"{info.id} {info.name} ({severity})", "", info.title, ""]
-    element = next((e for e in catalog.elements if e.id == rule_id), None)
+    element = next((e for e in pack.elements if e.id == rule_id), None)
     if element is not None:
-        if element.summary:
-            lines += [element.summary, ""]
+        if element.summary.strip():
+            lines += [element.summary.strip(), ""]
         lines.append("Sub-points:")
         lines += [f"  {s.id}  {s.title}" for s in element.subpoints]
         lines += ["", f"A whole element missing is reported as {info.id} ({severity})."]

@@ -43,6 +43,7 @@ from gaplint.rules import (
     RuleError,
     RulePack,
     TokenPattern,
+    check_token_patterns,
 )
 from gaplint.sequence import SequenceMatcher
 
@@ -367,6 +368,7 @@ def _normalise_token_spec(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def compile_pack(pack: RulePack, nlp: Language) -> CompiledPack:
+    check_token_patterns(pack)
     compiler = _Compiler(pack, nlp)
     rules: dict[str, CompiledRule] = {}
     headings: dict[str, Predicate] = {}

@@ -91,9 +91,8 @@ def judge(
                     rule=element.id,
                     kind=FindingKind.ELEMENT_MISSING,
                     severity=selection.severity(element.id, element.severity),
-                    message=f"The policy does not address {element.title} at all.",
-                    recommendation=element.summary
-                    or f"Add a section on {element.title.lower()}.",
+                    message=element.missing_message,
+                    recommendation=element.missing_recommendation,
                     location=where,
                 )
             )

@@ -13,10 +13,9 @@ from pathlib import Path
 import click
 from pydantic import ValidationError
 
-from gaplint.catalog import Catalog
 from gaplint.cli_options import batch_options, echo_input_errors, fail, write_output
 from gaplint.report import Report
-from gaplint.reporters import formats_for
+from gaplint.reporters import RenderContext, formats_for, render
 
 
 def load_report(path: str | Path) -> Report:
@@ -39,7 +38,7 @@ def load_report(path: str | Path) -> Report:
 
 def _checked(
     paths: tuple[str, ...], config: str | None, isolated: bool, use_cache: bool, jobs: int
-) -> tuple[Report, Catalog]:
+) -> tuple[Report, RenderContext]:
     from gaplint.run import RunOptions, execute
 
     options = RunOptions(
@@ -53,26 +52,18 @@ def _checked(
     result = execute(options)
     for note in result.notes:
         click.echo(f"gaplint: {note}", err=True)
-    return result.report, result.catalog
+    return result.report, RenderContext(pack=result.pack, root=result.root)
 
 
-def _saved(from_json: str, config: str | None, isolated: bool) -> tuple[Report, Catalog]:
-    from gaplint.catalog import load_catalog
+def _saved(from_json: str, config: str | None, isolated: bool) -> tuple[Report, RenderContext]:
     from gaplint.config import resolve_config
+    from gaplint.paths import repo_root
+    from gaplint.rules import load_pack
 
     # The rule wording (recommendations, example clauses) comes from the current rules.
     loaded = resolve_config(Path.cwd(), Path(config) if config else None, isolated)
-    return load_report(from_json), load_catalog(loaded.rule_dirs())
-
-
-def render_report(report: Report, catalog: Catalog, fmt: str) -> str:
-    if fmt == "csv":
-        from gaplint.reporters.csv_ import render_csv
-
-        return render_csv(report)
-    from gaplint.reporters.html import render
-
-    return render(report, catalog)
+    context = RenderContext(pack=load_pack(loaded.rule_dirs()), root=repo_root(Path.cwd()))
+    return load_report(from_json), context
 
 
 @click.command(name="report")
@@ -118,13 +109,13 @@ def report_command(
     if not from_json and not paths:
         raise click.UsageError("give documents or folders, or --from results.json")
     if from_json:
-        report, catalog = _saved(from_json, config_file, isolated)
+        report, context = _saved(from_json, config_file, isolated)
     else:
-        report, catalog = _checked(paths, config_file, isolated, not no_cache, jobs)
+        report, context = _checked(paths, config_file, isolated, not no_cache, jobs)
     if not report.documents:
         fail("no documents found to report on")
     echo_input_errors(report)
-    write_output(render_report(report, catalog, fmt), output)
+    write_output(render(fmt, report, context), output)
     if output is None:
         return
     click.echo(

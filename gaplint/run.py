@@ -20,13 +20,13 @@ from gaplint import __version__
 from gaplint.api import Checker, error_report
 from gaplint.baseline import apply_baseline, read_baseline, write_baseline
 from gaplint.cache import CACHE_DIR_NAME, Cache, content_hash, fingerprint, prepare_folder
-from gaplint.catalog import Catalog, load_catalog
 from gaplint.config import LoadedConfig, build_selection, resolve_config
 from gaplint.discover import discover
 from gaplint.errors import InputError
 from gaplint.paths import STDIN, display_path, relative_to, repo_relative, repo_root
 from gaplint.readers import read_file
 from gaplint.report import DocumentReport, Report, Severity, ToolInfo, summarize
+from gaplint.rules import RulePack, load_pack
 from gaplint.selection import Selection, SelectionSpec
 from gaplint.waivers import apply_waivers, finding_order
 
@@ -56,7 +56,8 @@ class RunOptions:
 class RunResult:
     report: Report
     exit_code: int
-    catalog: Catalog
+    pack: RulePack
+    """The rule pack, validated but not compiled: its wording is what reporters show."""
     root: Path
     """Repository root: SARIF URIs and baseline keys are relative to it."""
     notes: list[str] = field(default_factory=list)
@@ -137,7 +138,7 @@ def _start(options: RunOptions) -> Path:
 
 
 def execute(options: RunOptions) -> RunResult:
-    """Run a batch. Raises ConfigError, RuleError or BaselineError for the CLI to report."""
+    """Run a batch. Raises a UserError (configuration, rules, baseline) for the CLI to report."""
     loaded = resolve_config(_start(options), options.config, options.isolated)
     if options.fail_on:
         config = loaded.config.model_copy(update={"fail_on": options.fail_on})
@@ -146,14 +147,14 @@ def execute(options: RunOptions) -> RunResult:
     if options.use_cache:
         with contextlib.suppress(OSError):
             prepare_folder(folder)
-    catalog = load_catalog(loaded.rule_dirs(), folder if options.use_cache else None)
-    spec = build_selection(loaded, catalog.ids())
+    pack = load_pack(loaded.rule_dirs(), cache=folder if options.use_cache else None)
+    spec = build_selection(loaded, pack.ids())
     known_baseline = read_baseline(options.baseline) if options.baseline else None
     jobs, reports = _jobs(options, loaded, spec)
 
     cache: Cache | None = None
     if options.use_cache:
-        cache = Cache(folder, fingerprint(catalog.digest, spec, loaded.config.limits))
+        cache = Cache(folder, fingerprint(pack.digest, spec, loaded.config.limits))
     pending: list[Job] = []
     for job in jobs:
         cached = cache.get(cache.key(job.sha256, job.name)) if cache else None
@@ -202,7 +203,7 @@ def execute(options: RunOptions) -> RunResult:
     return RunResult(
         report=report,
         exit_code=exit_status(report, loaded),
-        catalog=catalog,
+        pack=pack,
         root=root,
         notes=notes,
         cache_hits=hits,

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from gaplint.catalog import Catalog
     from gaplint.report import DocumentReport, Finding, Report
+    from gaplint.rules import RulePack
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,8 @@ LINE_FORMATS = {"markdown", "text", "html"}
 
 @dataclass(frozen=True)
 class RenderContext:
-    catalog: Catalog
+    pack: RulePack
+    """Rule wording (titles, advice) and order; statuses come from the report."""
     root: Path
     """Repository root; SARIF URIs are relative to it."""
     color: bool = False

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from gaplint import __version__
-from gaplint.catalog import RuleInfo
 from gaplint.report import DocumentReport, Finding, Report
 from gaplint.reporters import RenderContext, heading_line
+from gaplint.rules import RuleInfo
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -106,7 +106,7 @@ def _result(
 
 
 def build(report: Report, context: RenderContext) -> dict[str, Any]:
-    rules = [_rule(info) for info in context.catalog.rules()]
+    rules = [_rule(info) for info in context.pack.rules()]
     index = {rule["id"]: number for number, rule in enumerate(rules)}
     results: list[dict[str, Any]] = []
     notifications: list[dict[str, Any]] = []

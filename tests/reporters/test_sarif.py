@@ -10,7 +10,6 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from gaplint.catalog import load_catalog
 from gaplint.cli import main
 from gaplint.report import (
     DocumentReport,
@@ -24,6 +23,7 @@ from gaplint.report import (
 )
 from gaplint.reporters import RenderContext
 from gaplint.reporters.sarif import build
+from gaplint.rules import load_pack
 from tests.shared_data import SHARED, need
 
 SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
@@ -70,7 +70,7 @@ def test_cli_sarif_validates_against_the_official_schema(
 
 def test_every_rule_once_with_help_and_level(cli_sarif: dict[str, Any]) -> None:
     rules = cli_sarif["runs"][0]["tool"]["driver"]["rules"]
-    assert [r["id"] for r in rules] == load_catalog().ids()
+    assert [r["id"] for r in rules] == load_pack().ids()
     for rule in rules:
         assert rule["shortDescription"]["text"] and rule["fullDescription"]["text"]
         assert "Recommendation" in rule["help"]["markdown"]
@@ -121,7 +121,7 @@ def _report(path: str, fmt: str, section: list[str], waived: bool = False) -> Re
 
 
 def _only_result(report: Report, root: Path) -> dict[str, Any]:
-    sarif = build(report, RenderContext(catalog=load_catalog(), root=root))
+    sarif = build(report, RenderContext(pack=load_pack(), root=root))
     (result,) = sarif["runs"][0]["results"]
     return result  # type: ignore[no-any-return]
 
@@ -143,7 +143,7 @@ def test_region_only_for_a_heading_found_in_a_line_based_file(
     ):
         assert "region" not in _only_result(report, tmp_path)["locations"][0]["physicalLocation"]
     jsonschema.validate(
-        build(markdown, RenderContext(catalog=load_catalog(), root=tmp_path)), schema
+        build(markdown, RenderContext(pack=load_pack(), root=tmp_path)), schema
     )
 
 
