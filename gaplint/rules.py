@@ -497,7 +497,6 @@ def _check_concepts(pack: RulePack) -> None:
                 raise RuleError(f"{where}: unknown concept {name!r}")
 
 
-
 def check_token_patterns(pack: RulePack) -> None:
     """Every token pattern against spaCy's schema; called when the pack is compiled."""
     from spacy.schemas import validate_token_pattern

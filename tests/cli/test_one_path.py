@@ -95,9 +95,7 @@ def test_missing_rules_folder_is_one_line_and_exit_2(project: Project, command: 
 
 
 @pytest.mark.parametrize("command", ["check", "report"])
-def test_jobs_zero_means_one_per_cpu_on_every_batch_command(
-    project: Project, command: str
-) -> None:
+def test_jobs_zero_means_one_per_cpu_on_every_batch_command(project: Project, command: str) -> None:
     project.config()
     project.write("policy.md", FULL)
     assert project.run(command, "-j", "0", "--no-cache", "policy.md").exit_code == 0
