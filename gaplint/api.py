@@ -60,14 +60,16 @@ class Checker:
         self, document: Document, selection: Selection | None = None
     ) -> DocumentReport:
         """Judge a Document; `selection` overrides the Checker's own for this document."""
-        from gaplint.judge import judge, not_judged
+        from gaplint.judge import chosen_rules, judge, not_judged
         from gaplint.language import detect_language
 
         compiled = self.compiled
         language = detect_language(document.text)
         if language != compiled.pack.language:
             return not_judged(document, language, compiled.pack.language)
-        return judge(compiled, document, compiled.find(document), selection or self.selection)
+        selection = selection or self.selection
+        hits = compiled.hits(document, chosen_rules(compiled.pack, selection))
+        return judge(compiled.pack, document, hits, selection)
 
     def check_bytes(
         self, data: bytes, name: str, selection: Selection | None = None
