@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from gaplint import __version__
-from gaplint.cli_options import batch_options, echo_input_errors, fail, write_output
+from gaplint.cli_options import (
+    batch_options,
+    config_options,
+    echo_input_errors,
+    fail,
+    write_output,
+)
 from gaplint.errors import UserError
 from gaplint.reporters import formats_for
 
@@ -183,8 +189,7 @@ def _pack_and_severities(
 
 @main.command(name="rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, exists=True))
-@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@config_options
 def rules_command(fmt: str, config_file: str | None, isolated: bool) -> None:
     """List every rule: id, severity and title (elements and their sub-points)."""
     import json
@@ -211,8 +216,7 @@ def rules_command(fmt: str, config_file: str | None, isolated: bool) -> None:
 
 @main.command()
 @click.argument("rule_id")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, exists=True))
-@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@config_options
 def explain(rule_id: str, config_file: str | None, isolated: bool) -> None:
     """Explain a rule: why it matters, what to write, and an example clause."""
     pack, severities = _pack_and_severities(config_file, isolated)

@@ -24,17 +24,34 @@ def fail(message: str) -> NoReturn:
     sys.exit(2)
 
 
+def _apply(function: F, options: tuple[Callable[[F], F], ...]) -> F:
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+_CONFIG_OPTIONS = (
+    click.option(
+        "--config",
+        "config_file",
+        type=click.Path(dir_okay=False, exists=True),
+        help="Use this configuration file instead of searching for one.",
+    ),
+    click.option("--isolated", is_flag=True, help="Ignore all configuration files."),
+)
+
+
+def config_options(function: F) -> F:
+    """--config and --isolated, for every command that reads the configuration."""
+    return _apply(function, _CONFIG_OPTIONS)
+
+
 def batch_options(function: F) -> F:
-    """--config, --isolated, --no-cache and -j, declared once for every batch command."""
-    for option in reversed(
+    """The configuration options, --no-cache and -j, declared once for every batch command."""
+    return _apply(
+        function,
         (
-            click.option(
-                "--config",
-                "config_file",
-                type=click.Path(dir_okay=False, exists=True),
-                help="Use this configuration file instead of searching for one.",
-            ),
-            click.option("--isolated", is_flag=True, help="Ignore all configuration files."),
+            *_CONFIG_OPTIONS,
             click.option("--no-cache", is_flag=True, help="Neither read nor write cached results."),
             click.option(
                 "-j",
@@ -44,10 +61,8 @@ def batch_options(function: F) -> F:
                 show_default=True,
                 help="Documents checked in parallel (0: one per CPU).",
             ),
-        )
-    ):
-        function = option(function)
-    return function
+        ),
+    )
 
 
 def echo_input_errors(report: Report) -> None:
