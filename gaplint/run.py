@@ -24,7 +24,7 @@ from gaplint.config import LoadedConfig, build_selection, resolve_config
 from gaplint.discover import discover
 from gaplint.errors import InputError
 from gaplint.paths import STDIN, display_path, relative_to, repo_relative, repo_root
-from gaplint.readers import read_file
+from gaplint.readers import read_file_bytes
 from gaplint.report import DocumentReport, Report, Severity, ToolInfo, summarize
 from gaplint.reporters import keeps_lines, source_lines
 from gaplint.rules import RulePack, load_pack
@@ -122,7 +122,7 @@ def _jobs(
     for path in found.files:
         name = display_path(path)
         try:
-            data = read_file(path, config.limits)
+            data = read_file_bytes(path, config.limits)
         except InputError as error:
             error.path = name
             errors.append(error_report(error))

@@ -11,7 +11,7 @@ from gaplint.errors import ErrorCode, InputError
 from gaplint.readers.base import Limits, Reader, ReadResult
 from gaplint.readers.sniff import sniff
 
-__all__ = ["Limits", "ReadResult", "read_bytes", "read_document", "read_file"]
+__all__ = ["Limits", "ReadResult", "read_bytes", "read_document", "read_file_bytes"]
 
 
 def _reader_for(fmt: DocFormat) -> Reader:
@@ -84,8 +84,10 @@ def read_bytes(data: bytes, name: str, limits: Limits | None = None) -> Document
     )
 
 
-def read_file(path: Path, limits: Limits) -> bytes:
-    """The file's bytes, opened read-only; refuses anything that is not a regular file."""
+def read_file_bytes(path: Path, limits: Limits) -> bytes:
+    """The file's bytes, opened read-only; refuses at once anything that is not a regular
+    file (a FIFO or /dev/zero would block or never end), or that is over the size limit.
+    The one guarded way to load a document; the batch should use it too."""
     name = str(path)
     try:
         info = path.stat()
@@ -116,4 +118,4 @@ def read_document(path: str | Path, limits: Limits | None = None) -> Document:
     """Read a file from disk (never writing to it) into a Document, or raise InputError."""
     limits = limits or Limits()
     path = Path(path)
-    return read_bytes(read_file(path, limits), str(path), limits)
+    return read_bytes(read_file_bytes(path, limits), str(path), limits)
