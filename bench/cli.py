@@ -1,7 +1,7 @@
 """CLI timings: start-up, a cold batch split by stage, and a cached re-run of 50 documents.
 
 Run: python bench/cli.py   (writes bench/out/cli.json and prints a table)
-Targets: `--version` and `--help` under 0.3 s; a cached re-run over 50 documents under 1 s.
+Targets: `--version` and `--help` under 0.15 s; a cached re-run over 50 documents under 1 s.
 """
 
 from __future__ import annotations
@@ -64,12 +64,13 @@ def stage_split(paths: list[Path]) -> dict[str, float]:
     """One in-process cold pass, timed by stage (NLP is timed on its own, then subtracted)."""
     start = time.perf_counter()
     from gaplint.api import Checker
-    from gaplint.judge import judge
+    from gaplint.judge import chosen_rules, judge
     from gaplint.nlp import iter_block_docs
     from gaplint.readers import read_document
 
     checker = Checker()
     startup = time.perf_counter() - start
+    rule_ids = chosen_rules(checker.compiled.pack, checker.selection)
     reading = nlp = matching = judging = 0.0
     for path in paths:
         t0 = time.perf_counter()
@@ -77,9 +78,10 @@ def stage_split(paths: list[Path]) -> dict[str, float]:
         t1 = time.perf_counter()
         list(iter_block_docs(checker.compiled.nlp, document))
         t2 = time.perf_counter()
-        sentences = checker.compiled.find(document)  # NLP again plus matching
+        # NLP again plus matching and evaluating the rules
+        hits = checker.compiled.hits(document, rule_ids)
         t3 = time.perf_counter()
-        judge(checker.compiled, document, sentences, checker.selection)
+        judge(checker.compiled.pack, document, hits, checker.selection)
         t4 = time.perf_counter()
         reading += t1 - t0
         nlp += t2 - t1
@@ -111,8 +113,8 @@ def main() -> dict[str, Any]:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     results["targets"] = {
-        "version_under_0.3s": results["version_s"] < 0.3,
-        "help_under_0.3s": results["help_s"] < 0.3,
+        "version_under_0.15s": results["version_s"] < 0.15,
+        "help_under_0.15s": results["help_s"] < 0.15,
         "cached_50_under_1s": results["cached_run_50_s"] < 1.0,
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)

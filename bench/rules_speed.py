@@ -51,7 +51,7 @@ def timed(work: Callable[[], None]) -> float:
 def main() -> None:
     from gaplint.api import Checker
     from gaplint.errors import InputError
-    from gaplint.judge import judge
+    from gaplint.judge import chosen_rules, judge
     from gaplint.readers import read_document
 
     folders = [Path(a) for a in sys.argv[1:]] or DEFAULT_FOLDERS
@@ -75,9 +75,12 @@ def main() -> None:
             for block in doc.blocks:
                 tokenizer(block.text)
 
+    rule_ids = chosen_rules(checker.compiled.pack, checker.selection)
+
     def check_all() -> None:
         for doc in documents:
-            judge(checker.compiled, doc, checker.compiled.find(doc), checker.selection)
+            hits = checker.compiled.hits(doc, rule_ids)
+            judge(checker.compiled.pack, doc, hits, checker.selection)
 
     check_all()  # warm-up: "after start-up" excludes first-time stemming of new words
     # Passes alternate between the two, and each keeps its best pass, so a burst of load on

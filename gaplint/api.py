@@ -1,29 +1,40 @@
-"""The Python API: read, analyse and judge documents with a rule pack compiled once."""
+"""The Python API, and the one check path: bytes or a file → Document → hits → DocumentReport.
+
+`gaplint check` (gaplint.run) calls this same Checker. Importing it costs no spaCy: a Checker
+is built from its options and compiles its rule pack on first use, so a batch whose documents
+are all cached never loads the NLP stack.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gaplint.document import Document
-from gaplint.engine import CompiledPack, compile_pack
 from gaplint.errors import InputError
-from gaplint.judge import Selection, judge, not_judged
-from gaplint.language import detect_language
-from gaplint.nlp import build_pipeline
-from gaplint.readers import Limits, read_document
+from gaplint.readers import Limits, read_bytes, read_document
 from gaplint.report import DocumentError, DocumentReport
-from gaplint.rules import load_pack
+from gaplint.selection import Selection
+
+if TYPE_CHECKING:
+    from gaplint.engine import CompiledPack
 
 
 @lru_cache(maxsize=4)
 def _compiled(rule_dirs: tuple[Path, ...], builtin: bool, model: str | None) -> CompiledPack:
+    # Keyed on every option that changes the compiled pack, so each pack is compiled once
+    # per process (a worker process compiles it on its first document).
+    from gaplint.engine import compile_pack
+    from gaplint.nlp import build_pipeline
+    from gaplint.rules import load_pack
+
     return compile_pack(load_pack(rule_dirs, builtin), build_pipeline(model))
 
 
 class Checker:
-    """Holds the compiled rules and pipeline so a batch pays for them once."""
+    """Checks documents against one rule pack; plain options, so it pickles to workers."""
 
     def __init__(
         self,
@@ -34,26 +45,53 @@ class Checker:
         builtin: bool = True,
     ) -> None:
         """`builtin=False` uses only the given rule folders (a pack of one's own)."""
-        self.compiled = _compiled(tuple(Path(d).resolve() for d in rule_dirs), builtin, model)
+        self.rule_dirs = tuple(Path(d).resolve() for d in rule_dirs)
+        self.model = model
+        self.builtin = builtin
         self.selection = selection or Selection()
         self.limits = limits or Limits()
 
-    def check_document(self, document: Document) -> DocumentReport:
-        language = detect_language(document.text)
-        if language != self.compiled.pack.language:
-            return not_judged(document, language, self.compiled.pack.language)
-        sentences = self.compiled.find(document)
-        return judge(self.compiled, document, sentences, self.selection)
+    @property
+    def compiled(self) -> CompiledPack:
+        """The compiled rule pack and pipeline, built on first use."""
+        return _compiled(self.rule_dirs, self.builtin, self.model)
 
-    def check_path(self, path: str | Path) -> DocumentReport:
+    def check_document(
+        self, document: Document, selection: Selection | None = None
+    ) -> DocumentReport:
+        """Judge a Document; `selection` overrides the Checker's own for this document."""
+        from gaplint.judge import chosen_rules, judge, not_judged
+        from gaplint.language import detect_language
+
+        compiled = self.compiled
+        language = detect_language(document.text)
+        if language != compiled.pack.language:
+            return not_judged(document, language, compiled.pack.language)
+        selection = selection or self.selection
+        hits = compiled.hits(document, chosen_rules(compiled.pack, selection))
+        return judge(compiled.pack, document, hits, selection)
+
+    def check_bytes(
+        self, data: bytes, name: str, selection: Selection | None = None
+    ) -> DocumentReport:
+        """Read and judge a document held in memory; `name` is shown in the report."""
+        try:
+            document = read_bytes(data, name, self.limits)
+        except InputError as error:
+            return error_report(error)
+        return self.check_document(document, selection)
+
+    def check_path(self, path: str | Path, selection: Selection | None = None) -> DocumentReport:
+        """Read and judge a file; input problems come back in `report.error`."""
         try:
             document = read_document(path, self.limits)
         except InputError as error:
             return error_report(error)
-        return self.check_document(document)
+        return self.check_document(document, selection)
 
 
 def error_report(error: InputError) -> DocumentReport:
+    """The report of a document that could not be read."""
     return DocumentReport(
         path=error.path,
         judged=False,

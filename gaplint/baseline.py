@@ -7,12 +7,12 @@ a gap is an absence, and editing the policy must not turn an old gap into a new 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from gaplint.errors import UserError
+from gaplint.paths import atomic_write
 from gaplint.report import DocumentReport, FindingKind
 
 BASELINE_VERSION = 1
@@ -20,7 +20,7 @@ BASELINE_VERSION = 1
 _BASELINED_KINDS = {FindingKind.GAP, FindingKind.ELEMENT_MISSING, FindingKind.EXCLUDED}
 
 
-class BaselineError(Exception):
+class BaselineError(UserError):
     """A baseline file that cannot be read; the message names the file."""
 
 
@@ -76,16 +76,3 @@ def apply_baseline(docs: list[tuple[DocumentReport, str]], known: set[Key]) -> O
     judged = {rel for doc, rel in docs if doc.judged}
     closed = sorted(key for key in known if key[0] in judged and key not in open_now)
     return Outcome(baselined=baselined, closed=closed)
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Write via a temporary file and os.replace, so a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from gaplint import __version__
-from gaplint.baseline import atomic_write
+from gaplint.paths import atomic_write
 from gaplint.report import DocumentReport
 
 CACHE_DIR_NAME = ".gaplint_cache"

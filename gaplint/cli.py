@@ -8,17 +8,26 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from gaplint import __version__
-from gaplint.cli_options import batch_options
+from gaplint.cli_options import (
+    batch_options,
+    config_options,
+    echo_input_errors,
+    fail,
+    write_output,
+)
+from gaplint.errors import UserError
+from gaplint.reporters import formats_for
 
-FORMATS = ("text", "json", "jsonl", "sarif", "github", "concise", "markdown")
+if TYPE_CHECKING:
+    from gaplint.rules import RulePack
+
 # Commands defined elsewhere, imported only when run: name -> (module, attribute, help).
 LAZY_COMMANDS = {
     "report": (
@@ -30,7 +39,17 @@ LAZY_COMMANDS = {
 
 
 class _Group(click.Group):
-    """A group whose heavier commands are imported on use, not to print --help."""
+    """A group whose heavier commands are imported on use, not to print --help.
+
+    It is also the one place where a user's mistake (configuration, rules, baseline) becomes
+    one line and exit status 2, whichever command met it.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except UserError as error:
+            fail(str(error))
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted([*super().list_commands(ctx), *LAZY_COMMANDS])
@@ -56,31 +75,6 @@ class _Group(click.Group):
                 formatter.write_dl(rows)
 
 
-def _fail(message: str) -> NoReturn:
-    click.echo(f"gaplint: error: {message}", err=True)
-    sys.exit(2)
-
-
-def _user_errors(action: Callable[[], Any]) -> Any:
-    """Run `action`, turning configuration, rule and baseline mistakes into one line, exit 2."""
-    from gaplint.baseline import BaselineError
-    from gaplint.catalog import CatalogError
-    from gaplint.config import ConfigError
-
-    expected: tuple[type[Exception], ...] = (ConfigError, CatalogError, BaselineError)
-    try:
-        return action()
-    except Exception as error:
-        # RuleError can only come from gaplint.rules, which is imported on a cache miss only;
-        # importing it here just to name the class would cost half a second.
-        rules = sys.modules.get("gaplint.rules")
-        if rules is not None:
-            expected += (rules.RuleError,)
-        if isinstance(error, expected):
-            _fail(str(error))
-        raise
-
-
 def _use_color(output: str | None) -> bool:
     # https://no-color.org and https://force-color.org
     if os.environ.get("NO_COLOR"):
@@ -88,15 +82,6 @@ def _use_color(output: str | None) -> bool:
     if os.environ.get("FORCE_COLOR"):
         return True
     return output is None and sys.stdout.isatty()
-
-
-def _write(text: str, output: str | None, color: bool) -> None:
-    if output is None:
-        click.echo(text, nl=False, color=color)
-        return
-    from gaplint.baseline import atomic_write
-
-    atomic_write(Path(output), text)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -110,7 +95,7 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
+    type=click.Choice(formats_for("check")),
     default=None,
     help="Output format [default: text; github when GITHUB_ACTIONS is set].",
 )
@@ -125,14 +110,6 @@ def main() -> None:
     help="Lowest severity that fails the run (overrides configuration).",
 )
 @click.option("--cache-dir", type=click.Path(file_okay=False), help="Cache folder.")
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=0),
-    default=1,
-    show_default=True,
-    help="Documents checked in parallel (0: one per CPU).",
-)
 @click.option(
     "--baseline",
     type=click.Path(dir_okay=False),
@@ -173,16 +150,17 @@ def check(
         stdin_filename=stdin_filename,
         cache_dir=Path(cache_dir) if cache_dir else None,
         use_cache=not no_cache,
-        jobs=jobs or (os.cpu_count() or 1),
+        jobs=jobs,
         baseline=Path(baseline) if baseline else None,
         write_baseline=Path(write_baseline) if write_baseline else None,
         fail_on=fail_on,
         progress=sys.stderr.isatty(),
     )
-    result = _user_errors(lambda: execute(options))
+    result = execute(options)
     color = fmt == "text" and _use_color(output)
     context = RenderContext(
-        catalog=result.catalog,
+        pack=result.pack,
+        sources=result.sources,
         root=result.root,
         color=color,
         show_evidence=show_evidence,
@@ -190,38 +168,33 @@ def check(
     )
     if fmt != "text":
         # Machine formats keep standard output clean; people still see what could not be read.
-        for doc in result.report.documents:
-            if doc.error is not None:
-                click.echo(f"{doc.path}: error[{doc.error.code}]: {doc.error.message}", err=True)
-    _write(render(fmt, result.report, context), output, color)
+        echo_input_errors(result.report)
+    write_output(render(fmt, result.report, context), output, color)
     for note in result.notes:
         click.echo(f"gaplint: {note}", err=True)
     sys.exit(result.exit_code)
 
 
-def _catalog_and_severities(config_file: str | None, isolated: bool) -> tuple[Any, dict[str, str]]:
-    from gaplint.catalog import load_catalog
+def _pack_and_severities(
+    config_file: str | None, isolated: bool
+) -> tuple[RulePack, dict[str, str]]:
     from gaplint.config import build_selection, resolve_config
+    from gaplint.rules import load_pack
 
-    def load() -> tuple[Any, dict[str, str]]:
-        loaded = resolve_config(Path.cwd(), Path(config_file) if config_file else None, isolated)
-        catalog = load_catalog(loaded.rule_dirs())
-        spec = build_selection(loaded, catalog.ids())
-        return catalog, dict(spec.severities)
-
-    result: tuple[Any, dict[str, str]] = _user_errors(load)
-    return result
+    loaded = resolve_config(Path.cwd(), Path(config_file) if config_file else None, isolated)
+    pack = load_pack(loaded.rule_dirs())
+    spec = build_selection(loaded, pack.ids())
+    return pack, dict(spec.severities)
 
 
 @main.command(name="rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, exists=True))
-@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@config_options
 def rules_command(fmt: str, config_file: str | None, isolated: bool) -> None:
     """List every rule: id, severity and title (elements and their sub-points)."""
     import json
 
-    catalog, severities = _catalog_and_severities(config_file, isolated)
+    pack, severities = _pack_and_severities(config_file, isolated)
     rows = [
         {
             "id": info.id,
@@ -231,7 +204,7 @@ def rules_command(fmt: str, config_file: str | None, isolated: bool) -> None:
             "title": info.title,
             "severity": severities.get(info.id, info.severity),
         }
-        for info in catalog.rules()
+        for info in pack.rules()
     ]
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2))
@@ -243,21 +216,20 @@ def rules_command(fmt: str, config_file: str | None, isolated: bool) -> None:
 
 @main.command()
 @click.argument("rule_id")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, exists=True))
-@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@config_options
 def explain(rule_id: str, config_file: str | None, isolated: bool) -> None:
     """Explain a rule: why it matters, what to write, and an example clause."""
-    catalog, severities = _catalog_and_severities(config_file, isolated)
+    pack, severities = _pack_and_severities(config_file, isolated)
     rule_id = rule_id.upper()
-    info = catalog.get(rule_id)
+    info = pack.get(rule_id)
     if info is None:
-        _fail(f"unknown rule {rule_id!r}; `gaplint rules` lists them")
+        fail(f"unknown rule {rule_id!r}; `gaplint rules` lists them")
     severity = severities.get(info.id, info.severity)
     lines = [f"{info.id} {info.name} ({severity})", "", info.title, ""]
-    element = next((e for e in catalog.elements if e.id == rule_id), None)
+    element = next((e for e in pack.elements if e.id == rule_id), None)
     if element is not None:
-        if element.summary:
-            lines += [element.summary, ""]
+        if element.summary.strip():
+            lines += [element.summary.strip(), ""]
         lines.append("Sub-points:")
         lines += [f"  {s.id}  {s.title}" for s in element.subpoints]
         lines += ["", f"A whole element missing is reported as {info.id} ({severity})."]

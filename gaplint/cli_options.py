@@ -1,28 +1,82 @@
-"""Click options shared by the commands that run a batch (`check`, `report`)."""
+"""What the commands share: the batch options, the one-line error exit, output and errors.
+
+Only click is imported here, so `gaplint --help` stays fast.
+"""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
+
+if TYPE_CHECKING:
+    from gaplint.report import Report
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def batch_options(function: F) -> F:
-    """--config, --isolated and --no-cache, declared once for every batch command."""
-    for option in reversed(
-        (
-            click.option(
-                "--config",
-                "config_file",
-                type=click.Path(dir_okay=False, exists=True),
-                help="Use this configuration file instead of searching for one.",
-            ),
-            click.option("--isolated", is_flag=True, help="Ignore all configuration files."),
-            click.option("--no-cache", is_flag=True, help="Neither read nor write cached results."),
-        )
-    ):
+def fail(message: str) -> NoReturn:
+    """A usage, configuration, rule or baseline mistake: one line, exit status 2."""
+    click.echo(f"gaplint: error: {message}", err=True)
+    sys.exit(2)
+
+
+def _apply(function: F, options: tuple[Callable[[F], F], ...]) -> F:
+    for option in reversed(options):
         function = option(function)
     return function
+
+
+_CONFIG_OPTIONS = (
+    click.option(
+        "--config",
+        "config_file",
+        type=click.Path(dir_okay=False, exists=True),
+        help="Use this configuration file instead of searching for one.",
+    ),
+    click.option("--isolated", is_flag=True, help="Ignore all configuration files."),
+)
+
+
+def config_options(function: F) -> F:
+    """--config and --isolated, for every command that reads the configuration."""
+    return _apply(function, _CONFIG_OPTIONS)
+
+
+def batch_options(function: F) -> F:
+    """The configuration options, --no-cache and -j, declared once for every batch command."""
+    return _apply(
+        function,
+        (
+            *_CONFIG_OPTIONS,
+            click.option("--no-cache", is_flag=True, help="Neither read nor write cached results."),
+            click.option(
+                "-j",
+                "--jobs",
+                type=click.IntRange(min=0),
+                default=1,
+                show_default=True,
+                help="Documents checked in parallel (0: one per CPU).",
+            ),
+        ),
+    )
+
+
+def echo_input_errors(report: Report) -> None:
+    """One `PATH: error[CODE]: message` line on standard error per unreadable document."""
+    for doc in report.documents:
+        if doc.error is not None:
+            click.echo(f"{doc.path}: error[{doc.error.code}]: {doc.error.message}", err=True)
+
+
+def write_output(text: str, output: str | None, color: bool = False) -> None:
+    """The report on standard output, or written whole to `output` (never half a file)."""
+    if output is None:
+        click.echo(text, nl=False, color=color)
+        return
+    from gaplint.paths import atomic_write
+
+    atomic_write(Path(output), text)

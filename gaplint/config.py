@@ -1,7 +1,7 @@
 """Configuration: `[tool.gaplint]` in pyproject.toml, gaplint.toml or .gaplint.toml.
 
-Selection works as in ruff: rules are chosen by prefix ("GL5", "GL502", "GL" for all) and,
-when a rule matches both a selected and an ignored prefix, the longer prefix wins.
+Rules are chosen by prefix as in ruff (gaplint.selection); every prefix named here is checked
+against the rule pack, so a typo is an error rather than a rule silently left out.
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from gaplint.discover import glob_match
+from gaplint.errors import UserError
 from gaplint.readers.base import Limits
 from gaplint.report import Severity, Waiver
+from gaplint.selection import SelectionSpec
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -27,7 +28,7 @@ CONFIG_NAMES = (".gaplint.toml", "gaplint.toml", "pyproject.toml")
 FailOn = Literal["error", "warning", "info", "never"]
 
 
-class ConfigError(Exception):
+class ConfigError(UserError):
     """A mistake in configuration; the message names the file and the key."""
 
 
@@ -131,39 +132,6 @@ def resolve_config(
         return LoadedConfig(config=Config(), path=None)
     found = find_config(start)
     return load_config(found) if found else LoadedConfig(config=Config(), path=None)
-
-
-def _longest(rule_id: str, prefixes: tuple[str, ...]) -> int:
-    return max((len(p) for p in prefixes if rule_id.startswith(p)), default=-1)
-
-
-@dataclass(frozen=True)
-class SelectionSpec:
-    """Plain data (picklable for worker processes) from which a per-file Selection is built."""
-
-    select: tuple[str, ...]
-    ignore: tuple[str, ...]
-    severities: tuple[tuple[str, str], ...]
-    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
-
-    def ignores_for(self, rel: str) -> tuple[str, ...]:
-        extra = [p for glob, prefixes in self.per_file_ignores if glob_match(rel, glob)
-                 for p in prefixes]  # fmt: skip
-        return self.ignore + tuple(extra)
-
-    def selected(self, rule_id: str, ignore: tuple[str, ...] | None = None) -> bool:
-        ignored = _longest(rule_id, self.ignore if ignore is None else ignore)
-        return _longest(rule_id, self.select) > ignored
-
-    def for_path(self, rel: str) -> Any:
-        """A gaplint.judge.Selection for the document at `rel` (relative to the config)."""
-        from gaplint.judge import Selection
-
-        ignore = self.ignores_for(rel)
-        severities = {rule: Severity(level) for rule, level in self.severities}
-        return Selection(
-            selected=lambda rule_id: self.selected(rule_id, ignore), severities=severities
-        )
 
 
 def build_selection(loaded: LoadedConfig, known: list[str]) -> SelectionSpec:

@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from gaplint.errors import ErrorCode, InputError
+from gaplint.paths import STDIN, display_path, relative_to
 
 DEFAULT_INCLUDE = (
     "*.pdf", "*.docx", "*.md", "*.markdown", "*.txt", "*.html", "*.htm", "*.php", "*.aspx",
 )  # fmt: skip
-STDIN = "-"
 
 
 def glob_match(rel: str, pattern: str) -> bool:
@@ -30,20 +30,6 @@ def glob_match(rel: str, pattern: str) -> bool:
     if pattern.startswith("**/"):
         candidates += [pattern[3:], pattern[3:] + "/*"]
     return any(fnmatch.fnmatchcase(rel, p) for p in candidates)
-
-
-def relative_to(path: Path, root: Path) -> str:
-    """`path` relative to `root` in POSIX form, or absolute when it lies outside."""
-    absolute = Path(os.path.abspath(path))
-    try:
-        return absolute.relative_to(root).as_posix()
-    except ValueError:
-        return absolute.as_posix()
-
-
-def display_path(path: Path) -> str:
-    """How a path is shown: relative to the working folder when under it, as ruff does."""
-    return relative_to(path, Path.cwd())
 
 
 @dataclass

@@ -23,6 +23,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from gaplint.document import Block, BlockKind, Document
+from gaplint.hits import DocumentHits, RuleHit
 from gaplint.nlp import (
     Sentence,
     iter_block_docs,
@@ -43,6 +44,7 @@ from gaplint.rules import (
     RuleError,
     RulePack,
     TokenPattern,
+    check_token_patterns,
 )
 from gaplint.sequence import SequenceMatcher
 
@@ -60,8 +62,11 @@ class SentenceHits:
     context: frozenset[int]
 
 
-# A predicate returns a short description of what matched, or None when it does not hold.
-Predicate = Callable[[SentenceHits], "str | None"]
+# What a predicate found: a short description for people, and how many terms met (a leaf,
+# a concept or a `not` is one term; `all` adds up its parts) to rank evidence by.
+Found = tuple[str, int]
+# A predicate returns what it found, or None when it does not hold.
+Predicate = Callable[[SentenceHits], "Found | None"]
 
 
 @dataclass
@@ -85,6 +90,31 @@ class CompiledPack:
     headings: dict[str, Predicate]
     exclusion: Predicate | None
     _atom_ids: dict[int, int] = field(default_factory=dict)
+
+    def hits(self, document: Document, rule_ids: Iterable[str]) -> DocumentHits:
+        """Everything the judge needs about `document` for the given rules."""
+        sentences = self.find(document)
+        wanted = list(rule_ids)
+        exclusion = self.exclusion
+        rules = {
+            rule_id: [
+                RuleHit(hits.sentence, label, terms, bool(exclusion and exclusion(hits)))
+                for hits, (label, terms) in found
+            ]
+            for rule_id, found in iter_rule_hits(self, sentences, wanted).items()
+        }
+        chosen = set(wanted)
+        headings: dict[str, Sentence] = {}
+        for element in self.pack.elements:
+            predicate = self.headings.get(element.id)
+            if predicate is None or not any(s.id in chosen for s in element.subpoints):
+                continue
+            heading = next((hits.sentence for hits in sentences
+                            if hits.sentence.kind is BlockKind.HEADING and predicate(hits)),
+                           None)  # fmt: skip
+            if heading is not None:
+                headings[element.id] = heading
+        return DocumentHits(rules=rules, headings=headings)
 
     def find(self, document: Document) -> list[SentenceHits]:
         """Match every atom over the document and return its sentences with their atoms."""
@@ -250,15 +280,15 @@ class _Compiler:
         """Return the predicate and its triggers: atoms at least one of which must be present."""
         if isinstance(expr, (Phrase, TokenPattern, Regex)):
             atom = self.leaf(expr)
-            label = _label(expr)
-            return (lambda hits: label if atom in hits.atoms else None), frozenset({atom})
+            leaf: Found = (_label(expr), 1)
+            return (lambda hits: leaf if atom in hits.atoms else None), frozenset({atom})
         if isinstance(expr, ConceptRef):
             return self._concept(expr.concept)
         if isinstance(expr, AnyOf):
             parts = [self.compile(child) for child in expr.any]
             preds = [p for p, _ in parts]
 
-            def any_of(hits: SentenceHits) -> str | None:
+            def any_of(hits: SentenceHits) -> Found | None:
                 for pred in preds:
                     found = pred(hits)
                     if found:
@@ -272,26 +302,27 @@ class _Compiler:
             parts = [self.compile(child) for child in expr.all]
             preds = [p for p, _ in parts]
 
-            def all_of(hits: SentenceHits) -> str | None:
+            def all_of(hits: SentenceHits) -> Found | None:
                 found = []
                 for pred in preds:
                     got = pred(hits)
                     if not got:
                         return None
                     found.append(got)
-                return " + ".join(found)
+                return " + ".join(label for label, _ in found), sum(n for _, n in found)
 
             known = [t for _, t in parts if t is not None]
             return all_of, min(known, key=len) if known else None
         if isinstance(expr, Not):
             inner, _ = self.compile(expr.not_)
-            return (lambda hits: None if inner(hits) else "not"), None
+            negated: Found = ("not", 1)
+            return (lambda hits: None if inner(hits) else negated), None
         assert isinstance(expr, Inside)
         inner, _ = self.compile(expr.inside)
 
-        def inside(hits: SentenceHits) -> str | None:
+        def inside(hits: SentenceHits) -> Found | None:
             found = inner(SentenceHits(hits.sentence, hits.context, hits.context))
-            return f"inside({found})" if found else None
+            return (f"inside({found[0]})", found[1]) if found else None
 
         return inside, None
 
@@ -304,8 +335,10 @@ class _Compiler:
         pred, triggers = self.compile(self.pack.concepts[name])
         self._resolving.discard(name)
 
-        def concept(hits: SentenceHits) -> str | None:
-            return name if pred(hits) else None
+        named: Found = (name, 1)  # the label shows the name only, so it is one term
+
+        def concept(hits: SentenceHits) -> Found | None:
+            return named if pred(hits) else None
 
         self._concepts[name] = (concept, triggers)
         return self._concepts[name]
@@ -367,6 +400,7 @@ def _normalise_token_spec(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def compile_pack(pack: RulePack, nlp: Language) -> CompiledPack:
+    check_token_patterns(pack)
     compiler = _Compiler(pack, nlp)
     rules: dict[str, CompiledRule] = {}
     headings: dict[str, Predicate] = {}
@@ -399,10 +433,10 @@ def compile_pack(pack: RulePack, nlp: Language) -> CompiledPack:
 
 def iter_rule_hits(
     compiled: CompiledPack, sentences: Iterable[SentenceHits], rule_ids: Iterable[str]
-) -> dict[str, list[tuple[SentenceHits, str]]]:
+) -> dict[str, list[tuple[SentenceHits, Found]]]:
     """For each rule, the sentences whose atoms satisfy it, with what matched."""
     rules = [compiled.rules[rule_id] for rule_id in rule_ids]
-    result: dict[str, list[tuple[SentenceHits, str]]] = {rule.id: [] for rule in rules}
+    result: dict[str, list[tuple[SentenceHits, Found]]] = {rule.id: [] for rule in rules}
     # Which rules each atom can set off, so a sentence only tries the rules its atoms trigger
     # (in pack order, so evidence order does not depend on the atoms).
     always = [rule for rule in rules if rule.triggers is None]

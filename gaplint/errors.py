@@ -1,4 +1,9 @@
-"""Input problems: each has a stable code for JSON and one clear line for people."""
+"""What can go wrong, in two kinds.
+
+An InputError is one document gaplint cannot read: it has a stable code for JSON, becomes one
+line for people, and the rest of the batch goes on. A UserError is a mistake in what the user
+gave (configuration, rules, baseline): the command stops with one line and exit status 2.
+"""
 
 from __future__ import annotations
 
@@ -32,3 +37,7 @@ class InputError(Exception):
 
     def line(self) -> str:
         return f"{self.path}: error[{self.code.value}]: {self.message}"
+
+
+class UserError(Exception):
+    """A mistake in configuration, rules or a baseline; the message names the file."""

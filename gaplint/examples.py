@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from gaplint.api import Checker
 from gaplint.document import BlockKind, DocFormat, Document, DocumentBuilder
+from gaplint.judge import judge
 from gaplint.report import SubpointStatus
+from gaplint.selection import Selection
 
 
 def example_document(text: str) -> Document:
@@ -19,10 +21,8 @@ def example_document(text: str) -> Document:
 
 
 def judged_covered(checker: Checker, rule_id: str, text: str) -> bool:
-    sentences = checker.compiled.find(example_document(text))
-    from gaplint.judge import Selection, judge
-
-    report = judge(
-        checker.compiled, example_document(text), sentences, Selection(lambda r: r == rule_id)
-    )
+    # Judged directly, without language detection: an example is a sentence or two.
+    document = example_document(text)
+    hits = checker.compiled.hits(document, [rule_id])
+    report = judge(checker.compiled.pack, document, hits, Selection(select=(rule_id,)))
     return report.subpoint(rule_id).status is SubpointStatus.COVERED

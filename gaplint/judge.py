@@ -1,13 +1,13 @@
-"""Turns rule hits into a DocumentReport: sub-point and element status, evidence, findings."""
+"""Turns the engine's hits into a DocumentReport: sub-point and element status, evidence,
+findings. The judge sees only plain data (gaplint.hits) and the rule pack's models; it never
+calls back into the engine, so it needs no spaCy."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from gaplint.document import Document
-from gaplint.engine import CompiledPack, SentenceHits, iter_rule_hits
+from gaplint.hits import DocumentHits, RuleHit
 from gaplint.report import (
     DocumentReport,
     ElementResult,
@@ -17,28 +17,17 @@ from gaplint.report import (
     FindingKind,
     Location,
     Notice,
-    Severity,
     SubpointResult,
     SubpointStatus,
 )
-from gaplint.rules import Element, Subpoint
+from gaplint.rules import RulePack, Subpoint
+from gaplint.selection import Selection
 
 MAX_EVIDENCE = 3
 
 
-@dataclass
-class Selection:
-    """Which rules run and at what severity (filled from configuration)."""
-
-    selected: Callable[[str], bool] = lambda rule_id: True
-    severities: dict[str, Severity] = field(default_factory=dict)
-
-    def severity(self, rule_id: str, default: Severity) -> Severity:
-        return self.severities.get(rule_id, default)
-
-
-def _evidence(hits: SentenceHits, pattern: str) -> Evidence:
-    s = hits.sentence
+def _evidence(hit: RuleHit, pattern: str) -> Evidence:
+    s = hit.sentence
     return Evidence(
         text=s.text, page=s.page, section=list(s.section), start=s.start, end=s.end, pattern=pattern
     )
@@ -50,42 +39,33 @@ def _element_status(covered: int, total: int) -> ElementStatus:
     return ElementStatus.PARTIAL if covered else ElementStatus.MISSING
 
 
-def _element_heading(
-    compiled: CompiledPack, element: Element, sentences: list[SentenceHits]
-) -> SentenceHits | None:
-    predicate = compiled.headings.get(element.id)
-    if predicate is None:
-        return None
-    for hits in sentences:
-        if hits.sentence.kind.value == "heading" and predicate(hits):
-            return hits
-    return None
+def chosen_rules(pack: RulePack, selection: Selection) -> list[str]:
+    """The sub-points the engine must match for this selection."""
+    return [sub.id for _, sub in pack.subpoints() if selection.selected(sub.id)]
 
 
 def judge(
-    compiled: CompiledPack,
+    pack: RulePack,
     document: Document,
-    sentences: list[SentenceHits],
+    hits: DocumentHits,
     selection: Selection | None = None,
 ) -> DocumentReport:
+    """`hits` must cover chosen_rules(pack, selection)."""
     selection = selection or Selection()
-    chosen = [(e, s) for e, s in compiled.pack.subpoints() if selection.selected(s.id)]
-    hits_by_rule = iter_rule_hits(compiled, sentences, [s.id for _, s in chosen])
+    chosen = [(e, s) for e, s in pack.subpoints() if selection.selected(s.id)]
     elements: list[ElementResult] = []
     findings: list[Finding] = []
-    for element in compiled.pack.elements:
+    for element in pack.elements:
         subs = [s for e, s in chosen if e is element]
         if not subs:
             continue
-        heading = _element_heading(compiled, element, sentences)
+        heading = hits.headings.get(element.id)
         where = Location(
             path=document.path,
-            page=heading.sentence.page if heading else None,
-            section=[*heading.sentence.section, heading.sentence.text] if heading else [],
+            page=heading.page if heading else None,
+            section=[*heading.section, heading.text] if heading else [],
         )
-        results = [
-            _judge_subpoint(compiled, sub, hits_by_rule[sub.id], selection) for sub in subs
-        ]
+        results = [_judge_subpoint(sub, hits.rules[sub.id], selection) for sub in subs]
         covered = sum(1 for r in results if r.status is SubpointStatus.COVERED)
         status = _element_status(covered, len(results))
         elements.append(
@@ -104,9 +84,8 @@ def judge(
                     rule=element.id,
                     kind=FindingKind.ELEMENT_MISSING,
                     severity=selection.severity(element.id, element.severity),
-                    message=f"The policy does not address {element.title} at all.",
-                    recommendation=element.summary
-                    or f"Add a section on {element.title.lower()}.",
+                    message=element.missing_message,
+                    recommendation=element.missing_recommendation,
                     location=where,
                 )
             )
@@ -126,28 +105,23 @@ def judge(
     )
 
 
-def _judge_subpoint(
-    compiled: CompiledPack,
-    sub: Subpoint,
-    matches: list[tuple[SentenceHits, str]],
-    selection: Selection,
-) -> SubpointResult:
-    evidence: list[Evidence] = []
+def _judge_subpoint(sub: Subpoint, matches: list[RuleHit], selection: Selection) -> SubpointResult:
     excluded: Evidence | None = None
-    for hits, found in matches:
-        pattern = f"{sub.id}: {found}"
-        if compiled.exclusion and compiled.exclusion(hits) and not sub.exclusion_counts:
-            excluded = excluded or _evidence(hits, pattern)
+    supporting: list[RuleHit] = []
+    for hit in matches:
+        if hit.excluded and not sub.exclusion_counts:
+            excluded = excluded or _evidence(hit, f"{sub.id}: {hit.label}")
             continue
-        evidence.append(_evidence(hits, pattern))
+        supporting.append(hit)
     # Cite the sentences where most of the rule's terms meet; ties keep document order.
-    evidence.sort(key=lambda ev: -ev.pattern.count("+"))
+    supporting.sort(key=lambda hit: -hit.terms)
+    evidence = [_evidence(hit, f"{sub.id}: {hit.label}") for hit in supporting[:MAX_EVIDENCE]]
     return SubpointResult(
         id=sub.id,
         title=sub.title,
         status=SubpointStatus.COVERED if evidence else SubpointStatus.MISSING,
         severity=selection.severity(sub.id, sub.severity),
-        evidence=evidence[:MAX_EVIDENCE],
+        evidence=evidence,
         excluded_by=excluded if not evidence else None,
     )
 

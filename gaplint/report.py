@@ -43,7 +43,10 @@ class Evidence(_Model):
     section: list[str] = Field(default_factory=list)
     start: int = Field(description="character offset into the document text")
     end: int
-    pattern: str = Field(description="which rule pattern matched, e.g. 'GL502/any[0]'")
+    pattern: str = Field(
+        description="the rule and what matched in the sentence, "
+        "e.g. 'GL101: gl1-role + on behalf of|…'"
+    )
 
 
 class Location(_Model):

@@ -8,18 +8,14 @@ Report the JSON holds. Registered lazily by gaplint.cli as the `report` command.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 import click
 from pydantic import ValidationError
 
-from gaplint.catalog import Catalog
-from gaplint.cli_options import batch_options
+from gaplint.cli_options import batch_options, echo_input_errors, fail, write_output
 from gaplint.report import Report
-
-T = TypeVar("T")
+from gaplint.reporters import RenderContext, formats_for, render
 
 
 def load_report(path: str | Path) -> Report:
@@ -40,22 +36,9 @@ def load_report(path: str | Path) -> Report:
         ) from None
 
 
-def _user_errors(action: Callable[[], T]) -> T:
-    """Configuration, rule and baseline mistakes become one line and exit status 2."""
-    from gaplint.baseline import BaselineError
-    from gaplint.config import ConfigError
-    from gaplint.rules import RuleError
-
-    try:
-        return action()
-    except (ConfigError, RuleError, BaselineError) as error:
-        click.echo(f"gaplint: error: {error}", err=True)
-        sys.exit(2)
-
-
 def _checked(
     paths: tuple[str, ...], config: str | None, isolated: bool, use_cache: bool, jobs: int
-) -> tuple[Report, Catalog]:
+) -> tuple[Report, RenderContext]:
     from gaplint.run import RunOptions, execute
 
     options = RunOptions(
@@ -69,26 +52,18 @@ def _checked(
     result = execute(options)
     for note in result.notes:
         click.echo(f"gaplint: {note}", err=True)
-    return result.report, result.catalog
+    return result.report, RenderContext(pack=result.pack, root=result.root)
 
 
-def _saved(from_json: str, config: str | None, isolated: bool) -> tuple[Report, Catalog]:
-    from gaplint.catalog import load_catalog
+def _saved(from_json: str, config: str | None, isolated: bool) -> tuple[Report, RenderContext]:
     from gaplint.config import resolve_config
+    from gaplint.paths import repo_root
+    from gaplint.rules import load_pack
 
     # The rule wording (recommendations, example clauses) comes from the current rules.
     loaded = resolve_config(Path.cwd(), Path(config) if config else None, isolated)
-    return load_report(from_json), load_catalog(loaded.rule_dirs())
-
-
-def render_report(report: Report, catalog: Catalog, fmt: str) -> str:
-    if fmt == "csv":
-        from gaplint.reporters.csv_ import render_csv
-
-        return render_csv(report)
-    from gaplint.reporters.html import render
-
-    return render(report, catalog)
+    context = RenderContext(pack=load_pack(loaded.rule_dirs()), root=repo_root(Path.cwd()))
+    return load_report(from_json), context
 
 
 @click.command(name="report")
@@ -106,17 +81,13 @@ def render_report(report: Report, catalog: Catalog, fmt: str) -> str:
     help="Write the report to FILE (default: standard output).",
 )
 @click.option(
-    "--format", "fmt", type=click.Choice(["html", "csv"]), default="html", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(formats_for("report")),
+    default="html",
+    show_default=True,
 )
 @batch_options
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Documents checked in parallel.",
-)
 def report_command(
     paths: tuple[str, ...],
     from_json: str | None,
@@ -138,24 +109,15 @@ def report_command(
     if not from_json and not paths:
         raise click.UsageError("give documents or folders, or --from results.json")
     if from_json:
-        report, catalog = _user_errors(lambda: _saved(from_json, config_file, isolated))
+        report, context = _saved(from_json, config_file, isolated)
     else:
-        report, catalog = _user_errors(
-            lambda: _checked(paths, config_file, isolated, not no_cache, jobs)
-        )
+        report, context = _checked(paths, config_file, isolated, not no_cache, jobs)
     if not report.documents:
-        click.echo("gaplint: error: no documents found to report on", err=True)
-        sys.exit(2)
-    for doc in report.documents:
-        if doc.error is not None:
-            click.echo(f"{doc.path}: error[{doc.error.code}]: {doc.error.message}", err=True)
-    text = render_report(report, catalog, fmt)
+        fail("no documents found to report on")
+    echo_input_errors(report)
+    write_output(render(fmt, report, context), output)
     if output is None:
-        click.echo(text, nl=False)
         return
-    from gaplint.baseline import atomic_write
-
-    atomic_write(Path(output), text)
     click.echo(
         f"gaplint: wrote {fmt.upper()} for {len(report.documents)} document(s) to {output}",
         err=True,

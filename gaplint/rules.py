@@ -1,4 +1,9 @@
-"""Rule packs: pydantic models of the rule YAML, loaded with errors naming file, rule and field.
+"""Rule packs: the one model of the rule YAML, loaded with errors naming file, rule and field.
+
+Importing and validating a pack needs no spaCy (a few milliseconds); only compiling it
+(gaplint.engine) does, and that is where token patterns are checked against spaCy's schema.
+`gaplint rules`, `explain`, reporters and cached runs use the validated pack alone, kept as
+JSON in the cache folder keyed by the rule files' content.
 
 A match expression is one of a few small combinators (as in semgrep):
 `phrase` (term list, matched on normalised word forms), `pattern` (a spaCy token pattern),
@@ -9,11 +14,15 @@ lead-in). Everything is judged one sentence at a time.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import importlib.util
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Union
 
 import yaml
 from pydantic import (
@@ -27,14 +36,20 @@ from pydantic import (
     model_validator,
 )
 
-from gaplint.catalog import builtin_rules_dir, load_yaml
+from gaplint.errors import UserError
+from gaplint.paths import atomic_write
 from gaplint.report import Severity
+
+try:  # libyaml is ten times faster; fall back to the pure-Python loader.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 RULE_ID = re.compile(r"^[A-Z]{2,}[0-9]{3,}$")
 ELEMENT_ID = re.compile(r"^[A-Z]{2,}[0-9]{1,2}$")
 
 
-class RuleError(Exception):
+class RuleError(UserError):
     """A mistake in a rule pack; the message names the file, the rule and the field."""
 
 
@@ -57,17 +72,9 @@ class Phrase(_Strict):
 
 
 class TokenPattern(_Strict):
+    """A spaCy token pattern; checked against spaCy's schema when the pack is compiled."""
+
     pattern: list[dict[str, Any]] = Field(min_length=1)
-
-    @field_validator("pattern")
-    @classmethod
-    def _valid_spacy_pattern(cls, value: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        from spacy.schemas import validate_token_pattern
-
-        problems = validate_token_pattern(value)
-        if problems:
-            raise ValueError("; ".join(problems))
-        return value
 
 
 class Regex(_Strict):
@@ -157,6 +164,25 @@ class Examples(_Strict):
     missing: list[str] = Field(default_factory=list, description="sentences that must not count")
 
 
+@dataclass(frozen=True)
+class RuleInfo:
+    """One row of the checklist (an element or a sub-point) as `rules`, `explain` and SARIF
+    show it."""
+
+    id: str
+    name: str
+    title: str
+    severity: str
+    element: str
+    rationale: str = ""
+    recommendation: str = ""
+    example_clause: str = ""
+
+
+def _kebab(text: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
+
+
 class Subpoint(_Strict):
     id: str
     name: str = Field(description="kebab-case name, as ruff names its rules")
@@ -185,6 +211,18 @@ class Subpoint(_Strict):
             raise ValueError("rule ids look like GL502: letters then three digits")
         return value
 
+    def info(self, element: str) -> RuleInfo:
+        return RuleInfo(
+            id=self.id,
+            name=self.name,
+            title=self.title,
+            severity=self.severity.value,
+            element=element,
+            rationale=self.rationale.strip(),
+            recommendation=self.recommendation.strip(),
+            example_clause=self.example_clause.strip(),
+        )
+
 
 class Element(_Strict):
     id: str
@@ -212,6 +250,30 @@ class Element(_Strict):
                 raise ValueError(f"sub-point {sub.id} does not belong to element {self.id}")
         return self
 
+    # The wording of "this whole element is missing", used by the judge and by `explain`.
+    @property
+    def missing_message(self) -> str:
+        return f"The policy does not address {self.title} at all."
+
+    @property
+    def missing_recommendation(self) -> str:
+        return self.summary or f"Add a section on {self.title.lower()}."
+
+    def as_rule(self) -> RuleInfo:
+        """The element as a rule of its own (its finding is 'element missing')."""
+        summary = self.summary.strip()
+        return RuleInfo(
+            id=self.id,
+            name=_kebab(self.title) + "-missing",
+            title=f"{self.title} (whole element)",
+            severity=self.severity.value,
+            element=self.id,
+            rationale=f"The policy has nothing on {self.title.lower()}."
+            + (f" {summary}" if summary else ""),
+            recommendation=self.missing_recommendation.strip(),
+            example_clause=" ".join(s.example_clause.strip() for s in self.subpoints),
+        )
+
 
 class RuleFile(_Strict):
     """One YAML file: optional shared concepts, and optionally one element."""
@@ -230,6 +292,10 @@ class RulePack(BaseModel):
     sources: list[str] = Field(default_factory=list)
     concepts: dict[str, Expr] = Field(default_factory=dict)
     elements: list[Element] = Field(default_factory=list)
+    origins: dict[str, str] = Field(
+        default_factory=dict, description="the file each element came from, by element id"
+    )
+    digest: str = Field(default="", description="hash of the rule files' names and content")
 
     def subpoints(self) -> Iterator[tuple[Element, Subpoint]]:
         for element in self.elements:
@@ -241,6 +307,18 @@ class RulePack(BaseModel):
             if sub.id == rule_id:
                 return sub
         raise KeyError(rule_id)
+
+    def rules(self) -> Iterator[RuleInfo]:
+        """Every rule in report order: an element, then its sub-points."""
+        for element in self.elements:
+            yield element.as_rule()
+            yield from (sub.info(element.id) for sub in element.subpoints)
+
+    def get(self, rule_id: str) -> RuleInfo | None:
+        return next((r for r in self.rules() if r.id == rule_id), None)
+
+    def ids(self) -> list[str]:
+        return [r.id for r in self.rules()]
 
 
 def _describe(error: ValidationError, raw: Any) -> str:
@@ -256,10 +334,29 @@ def _describe(error: ValidationError, raw: Any) -> str:
     return f"{rule} field {field}: {first['msg']}"
 
 
-def load_rule_file(path: Path) -> RuleFile:
+def load_yaml(data: bytes | str) -> Any:
+    """Parse YAML safely, with libyaml where the PyYAML build has it."""
+    return yaml.load(data, Loader=_Loader)
+
+
+def builtin_rules_dir() -> Path:
+    """The built-in checklist: `rules/` in a checkout, the gaplint_rules package installed.
+
+    `find_spec` also copes with `gaplint_rules` installed as a namespace package.
+    """
+    checkout = Path(__file__).resolve().parent.parent / "rules"
+    if checkout.is_dir():
+        return checkout
+    spec = importlib.util.find_spec("gaplint_rules")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuleError("the built-in rules (package gaplint_rules) are not installed")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def parse_rule_file(path: Path, data: bytes) -> RuleFile:
     try:
-        raw = load_yaml(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raw = load_yaml(data.decode("utf-8"))
+    except (UnicodeDecodeError, yaml.YAMLError) as error:
         raise RuleError(f"{path}: cannot read rules: {error}") from None
     if not isinstance(raw, dict):
         raise RuleError(f"{path}: a rule file must be a mapping with `element:` or `concepts:`")
@@ -310,41 +407,81 @@ def _concept_refs(expr: Any) -> Iterable[str]:
     return (node.concept for node in walk(expr) if isinstance(node, ConceptRef))
 
 
-def load_pack(dirs: Iterable[Path | str] = (), builtin: bool = True) -> RulePack:
-    """Load the built-in pack (unless told not to) plus extra folders, which add elements."""
+def rule_files(dirs: Iterable[Path]) -> tuple[Path, ...]:
+    files: list[Path] = []
+    for folder in dirs:
+        if not folder.is_dir():
+            raise RuleError(f"{folder}: rules folder not found")
+        found = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
+        if not found:
+            raise RuleError(f"{folder}: no rule files (*.yaml) found")
+        files += found
+    return tuple(files)
+
+
+def load_pack(
+    dirs: Iterable[Path | str] = (), builtin: bool = True, cache: Path | None = None
+) -> RulePack:
+    """Load the built-in pack (unless told not to) plus extra folders, which add elements.
+
+    With `cache`, the validated pack is kept there as JSON keyed by the files' content hash:
+    hashing bytes is quick, parsing 200 KB of YAML on every cached run is not.
+    """
     folders = [builtin_rules_dir(), *dirs] if builtin else list(dirs)
     if not folders:
         raise RuleError("no rule folders given")
-    return _load_pack(tuple(Path(d).resolve() for d in folders))
+    files = rule_files(Path(d).resolve() for d in folders)
+    contents: list[bytes] = []
+    digest = hashlib.sha256()
+    for path in files:
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise RuleError(f"{path}: cannot read rules: {error.strerror}") from None
+        contents.append(data)
+        digest.update(path.name.encode() + b"\0" + data + b"\0")
+    key = digest.hexdigest()
+    stored = cache / f"rules-{key[:32]}.json" if cache else None
+    if stored is not None:
+        with contextlib.suppress(OSError, ValueError):
+            return RulePack.model_validate_json(stored.read_bytes())
+    pack = _parse_pack(files, tuple(contents), key)
+    if stored is not None:
+        with contextlib.suppress(OSError):
+            atomic_write(stored, pack.model_dump_json(by_alias=True))
+    return pack
 
 
 @lru_cache(maxsize=8)
-def _load_pack(dirs: tuple[Path, ...]) -> RulePack:
+def _parse_pack(files: tuple[Path, ...], contents: tuple[bytes, ...], digest: str) -> RulePack:
     concepts: dict[str, Expr] = {}
     elements: list[Element] = []
-    sources: list[str] = []
+    origins: dict[str, str] = {}
     language = "en"
     seen: dict[str, Path] = {}
-    for folder in dirs:
-        files = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
-        if not files:
-            raise RuleError(f"{folder}: no rule files (*.yaml) found")
-        for path in files:
-            rule_file = load_rule_file(path)
-            sources.append(str(path))
-            language = rule_file.language
-            for name, expr in rule_file.concepts.items():
-                if name in concepts:
-                    raise RuleError(f"{path}: concept {name!r} is defined twice")
-                concepts[name] = expr
-            if rule_file.element is None:
-                continue
-            for rule_id in [rule_file.element.id] + [s.id for s in rule_file.element.subpoints]:
-                if rule_id in seen:
-                    raise RuleError(f"{path}: rule {rule_id} is already defined in {seen[rule_id]}")
-                seen[rule_id] = path
-            elements.append(rule_file.element)
-    pack = RulePack(language=language, sources=sources, concepts=concepts, elements=elements)
+    for path, data in zip(files, contents):
+        rule_file = parse_rule_file(path, data)
+        language = rule_file.language
+        for name, expr in rule_file.concepts.items():
+            if name in concepts:
+                raise RuleError(f"{path}: concept {name!r} is defined twice")
+            concepts[name] = expr
+        if rule_file.element is None:
+            continue
+        for rule_id in [rule_file.element.id] + [s.id for s in rule_file.element.subpoints]:
+            if rule_id in seen:
+                raise RuleError(f"{path}: rule {rule_id} is already defined in {seen[rule_id]}")
+            seen[rule_id] = path
+        elements.append(rule_file.element)
+        origins[rule_file.element.id] = str(path)
+    pack = RulePack(
+        language=language,
+        sources=[str(path) for path in files],
+        concepts=concepts,
+        elements=elements,
+        origins=origins,
+        digest=digest,
+    )
     _check_concepts(pack)
     return pack
 
@@ -360,4 +497,22 @@ def _check_concepts(pack: RulePack) -> None:
                 raise RuleError(f"{where}: unknown concept {name!r}")
 
 
-SeverityName = Literal["error", "warning", "info"]
+def check_token_patterns(pack: RulePack) -> None:
+    """Every token pattern against spaCy's schema; called when the pack is compiled."""
+    from spacy.schemas import validate_token_pattern
+
+    exprs: list[tuple[str, str, Any]] = [
+        (f"concept {name}", "", expr) for name, expr in pack.concepts.items()
+    ]
+    for element, sub in pack.subpoints():
+        where = pack.origins.get(element.id, "")
+        exprs += [(f"rule {sub.id}: field match", where, sub.match),
+                  (f"rule {sub.id}: field unless", where, sub.unless)]  # fmt: skip
+        exprs.append((f"element {element.id}: field heading", where, element.heading))
+    for what, where, expr in exprs:
+        for node in walk(expr):
+            if isinstance(node, TokenPattern):
+                problems = validate_token_pattern(node.pattern)
+                if problems:
+                    prefix = f"{where}: " if where else ""
+                    raise RuleError(f"{prefix}{what}.pattern: {'; '.join(problems)}")

@@ -1,7 +1,8 @@
 """One `gaplint check` batch: discover → cache → check → waivers and baseline → exit status.
 
-Nothing here imports spaCy: the checker (gaplint.api) is imported only when a document is
-not in the cache, so a re-run over unchanged files starts and finishes quickly.
+Documents are checked by gaplint.api's Checker, the same one the Python API exposes. Nothing
+here imports spaCy: the Checker compiles its rules on the first document that is not cached,
+so a re-run over unchanged files starts and finishes quickly.
 """
 
 from __future__ import annotations
@@ -14,28 +15,21 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from gaplint import __version__
+from gaplint.api import Checker, error_report
 from gaplint.baseline import apply_baseline, read_baseline, write_baseline
 from gaplint.cache import CACHE_DIR_NAME, Cache, content_hash, fingerprint, prepare_folder
-from gaplint.catalog import Catalog, load_catalog
-from gaplint.config import LoadedConfig, SelectionSpec, build_selection, resolve_config
-from gaplint.discover import STDIN, discover, display_path, relative_to
-from gaplint.errors import ErrorCode, InputError
-from gaplint.readers.base import Limits
-from gaplint.report import (
-    DocumentError,
-    DocumentReport,
-    Report,
-    Severity,
-    ToolInfo,
-    summarize,
-)
+from gaplint.config import LoadedConfig, build_selection, resolve_config
+from gaplint.discover import discover
+from gaplint.errors import InputError
+from gaplint.paths import STDIN, display_path, relative_to, repo_relative, repo_root
+from gaplint.readers import read_file_bytes
+from gaplint.report import DocumentReport, Report, Severity, ToolInfo, summarize
+from gaplint.reporters import keeps_lines, source_lines
+from gaplint.rules import RulePack, load_pack
+from gaplint.selection import Selection, SelectionSpec
 from gaplint.waivers import apply_waivers, finding_order
-
-if TYPE_CHECKING:
-    from gaplint.api import Checker
 
 PROGRESS_THRESHOLD = 10
 
@@ -49,6 +43,7 @@ class RunOptions:
     cache_dir: Path | None = None
     use_cache: bool = True
     jobs: int = 1
+    """Documents checked in parallel; 0 means one per CPU."""
     baseline: Path | None = None
     write_baseline: Path | None = None
     fail_on: str | None = None
@@ -62,11 +57,14 @@ class RunOptions:
 class RunResult:
     report: Report
     exit_code: int
-    catalog: Catalog
+    pack: RulePack
+    """The rule pack, validated but not compiled: its wording is what reporters show."""
     root: Path
     """Repository root: SARIF URIs and baseline keys are relative to it."""
     notes: list[str] = field(default_factory=list)
     cache_hits: int = 0
+    sources: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Lines of the line-based documents checked, for reporters that point at a line."""
 
 
 @dataclass(frozen=True)
@@ -77,88 +75,23 @@ class Job:
     """Path relative to the configuration file, for per-file-ignores and waivers."""
     data: bytes
     sha256: str
+    selection: Selection
 
 
-def repo_root(start: Path) -> Path:
-    """The git work tree containing `start`, or `start` itself outside git."""
-    start = start.resolve()
-    for folder in (start, *start.parents):
-        if (folder / ".git").exists():
-            return folder
-    return start
-
-
-def error_report(error: InputError) -> DocumentReport:
-    # Same shape as gaplint.api.error_report, without importing the NLP stack.
-    return DocumentReport(
-        path=error.path,
-        judged=False,
-        error=DocumentError(code=error.code.value, message=error.message),
-    )
-
-
-def _read(path: Path, limits: Limits) -> bytes:
-    name = display_path(path)
-    try:
-        size = path.stat().st_size
-        if size > limits.max_bytes:
-            raise InputError(
-                ErrorCode.TOO_LARGE,
-                f"file is {size:,} bytes, over the limit of {limits.max_bytes:,}",
-                name,
-            )
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(ErrorCode.NOT_FOUND, "no such file", name) from None
-    except OSError as error:
-        raise InputError(ErrorCode.UNREADABLE, error.strerror or str(error), name) from None
-
-
-# --- checking (in this process or in workers) -------------------------------------------
-
-_checker: Checker | None = None
-
-
-def _get_checker(rule_dirs: tuple[Path, ...], limits: Limits) -> Checker:
-    global _checker
-    if _checker is None:
-        from gaplint.api import Checker
-
-        _checker = Checker(rule_dirs=rule_dirs, limits=limits)
-    return _checker
-
-
-def check_job(job: Job, rule_dirs: tuple[Path, ...], limits: Limits, spec: SelectionSpec) -> Any:
-    """Read and judge one document; each worker process builds its Checker once."""
-    from gaplint.readers import read_bytes
-
-    checker = _get_checker(rule_dirs, limits)
-    try:
-        document = read_bytes(job.data, job.name, limits)
-    except InputError as error:
-        return error_report(error)
-    checker.selection = spec.for_path(job.rel)
-    return checker.check_document(document)
-
-
-def _check_all(
-    jobs: list[Job], loaded: LoadedConfig, spec: SelectionSpec, options: RunOptions
-) -> Iterator[DocumentReport]:
-    rule_dirs = loaded.rule_dirs()
-    limits = loaded.config.limits
-    workers = min(options.jobs, len(jobs))
+def _check_all(jobs: list[Job], checker: Checker, workers: int) -> Iterator[DocumentReport]:
+    """Every job through the one Checker; each worker process compiles the pack once."""
+    names = [job.name for job in jobs]
+    datas = [job.data for job in jobs]
+    selections = [job.selection for job in jobs]
+    workers = min(workers, len(jobs))
     if workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            n = len(jobs)
-            yield from pool.map(
-                check_job, jobs, [rule_dirs] * n, [limits] * n, [spec] * n, chunksize=1
-            )
+            yield from pool.map(checker.check_bytes, datas, names, selections, chunksize=1)
     else:
-        for job in jobs:
-            yield check_job(job, rule_dirs, limits, spec)
+        yield from map(checker.check_bytes, datas, names, selections)
 
 
-def _with_progress(items: Iterator[DocumentReport], total: int, show: bool) -> list[Any]:
+def _with_progress(items: Iterator[DocumentReport], total: int, show: bool) -> list[DocumentReport]:
     if not (show and total > PROGRESS_THRESHOLD):
         return list(items)
     import click
@@ -170,30 +103,31 @@ def _with_progress(items: Iterator[DocumentReport], total: int, show: bool) -> l
 # --- the batch ----------------------------------------------------------------------------
 
 
-def _jobs(options: RunOptions, loaded: LoadedConfig) -> tuple[list[Job], list[DocumentReport]]:
+def _jobs(
+    options: RunOptions, loaded: LoadedConfig, spec: SelectionSpec
+) -> tuple[list[Job], list[DocumentReport]]:
     config = loaded.config
     found = discover(options.paths, loaded.root, config.include, config.exclude)
     jobs: list[Job] = []
     errors = [error_report(e) for e in found.errors]
+
+    def add(name: str, rel: str, data: bytes) -> None:
+        job = Job(name, rel, data, content_hash(data), spec.for_path(rel))
+        jobs.append(job)
+
     if found.stdin:
         name = options.stdin_filename or STDIN
-        data = options.stdin()
-        rel = relative_to(Path(name), loaded.root) if options.stdin_filename else name
-        jobs.append(Job(name=name, rel=rel, data=data, sha256=content_hash(data)))
+        add(name, relative_to(name, loaded.root) if options.stdin_filename else name,
+            options.stdin())  # fmt: skip
     for path in found.files:
+        name = display_path(path)
         try:
-            data = _read(path, config.limits)
+            data = read_file_bytes(path, config.limits)
         except InputError as error:
+            error.path = name
             errors.append(error_report(error))
             continue
-        jobs.append(
-            Job(
-                name=display_path(path),
-                rel=relative_to(path, loaded.root),
-                data=data,
-                sha256=content_hash(data),
-            )
-        )
+        add(name, relative_to(path, loaded.root), data)
     return jobs, errors
 
 
@@ -205,7 +139,7 @@ def _start(options: RunOptions) -> Path:
 
 
 def execute(options: RunOptions) -> RunResult:
-    """Run a batch. Raises ConfigError, RuleError or BaselineError for the CLI to report."""
+    """Run a batch. Raises a UserError (configuration, rules, baseline) for the CLI to report."""
     loaded = resolve_config(_start(options), options.config, options.isolated)
     if options.fail_on:
         config = loaded.config.model_copy(update={"fail_on": options.fail_on})
@@ -214,14 +148,14 @@ def execute(options: RunOptions) -> RunResult:
     if options.use_cache:
         with contextlib.suppress(OSError):
             prepare_folder(folder)
-    catalog = load_catalog(loaded.rule_dirs(), folder if options.use_cache else None)
-    spec = build_selection(loaded, catalog.ids())
+    pack = load_pack(loaded.rule_dirs(), cache=folder if options.use_cache else None)
+    spec = build_selection(loaded, pack.ids())
     known_baseline = read_baseline(options.baseline) if options.baseline else None
-    jobs, reports = _jobs(options, loaded)
+    jobs, reports = _jobs(options, loaded, spec)
 
     cache: Cache | None = None
     if options.use_cache:
-        cache = Cache(folder, fingerprint(catalog.digest, spec, loaded.config.limits))
+        cache = Cache(folder, fingerprint(pack.digest, spec, loaded.config.limits))
     pending: list[Job] = []
     for job in jobs:
         cached = cache.get(cache.key(job.sha256, job.name)) if cache else None
@@ -230,14 +164,18 @@ def execute(options: RunOptions) -> RunResult:
         else:
             reports.append(cached)
     hits = len(jobs) - len(pending)
-    checked = _with_progress(_check_all(pending, loaded, spec, options), len(pending),
-                             options.progress)  # fmt: skip
+    checker = Checker(rule_dirs=loaded.rule_dirs(), limits=loaded.config.limits)
+    workers = options.jobs or os.cpu_count() or 1
+    checked = _with_progress(_check_all(pending, checker, workers), len(pending), options.progress)
     for job, doc in zip(pending, checked):
         if cache and doc.error is None:
             cache.put(cache.key(job.sha256, job.name), doc)
         reports.append(doc)
 
     reports.sort(key=lambda d: d.path)
+    data = {job.name: job.data for job in jobs}
+    sources = {d.path: source_lines(data[d.path]) for d in reports
+               if keeps_lines(d) and d.path in data}  # fmt: skip
     rels = {job.name: job.rel for job in jobs}
     waivers = [w.to_waiver() for w in loaded.config.waivers]
     for doc in reports:
@@ -269,18 +207,12 @@ def execute(options: RunOptions) -> RunResult:
     return RunResult(
         report=report,
         exit_code=exit_status(report, loaded),
-        catalog=catalog,
+        pack=pack,
         root=root,
         notes=notes,
         cache_hits=hits,
+        sources=sources,
     )
-
-
-def repo_relative(shown: str, root: Path) -> str:
-    """A report path (relative to the working folder) made relative to the repository root."""
-    if shown == STDIN:
-        return shown
-    return relative_to(Path(os.path.abspath(shown)), root)
 
 
 def exit_status(report: Report, loaded: LoadedConfig) -> int:

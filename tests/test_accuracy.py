@@ -1,7 +1,9 @@
 """Accuracy targets, measured with `gaplint eval` on the gold-labelled folders.
 
 These are regression guards for rule changes: the figures themselves are reported in the
-README from `gaplint eval` runs. The dev set lives beside the repository in ../shared.
+README from `gaplint eval` runs. The dev set lives beside the repository in ../shared (the
+tests on it skip when it is absent) and grows as policies are added, so its tests count what
+is there rather than a fixed number, and hold the scores at or above today's, rounded down.
 """
 
 from __future__ import annotations
@@ -11,10 +13,13 @@ from pathlib import Path
 import pytest
 
 from gaplint.api import Checker
-from gaplint.evaluate import EvalResult, evaluate
+from gaplint.errors import InputError
+from gaplint.evaluate import evaluate
+from gaplint.readers import read_document
+from tests.shared_data import DEV, REPO, need
 
-ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT.parent / "shared" / "corpus" / "dev"
+# Measured by `gaplint eval ../shared/corpus/dev` on its 12 readable English documents.
+DEV_GAP_F1, DEV_COVERED_F1, DEV_ELEMENT_ACCURACY = 0.94, 0.93, 0.92
 
 
 @pytest.fixture(scope="module")
@@ -22,29 +27,49 @@ def checker() -> Checker:
     return Checker()
 
 
-def _evaluate(folder: Path, checker: Checker) -> EvalResult:
-    assert folder.is_dir(), f"{folder} is missing"
-    return evaluate(folder, checker)
+def _gold_count(folder: Path) -> int:
+    return len(list(folder.glob("*.gold.json")))
+
+
+def _readable_count(folder: Path) -> int:
+    """Gold-labelled documents gaplint can read (eval may leave unreadable ones out)."""
+    count = 0
+    for gold in folder.glob("*.gold.json"):
+        stem = gold.name.removesuffix(".gold.json")
+        for path in folder.glob(f"{stem}.*"):
+            if path != gold and read_succeeds(path):
+                count += 1
+    return count
+
+
+def read_succeeds(path: Path) -> bool:
+    try:
+        read_document(path)
+    except InputError:
+        return False
+    return True
 
 
 def test_project_corpus_meets_its_target(checker: Checker) -> None:
-    result = _evaluate(ROOT / "corpus", checker)
-    assert len(result.documents) >= 27
+    result = evaluate(REPO / "corpus", checker)
+    assert len(result.documents) == _gold_count(REPO / "corpus") >= 27
     assert result.gaplint.gap_f1 >= 0.97
     assert result.gaplint.covered_f1 >= 0.97
     assert result.gaplint.gap_f1 > result.baseline.gap_f1 + 0.1
 
 
 def test_real_dev_policies_meet_their_target(checker: Checker) -> None:
-    result = _evaluate(DEV, checker)
-    assert len(result.documents) == 9
+    result = evaluate(need(DEV), checker)
+    assert _readable_count(DEV) <= len(result.documents) <= _gold_count(DEV)
     score = result.gaplint
-    assert score.gap_f1 >= 0.9 and score.covered_f1 >= 0.9 and score.element_accuracy >= 0.9
+    assert score.gap_f1 >= DEV_GAP_F1
+    assert score.covered_f1 >= DEV_COVERED_F1
+    assert score.element_accuracy >= DEV_ELEMENT_ACCURACY
     assert score.gap_f1 > result.baseline.gap_f1 + 0.1
 
 
 def test_japanese_dev_policy_gets_a_notice_not_gaps(checker: Checker) -> None:
-    report = checker.check_path(DEV / "01-jp-digital-agency-social-media-policy.md")
+    report = checker.check_path(need(DEV) / "01-jp-digital-agency-social-media-policy.md")
     assert report.judged is False
     assert report.language == "ja"
     assert report.findings == []

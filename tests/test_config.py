@@ -16,11 +16,12 @@ from gaplint.config import (
     find_config,
     load_config,
 )
+from gaplint.selection import SelectionSpec
 
 KNOWN = ["GL5", "GL501", "GL502", "GL503", "GL504", "GL9", "GL901", "GL904"]
 
 
-def _selection(tmp_path: Path, body: str) -> object:
+def _selection(tmp_path: Path, body: str) -> SelectionSpec:
     path = tmp_path / "gaplint.toml"
     path.write_text(body, encoding="utf-8")
     return build_selection(load_config(path), KNOWN)
@@ -89,25 +90,25 @@ def test_rule_ids_that_match_no_rule_are_errors(tmp_path: Path, body: str, key: 
 
 def test_prefix_selection_like_ruff(tmp_path: Path) -> None:
     spec = _selection(tmp_path, "select = ['GL5']\nignore = ['GL502']\nextend-select = ['GL904']\n")
-    chosen = [rule for rule in KNOWN if spec.for_path("a.md").selected(rule)]  # type: ignore[attr-defined]
+    chosen = [rule for rule in KNOWN if spec.for_path("a.md").selected(rule)]
     assert chosen == ["GL5", "GL501", "GL503", "GL504", "GL904"]
 
 
 def test_more_specific_select_beats_broader_ignore(tmp_path: Path) -> None:
     spec = _selection(tmp_path, "ignore = ['GL5']\nselect = ['GL502']\n")
-    chosen = [rule for rule in KNOWN if spec.for_path("a.md").selected(rule)]  # type: ignore[attr-defined]
+    chosen = [rule for rule in KNOWN if spec.for_path("a.md").selected(rule)]
     assert chosen == ["GL502"]
 
 
 def test_per_file_ignores_apply_to_matching_paths_only(tmp_path: Path) -> None:
     spec = _selection(tmp_path, "[per-file-ignores]\n'drafts/*.md' = ['GL9']\n")
-    assert not spec.for_path("drafts/a.md").selected("GL901")  # type: ignore[attr-defined]
-    assert spec.for_path("final/a.md").selected("GL901")  # type: ignore[attr-defined]
+    assert not spec.for_path("drafts/a.md").selected("GL901")
+    assert spec.for_path("final/a.md").selected("GL901")
 
 
 def test_severity_by_prefix_with_the_most_specific_winning(tmp_path: Path) -> None:
     spec = _selection(tmp_path, "[severity]\nGL9 = 'warning'\nGL904 = 'error'\n")
-    severities = spec.for_path("a.md").severities  # type: ignore[attr-defined]
+    severities = spec.for_path("a.md").severities
     assert {k: v.value for k, v in severities.items()} == {
         "GL9": "warning",
         "GL901": "warning",

@@ -15,6 +15,6 @@ def render(report: Report, context: RenderContext) -> str:
         for notice in doc.notices:
             lines.append(f"{doc.path}:1: note[{notice.code}] {notice.message}")
         for finding in open_findings(doc):
-            line = heading_line(doc, finding) or 1
+            line = heading_line(doc, finding, context) or 1
             lines.append(f"{doc.path}:{line}: {finding.rule} {finding.message}")
     return "".join(line + "\n" for line in lines)

@@ -10,6 +10,7 @@ import csv
 import io
 
 from gaplint.report import DocumentReport, Report
+from gaplint.reporters import RenderContext
 
 COLUMNS = [
     "path",
@@ -74,7 +75,7 @@ def _rows(doc: DocumentReport) -> list[dict[str, str]]:
     return rows
 
 
-def render_csv(report: Report) -> str:
+def render(report: Report, context: RenderContext) -> str:
     """The report as CSV text; rows end in \\n, which text-mode files adapt to the platform."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, restval="", lineterminator="\n")

@@ -41,7 +41,7 @@ def render(report: Report, context: RenderContext) -> str:
                     doc.path,
                     finding.rule,
                     message,
-                    heading_line(doc, finding),
+                    heading_line(doc, finding, context),
                 )
             )
     return "".join(line + "\n" for line in lines)

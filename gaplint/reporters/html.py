@@ -12,12 +12,10 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from gaplint.catalog import Catalog
 from gaplint.report import (
     DocumentReport,
     ElementResult,
@@ -27,13 +25,10 @@ from gaplint.report import (
     SubpointResult,
     SubpointStatus,
 )
+from gaplint.reporters import RenderContext
 from gaplint.rules import RulePack
 
 TOP_MISSING = 10
-
-# Either source of rule wording works: the validated pack, or the catalog that the `check`
-# pipeline reads without loading spaCy.
-RuleSource = RulePack | Catalog
 
 # Status is always carried by text; the symbol and colour only repeat it.
 SYMBOLS = {"covered": "✓", "partial": "◐", "missing": "✗", "unchecked": "–"}
@@ -171,15 +166,10 @@ class Wording:
     subpoints: dict[str, RuleText]
 
 
-def wording(rules: RuleSource) -> Wording:
-    subs: list[Any]
-    if isinstance(rules, RulePack):
-        elements = [Column(e.id, e.title) for e in rules.elements]
-        subs = [sub for _, sub in rules.subpoints()]
-    else:
-        elements = [Column(e.id, e.title) for e in rules.elements]
-        subs = [sub for element in rules.elements for sub in element.subpoints]
-    texts = {s.id: RuleText(s.rationale, s.recommendation, s.example_clause) for s in subs}
+def wording(pack: RulePack) -> Wording:
+    elements = [Column(e.id, e.title) for e in pack.elements]
+    infos = [sub.info(element.id) for element, sub in pack.subpoints()]
+    texts = {i.id: RuleText(i.rationale, i.recommendation, i.example_clause) for i in infos}
     return Wording(elements, texts)
 
 
@@ -268,7 +258,7 @@ def _top_missing(report: Report) -> list[MissingCount]:
     ]
 
 
-def build_portfolio(report: Report, rules: RuleSource) -> Portfolio:
+def build_portfolio(report: Report, rules: RulePack) -> Portfolio:
     words = wording(rules)
     columns = _columns(report, words)
     docs = [
@@ -316,16 +306,16 @@ def script_hash(script: str) -> str:
     return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
-def render(report: Report, rules: RuleSource) -> str:
+def render(report: Report, context: RenderContext) -> str:
     """The whole report as one HTML page with inline CSS and JS and no external requests.
 
-    `rules` supplies only wording (recommendation, example clause, rationale) and the
-    element order; every status and count comes from `report`.
+    The context's pack supplies only wording (recommendation, example clause, rationale)
+    and the element order; every status and count comes from `report`.
     """
     script = _asset("sort.js")
     template = _environment().get_template("report.html.j2")
     return template.render(
-        p=build_portfolio(report, rules),
+        p=build_portfolio(report, context.pack),
         symbols=SYMBOLS,
         # Our own static assets, read from the package: the only markup marked safe.
         css=Markup(_asset("report.css")),

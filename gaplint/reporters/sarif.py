@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from gaplint import __version__
-from gaplint.catalog import RuleInfo
-from gaplint.report import DocumentReport, Finding, Report
+from gaplint.paths import inside
+from gaplint.report import Finding, Report
 from gaplint.reporters import RenderContext, heading_line
+from gaplint.rules import RuleInfo
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -50,24 +51,19 @@ def _rule(info: RuleInfo) -> dict[str, Any]:
 
 
 def uri_for(shown: str, root: Path) -> str:
-    """The document's path relative to the repository root, as a URI reference."""
-    absolute = Path(os.path.abspath(shown))
-    try:
-        return absolute.relative_to(root).as_posix()
-    except ValueError:
-        return absolute.as_uri()
+    """The document's path relative to the repository root, or a file: URI outside it."""
+    return inside(shown, root) or Path(os.path.abspath(shown)).as_uri()
 
 
 def _fingerprint(uri: str, rule: str) -> str:
     return hashlib.sha256(f"{uri}\0{rule}".encode()).hexdigest()[:32]
 
 
-def _location(doc: DocumentReport, finding: Finding, uri: str) -> dict[str, Any]:
+def _location(finding: Finding, uri: str, line: int | None) -> dict[str, Any]:
     artifact: dict[str, Any] = {"uri": uri}
     if not uri.startswith("file:"):
         artifact["uriBaseId"] = SRCROOT
     physical: dict[str, Any] = {"artifactLocation": artifact}
-    line = heading_line(doc, finding)
     if line is not None and line >= 1:
         physical["region"] = {"startLine": line}
     location: dict[str, Any] = {"physicalLocation": physical}
@@ -76,9 +72,7 @@ def _location(doc: DocumentReport, finding: Finding, uri: str) -> dict[str, Any]
     return location
 
 
-def _result(
-    doc: DocumentReport, finding: Finding, uri: str, index: dict[str, int]
-) -> dict[str, Any]:
+def _result(finding: Finding, uri: str, line: int | None, index: dict[str, int]) -> dict[str, Any]:
     text = finding.message
     if finding.recommendation:
         text += f" Recommendation: {finding.recommendation}"
@@ -87,7 +81,7 @@ def _result(
         "level": LEVEL[finding.severity.value],
         "kind": "fail",
         "message": {"text": text},
-        "locations": [_location(doc, finding, uri)],
+        "locations": [_location(finding, uri, line)],
         "partialFingerprints": {"gaplintGap/v1": _fingerprint(uri, finding.rule)},
         "properties": {"findingKind": finding.kind.value},
     }
@@ -106,7 +100,7 @@ def _result(
 
 
 def build(report: Report, context: RenderContext) -> dict[str, Any]:
-    rules = [_rule(info) for info in context.catalog.rules()]
+    rules = [_rule(info) for info in context.pack.rules()]
     index = {rule["id"]: number for number, rule in enumerate(rules)}
     results: list[dict[str, Any]] = []
     notifications: list[dict[str, Any]] = []
@@ -138,7 +132,7 @@ def build(report: Report, context: RenderContext) -> dict[str, Any]:
                     "descriptor": {"id": notice.code},
                 }
             )
-        results += [_result(doc, finding, uri, index) for finding in doc.findings]
+        results += [_result(f, uri, heading_line(doc, f, context), index) for f in doc.findings]
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",

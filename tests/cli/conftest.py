@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-# Make `tests.cli.helpers` importable however pytest is started (as tests/readers does).
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from tests.cli.helpers import RULES, RULES_2, Project  # noqa: E402
+from tests.cli.helpers import RULES, RULES_2, Project
 
 
 @pytest.fixture

@@ -166,3 +166,39 @@ def test_sentences_never_run_across_blocks(checker: Checker) -> None:
     assert status(checker, split, "TS103") is SubpointStatus.MISSING
     joined = document((P, "Staff members may not campaign here", 0))
     assert status(checker, joined, "TS103") is SubpointStatus.COVERED
+
+
+RANKING_PACK = """
+element:
+  id: TS2
+  title: Ranking
+  subpoints:
+    - id: TS201
+      name: retention
+      title: Retention
+      rationale: Because.
+      recommendation: Say how long posts are kept.
+      example_clause: Posts are retained for three years.
+      match:
+        any:
+          - {all: [[retain], [years], [records]]}
+          - {regex: 'kept\\s+for\\s+ever\\s+and\\s+a\\s+day'}
+      examples: {covered: ["Posts are retained."], missing: ["Call the desk."]}
+"""
+
+
+def test_evidence_is_ranked_by_terms_met_not_by_the_label_text(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # The regex's label is full of '+' (\s+); it is still one term, so the sentence where all
+    # three words of the other branch meet is cited first.
+    folder = tmp_path_factory.mktemp("ranking")
+    (folder / "TS2.yaml").write_text(RANKING_PACK, encoding="utf-8")
+    ranking = Checker(rule_dirs=[folder], builtin=False)
+    doc = document(
+        (P, "The posts of the agency are kept for ever and a day by the web team.", 0),
+        (P, "The agency will retain the records of its accounts for seven years.", 0),
+    )
+    evidence = ranking.check_document(doc).subpoint("TS201").evidence
+    assert [ev.text[:20] for ev in evidence] == ["The agency will reta", "The posts of the age"]
+    assert evidence[0].pattern == "TS201: retain + years + records"

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from gaplint.engine import compile_pack
+from gaplint.nlp import build_pipeline
 from gaplint.rules import RuleError, load_pack
 
 GOOD_SUB = """
@@ -34,7 +38,6 @@ def test_a_valid_pack_loads(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("match", "words"),
     [
-        ("[{pattern: [{LOWERR: x}]}]", ["TS101", "match", "LOWERR"]),
         ("{regex: '(unclosed'}", ["TS101", "regular expression"]),
         ("{wrong: [x]}", ["TS101", "match"]),
         ("{concept: nowhere}", ["TS101", "nowhere"]),
@@ -47,6 +50,35 @@ def test_mistakes_name_file_rule_and_field(tmp_path: Path, match: str, words: li
     assert "TS1.yaml" in message or "TS101" in message
     for word in words:
         assert word in message
+
+
+def test_bad_token_pattern_is_refused_when_compiled_naming_file_and_rule(tmp_path: Path) -> None:
+    # Validating a pack needs no spaCy; spaCy's schema checks token patterns at compile time.
+    pack = load_pack([pack_with(tmp_path, "[{pattern: [{LOWERR: x}]}]")], builtin=False)
+    with pytest.raises(RuleError) as caught:
+        compile_pack(pack, build_pipeline())
+    message = str(caught.value)
+    for word in ("TS1.yaml", "TS101", "match", "LOWERR"):
+        assert word in message
+
+
+def test_a_pack_loads_without_spacy(tmp_path: Path) -> None:
+    script = (
+        "import sys; from gaplint.rules import load_pack; pack = load_pack();"
+        "print(len(pack.ids()), 'spacy' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120, check=True)  # fmt: skip
+    count, spacy_loaded = done.stdout.split()
+    assert int(count) > 40 and spacy_loaded == "False"
+
+
+def test_cached_pack_is_the_validated_pack(tmp_path: Path) -> None:
+    first = load_pack(cache=tmp_path)
+    (stored,) = tmp_path.glob("rules-*.json")
+    assert load_pack(cache=tmp_path) == first
+    stored.write_text("{", encoding="utf-8")  # damaged: parsed again from the YAML
+    assert load_pack(cache=tmp_path) == first
 
 
 def test_duplicate_rule_ids_are_refused(tmp_path: Path) -> None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from gaplint.report import DocumentReport
-from gaplint.rules import Examples, Phrase, Subpoint
+from gaplint.report import DocumentReport, Report
+from gaplint.reporters import RenderContext, csv_, html
+from gaplint.rules import Examples, Phrase, RulePack, Subpoint
 
 XSS_SCRIPT = "<script>alert(1)</script>"
 XSS_IMG = "<img src=x onerror=alert(1)>"
@@ -94,3 +96,13 @@ def subpoint(rule_id: str, title: str) -> Subpoint:
         match=Phrase(phrase=[title.lower()]),
         examples=Examples(),
     )
+
+
+def html_page(report: Report, pack: RulePack) -> str:
+    """The HTML reporter's page, as `gaplint report` renders it."""
+    return html.render(report, RenderContext(pack=pack, root=Path.cwd()))
+
+
+def csv_text(report: Report) -> str:
+    """The CSV reporter's text; CSV takes nothing from the rule pack."""
+    return csv_.render(report, RenderContext(pack=RulePack(), root=Path.cwd()))

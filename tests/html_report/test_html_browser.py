@@ -13,10 +13,9 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from gaplint.report import Report
-from gaplint.reporters.html import render
 from gaplint.rules import RulePack
 
-from .html_report_models import XSS_IMG, XSS_SCRIPT
+from .html_report_models import XSS_IMG, XSS_SCRIPT, html_page
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -26,7 +25,7 @@ def page(
     browser: WebDriver, portfolio: Report, pack: RulePack, artifacts: Path
 ) -> Iterator[WebDriver]:
     path = artifacts / "portfolio.html"
-    path.write_text(render(portfolio, pack), encoding="utf-8")
+    path.write_text(html_page(portfolio, pack), encoding="utf-8")
     browser.get(path.as_uri())
     yield browser
 

@@ -10,12 +10,11 @@ from importlib import resources
 
 import pytest
 
-from gaplint.catalog import Catalog, ElementInfo, RuleInfo
 from gaplint.report import DocumentReport, Report
-from gaplint.reporters.html import build_portfolio, render, script_hash
+from gaplint.reporters.html import build_portfolio, script_hash
 from gaplint.rules import RulePack
 
-from .html_report_models import ALL_SUBPOINTS, XSS_IMG, XSS_SCRIPT, MakeDoc
+from .html_report_models import ALL_SUBPOINTS, XSS_IMG, XSS_SCRIPT, MakeDoc, html_page
 
 
 class Outline(HTMLParser):
@@ -56,7 +55,7 @@ def outline(html: str) -> Outline:
 
 @pytest.fixture(scope="module")
 def html(portfolio: Report, pack: RulePack) -> str:
-    return render(portfolio, pack)
+    return html_page(portfolio, pack)
 
 
 def test_policy_text_is_escaped_never_markup(html: str) -> None:
@@ -188,7 +187,7 @@ def test_top_missing_counts_across_portfolio(portfolio: Report, pack: RulePack) 
 def test_a_single_policy_renders_without_portfolio_noise(
     make_doc: MakeDoc, make_report: Callable[[list[DocumentReport]], Report], pack: RulePack
 ) -> None:
-    html = render(make_report([make_doc("one.md", set(ALL_SUBPOINTS))]), pack)
+    html = html_page(make_report([make_doc("one.md", set(ALL_SUBPOINTS))]), pack)
     assert "No sub-point is missing from any checked document." in html
     assert "covered 7/7" in html
 
@@ -196,7 +195,7 @@ def test_a_single_policy_renders_without_portfolio_noise(
 def test_report_from_another_pack_falls_back_to_findings(
     make_doc: MakeDoc, make_report: Callable[[list[DocumentReport]], Report]
 ) -> None:
-    html = render(make_report([make_doc("one.md", set())]), RulePack())
+    html = html_page(make_report([make_doc("one.md", set())]), RulePack())
     assert "Add a rule on approval to create (GL201)." in html  # Finding.recommendation
     assert "Example wording" not in html
 
@@ -234,34 +233,3 @@ def test_palette_meets_wcag_aa() -> None:
     for status in ("covered", "partial", "missing", "unchecked", "quote"):
         assert contrast(colours["link-fg"], colours[f"{status}-bg"]) >= 4.5, status
         assert contrast(colours["muted-fg"], colours[f"{status}-bg"]) >= 4.5, status
-
-
-def test_catalog_and_rule_pack_give_the_same_page(portfolio: Report, pack: RulePack) -> None:
-    catalog = Catalog(
-        elements=tuple(
-            ElementInfo(
-                id=e.id,
-                title=e.title,
-                summary=e.summary,
-                severity=e.severity.value,
-                subpoints=tuple(
-                    RuleInfo(
-                        id=s.id,
-                        name=s.name,
-                        title=s.title,
-                        severity=s.severity.value,
-                        element=e.id,
-                        rationale=s.rationale,
-                        recommendation=s.recommendation,
-                        example_clause=s.example_clause,
-                    )
-                    for s in e.subpoints
-                ),
-            )
-            for e in pack.elements
-        ),
-        files=(),
-    )
-    html = render(portfolio, catalog)
-    assert "Example wording for GL201" in html
-    assert html == render(portfolio, pack)

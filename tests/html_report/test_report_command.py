@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from gaplint.catalog import load_catalog
 from gaplint.cli import main
 from gaplint.report import Report
-from gaplint.reporters.csv_ import render_csv
-from gaplint.reporters.html import render
+from gaplint.rules import load_pack
+
+from .html_report_models import csv_text, html_page
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS_SUFFIXES = {".md", ".txt", ".html"}
@@ -76,7 +76,7 @@ def test_from_saved_json_renders_that_report(
     (tmp_path / "results.json").write_text(portfolio.model_dump_json(indent=2), encoding="utf-8")
     result = runner.invoke(main, ["report", "--from", "results.json", "--isolated"])
     assert result.exit_code == 0, result.output
-    assert result.stdout == render(portfolio, load_catalog())
+    assert result.stdout == html_page(portfolio, load_pack())
     assert len(matrix_rows(result.stdout)) == len(portfolio.documents)
 
 
@@ -86,7 +86,7 @@ def test_csv_format(runner: CliRunner, tmp_path: Path, portfolio: Report) -> Non
     result = runner.invoke(main, args)
     assert result.exit_code == 0, result.output
     text = (tmp_path / "out.csv").read_text(encoding="utf-8")
-    assert text == render_csv(portfolio)
+    assert text == csv_text(portfolio)
     rows = list(csv.DictReader(io.StringIO(text)))
     assert len(rows) == 3 * 38 + 2
 

@@ -7,9 +7,9 @@ import io
 from collections.abc import Callable
 
 from gaplint.report import DocumentReport, Report
-from gaplint.reporters.csv_ import COLUMNS, render_csv
+from gaplint.reporters.csv_ import COLUMNS
 
-from .html_report_models import ALL_SUBPOINTS, XSS_SCRIPT, MakeDoc
+from .html_report_models import ALL_SUBPOINTS, XSS_SCRIPT, MakeDoc, csv_text
 
 
 def parse(text: str) -> list[dict[str, str]]:
@@ -17,7 +17,7 @@ def parse(text: str) -> list[dict[str, str]]:
 
 
 def test_header_is_the_documented_column_list(portfolio: Report) -> None:
-    header = next(csv.reader(io.StringIO(render_csv(portfolio))))
+    header = next(csv.reader(io.StringIO(csv_text(portfolio))))
     assert header == [
         "path",
         "format",
@@ -42,7 +42,7 @@ def test_one_row_per_document_and_subpoint(
     make_doc: MakeDoc, make_report: Callable[[list[DocumentReport]], Report]
 ) -> None:
     docs = [make_doc(f"p{i}.md", set(ALL_SUBPOINTS[: i * 5])) for i in range(3)]
-    rows = parse(render_csv(make_report(docs)))
+    rows = parse(csv_text(make_report(docs)))
     assert len(rows) == 3 * len(ALL_SUBPOINTS) == 3 * 38
     assert [(r["path"], r["subpoint"]) for r in rows] == [
         (d.path, s) for d in docs for s in ALL_SUBPOINTS
@@ -51,7 +51,7 @@ def test_one_row_per_document_and_subpoint(
 
 
 def test_row_content_round_trips_evidence_and_advice(portfolio: Report) -> None:
-    rows = parse(render_csv(portfolio))
+    rows = parse(csv_text(portfolio))
     hostile = {r["subpoint"]: r for r in rows if "harbour" in r["path"]}
     assert hostile["GL101"]["evidence_text"] == f"Only designated staff may post. {XSS_SCRIPT}"
     assert hostile["GL101"]["evidence_page"] == "1"
@@ -65,7 +65,7 @@ def test_row_content_round_trips_evidence_and_advice(portfolio: Report) -> None:
 
 
 def test_unjudged_documents_get_one_marked_row(portfolio: Report) -> None:
-    rows = parse(render_csv(portfolio))
+    rows = parse(csv_text(portfolio))
     judged = sum(1 for d in portfolio.documents if d.elements)
     assert len(rows) == judged * 38 + 2
     by_path = {r["path"]: r for r in rows if not r["subpoint"]}
@@ -77,6 +77,6 @@ def test_formula_like_policy_text_is_neutralised(
     make_doc: MakeDoc, make_report: Callable[[list[DocumentReport]], Report]
 ) -> None:
     doc = make_doc("=HYPERLINK(1).md", {"GL101"}, evidence_text={"GL101": "=cmd|'/c calc'!A1"})
-    row = parse(render_csv(make_report([doc])))[0]
+    row = parse(csv_text(make_report([doc])))[0]
     assert row["path"] == "'=HYPERLINK(1).md"
     assert row["evidence_text"] == "'=cmd|'/c calc'!A1"

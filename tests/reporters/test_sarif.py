@@ -10,7 +10,6 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from gaplint.catalog import load_catalog
 from gaplint.cli import main
 from gaplint.report import (
     DocumentReport,
@@ -22,11 +21,12 @@ from gaplint.report import (
     ToolInfo,
     summarize,
 )
-from gaplint.reporters import RenderContext
+from gaplint.reporters import RenderContext, render, source_lines
 from gaplint.reporters.sarif import build
+from gaplint.rules import load_pack
+from tests.shared_data import SHARED, need
 
-REPO = Path(__file__).resolve().parents[2]
-SARIF_SCHEMA = REPO.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
 
 POLICY = """\
 # Social media policy
@@ -41,7 +41,7 @@ Passwords for the accounts of the agency must be strong and must be changed when
 
 @pytest.fixture(scope="module")
 def schema() -> dict[str, Any]:
-    loaded: dict[str, Any] = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    loaded: dict[str, Any] = json.loads(need(SARIF_SCHEMA).read_text(encoding="utf-8"))
     return loaded
 
 
@@ -70,7 +70,7 @@ def test_cli_sarif_validates_against_the_official_schema(
 
 def test_every_rule_once_with_help_and_level(cli_sarif: dict[str, Any]) -> None:
     rules = cli_sarif["runs"][0]["tool"]["driver"]["rules"]
-    assert [r["id"] for r in rules] == load_catalog().ids()
+    assert [r["id"] for r in rules] == load_pack().ids()
     for rule in rules:
         assert rule["shortDescription"]["text"] and rule["fullDescription"]["text"]
         assert "Recommendation" in rule["help"]["markdown"]
@@ -120,18 +120,21 @@ def _report(path: str, fmt: str, section: list[str], waived: bool = False) -> Re
     return Report(tool=ToolInfo(version="0"), documents=[doc], summary=summarize([doc]))
 
 
-def _only_result(report: Report, root: Path) -> dict[str, Any]:
-    sarif = build(report, RenderContext(catalog=load_catalog(), root=root))
+def _context(root: Path, sources: dict[str, str] | None = None) -> RenderContext:
+    lines = {path: source_lines(text.encode()) for path, text in (sources or {}).items()}
+    return RenderContext(pack=load_pack(), root=root, sources=lines)
+
+
+def _only_result(report: Report, root: Path, text: str = POLICY) -> dict[str, Any]:
+    sources = {doc.path: text for doc in report.documents}
+    sarif = build(report, _context(root, sources))
     (result,) = sarif["runs"][0]["results"]
     return result  # type: ignore[no-any-return]
 
 
 def test_region_only_for_a_heading_found_in_a_line_based_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, schema: dict[str, Any]
+    tmp_path: Path, schema: dict[str, Any]
 ) -> None:
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "p.md").write_text(POLICY, encoding="utf-8")
-    (tmp_path / "p.pdf").write_bytes(b"%PDF-1.4")
     markdown = _report("p.md", "markdown", ["Social media policy", "Security"])
     located = _only_result(markdown, tmp_path)["locations"][0]
     assert located["physicalLocation"]["region"] == {"startLine": 5}
@@ -142,22 +145,25 @@ def test_region_only_for_a_heading_found_in_a_line_based_file(
         _report("p.md", "markdown", ["No such heading"]),
     ):
         assert "region" not in _only_result(report, tmp_path)["locations"][0]["physicalLocation"]
-    jsonschema.validate(
-        build(markdown, RenderContext(catalog=load_catalog(), root=tmp_path)), schema
-    )
+    jsonschema.validate(build(markdown, _context(tmp_path, {"p.md": POLICY})), schema)
 
 
-def test_fingerprint_ignores_lines_and_waivers_become_suppressions(
+def test_reporters_read_no_files_only_the_lines_they_are_given(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "p.md").write_text(POLICY, encoding="utf-8")
-    before = _only_result(_report("p.md", "markdown", ["Security"]), tmp_path)
-    (tmp_path / "p.md").write_text("# Intro\n\nMore text here.\n\n" + POLICY, encoding="utf-8")
-    from gaplint.reporters import _lines
+    (tmp_path / "p.md").write_text(POLICY, encoding="utf-8")  # on disk, but not in the context
+    report = _report("p.md", "markdown", ["Social media policy", "Security"])
+    sarif = build(report, _context(tmp_path))
+    assert "region" not in sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert render("concise", report, _context(tmp_path)).startswith("p.md:1: GL601")
+    assert render("concise", report, _context(tmp_path, {"p.md": POLICY})).startswith("p.md:5:")
 
-    _lines.cache_clear()
-    after = _only_result(_report("p.md", "markdown", ["Security"], waived=True), tmp_path)
+
+def test_fingerprint_ignores_lines_and_waivers_become_suppressions(tmp_path: Path) -> None:
+    before = _only_result(_report("p.md", "markdown", ["Security"]), tmp_path)
+    moved = "# Intro\n\nMore text here.\n\n" + POLICY
+    after = _only_result(_report("p.md", "markdown", ["Security"], waived=True), tmp_path, moved)
     assert before["locations"] != after["locations"]  # the heading moved down
     assert before["partialFingerprints"] == after["partialFingerprints"]
     assert "suppressions" not in before

@@ -1,0 +1,34 @@
+"""What the engine hands the judge: for each rule, the sentences that satisfy it.
+
+Plain data, so the judge decides coverage, evidence and findings without calling back into
+the engine or evaluating any predicate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gaplint.nlp import Sentence
+
+
+@dataclass(frozen=True)
+class RuleHit:
+    """One sentence that satisfies a rule's `match` and not its `unless`."""
+
+    sentence: Sentence
+    label: str
+    """What matched, for people: "gl1-role + on behalf of|…"."""
+    terms: int
+    """How many terms of the rule met in the sentence; more is stronger evidence."""
+    excluded: bool
+    """The sentence is an explicit exclusion ("this policy does not cover …")."""
+
+
+@dataclass(frozen=True)
+class DocumentHits:
+    rules: dict[str, list[RuleHit]] = field(default_factory=dict)
+    """Hits by rule id, in document order, for every rule the engine was asked about."""
+    headings: dict[str, Sentence] = field(default_factory=dict)
+    """By element id: the first heading that matches the element's `heading` expression."""

@@ -1,0 +1,55 @@
+"""Paths: how they are shown and keyed (relative to the working folder or the repository
+root), and how files are written so that no reader ever sees half of one."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+STDIN = "-"
+
+
+def inside(path: Path | str, root: Path) -> str | None:
+    """`path` relative to `root` in POSIX form, or None when it lies outside."""
+    try:
+        return Path(os.path.abspath(path)).relative_to(root).as_posix()
+    except ValueError:
+        return None
+
+
+def relative_to(path: Path | str, root: Path) -> str:
+    """`path` relative to `root` in POSIX form, or absolute when it lies outside."""
+    return inside(path, root) or Path(os.path.abspath(path)).as_posix()
+
+
+def display_path(path: Path) -> str:
+    """How a path is shown: relative to the working folder when under it, as ruff does."""
+    return relative_to(path, Path.cwd())
+
+
+def repo_root(start: Path) -> Path:
+    """The git work tree containing `start`, or `start` itself outside git."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return start
+
+
+def repo_relative(shown: str, root: Path) -> str:
+    """A report path (relative to the working folder) made relative to the repository root."""
+    return shown if shown == STDIN else relative_to(shown, root)
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write via a temporary file and os.replace, so a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
