@@ -13,13 +13,11 @@ from pathlib import Path
 import pytest
 
 from gaplint.api import Checker
-from gaplint.errors import InputError
 from gaplint.evaluate import evaluate
-from gaplint.readers import read_document
 from tests.shared_data import DEV, REPO, need
 
-# Measured by `gaplint eval ../shared/corpus/dev` on its 12 readable English documents.
-DEV_GAP_F1, DEV_COVERED_F1, DEV_ELEMENT_ACCURACY = 0.94, 0.93, 0.92
+# Measured by `gaplint eval ../shared/corpus/dev` on its 13 English documents, rounded down.
+DEV_GAP_F1, DEV_COVERED_F1, DEV_ELEMENT_ACCURACY = 0.94, 0.92, 0.91
 
 
 @pytest.fixture(scope="module")
@@ -29,25 +27,6 @@ def checker() -> Checker:
 
 def _gold_count(folder: Path) -> int:
     return len(list(folder.glob("*.gold.json")))
-
-
-def _readable_count(folder: Path) -> int:
-    """Gold-labelled documents gaplint can read (eval may leave unreadable ones out)."""
-    count = 0
-    for gold in folder.glob("*.gold.json"):
-        stem = gold.name.removesuffix(".gold.json")
-        for path in folder.glob(f"{stem}.*"):
-            if path != gold and read_succeeds(path):
-                count += 1
-    return count
-
-
-def read_succeeds(path: Path) -> bool:
-    try:
-        read_document(path)
-    except InputError:
-        return False
-    return True
 
 
 def test_project_corpus_meets_its_target(checker: Checker) -> None:
@@ -60,7 +39,7 @@ def test_project_corpus_meets_its_target(checker: Checker) -> None:
 
 def test_real_dev_policies_meet_their_target(checker: Checker) -> None:
     result = evaluate(need(DEV), checker)
-    assert _readable_count(DEV) <= len(result.documents) <= _gold_count(DEV)
+    assert len(result.documents) == _gold_count(DEV)  # an unreadable one counts as all gaps
     score = result.gaplint
     assert score.gap_f1 >= DEV_GAP_F1
     assert score.covered_f1 >= DEV_COVERED_F1
