@@ -160,7 +160,6 @@ def check(
     color = fmt == "text" and _use_color(output)
     context = RenderContext(
         pack=result.pack,
-        sources=result.sources,
         root=result.root,
         color=color,
         show_evidence=show_evidence,

@@ -59,6 +59,16 @@ class Skipped(BaseModel):
     detail: str | None = None
 
 
+class ReadWarning(BaseModel):
+    """Something the reader overruled or worked around, for the user to see."""
+
+    code: str
+    message: str
+
+    def line(self, path: str) -> str:
+        return f"{path}: warning[{self.code}]: {self.message}"
+
+
 class Document(BaseModel):
     path: str
     format: DocFormat
@@ -67,9 +77,9 @@ class Document(BaseModel):
     metadata: Metadata = Field(default_factory=Metadata)
     blocks: list[Block] = Field(default_factory=list)
     skipped: list[Skipped] = Field(default_factory=list)
-    warnings: list[str] = Field(
+    warnings: list[ReadWarning] = Field(
         default_factory=list,
-        description="one line each, naming the file, for the user to see (e.g. a mismatched type)",
+        description="what the reader overruled, for the user to see (e.g. a mismatched type)",
     )
 
     @property

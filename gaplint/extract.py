@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from gaplint.document import Document, Skipped
+from gaplint.document import Block, Document, Skipped
 
 
 def _skipped_line(skipped: Skipped) -> str:
@@ -22,10 +22,20 @@ def render_extract(document: Document, fmt: str) -> str:
     facts = [f"{key}={value}" for key, value in meta.model_dump().items() if value]
     if facts:
         lines.append("# " + "; ".join(facts))
+    lines.extend(f"# {warning.line(document.path)}" for warning in document.warnings)
     for block in document.blocks:
-        where = f"p{block.page}" if block.page is not None else "-"
+        where = _where(block)
         section = " > ".join(block.section) or "(top)"
         level = f" h{block.level}" if block.level is not None else ""
         lines.append(f"[{where}] [{block.kind.value}{level}] [{section}] {block.text}")
     lines.extend(_skipped_line(skipped) for skipped in document.skipped)
     return "\n".join(lines)
+
+
+def _where(block: Block) -> str:
+    """Page (PDF), source line (Markdown, text, HTML) or paragraph number (DOCX)."""
+    if block.page is not None:
+        return f"p{block.page}"
+    if block.line is not None:
+        return f"L{block.line}"
+    return f"¶{block.paragraph}" if block.paragraph is not None else "-"

@@ -29,7 +29,14 @@ MAX_EVIDENCE = 3
 def _evidence(hit: RuleHit, pattern: str) -> Evidence:
     s = hit.sentence
     return Evidence(
-        text=s.text, page=s.page, section=list(s.section), start=s.start, end=s.end, pattern=pattern
+        text=s.text,
+        page=s.page,
+        line=s.line,
+        paragraph=s.paragraph,
+        section=list(s.section),
+        start=s.start,
+        end=s.end,
+        pattern=pattern,
     )
 
 
@@ -63,6 +70,8 @@ def judge(
         where = Location(
             path=document.path,
             page=heading.page if heading else None,
+            line=heading.line if heading else None,
+            paragraph=heading.paragraph if heading else None,
             section=[*heading.section, heading.text] if heading else [],
         )
         results = [_judge_subpoint(sub, hits.rules[sub.id], selection) for sub in subs]
@@ -102,6 +111,7 @@ def judge(
         coverage=round(covered_total / total, 4) if total else None,
         elements=elements,
         findings=findings,
+        notices=_reading_notices(document),
     )
 
 
@@ -139,7 +149,13 @@ def _gap_finding(
             f'("{_clip(ex.text)}"), so it is not covered.',
             recommendation=sub.recommendation,
             location=Location(
-                path=document.path, page=ex.page, section=ex.section, start=ex.start, end=ex.end
+                path=document.path,
+                page=ex.page,
+                line=ex.line,
+                paragraph=ex.paragraph,
+                section=ex.section,
+                start=ex.start,
+                end=ex.end,
             ),
         )
     return Finding(
@@ -163,6 +179,11 @@ def _identity(document: Document) -> dict[str, Any]:
     }
 
 
+def _reading_notices(document: Document) -> list[Notice]:
+    """What the reader overruled (a mismatched type) goes into the report, cached with it."""
+    return [Notice(code=w.code, message=w.message) for w in document.warnings]
+
+
 def _clip(text: str, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
@@ -178,6 +199,7 @@ def not_judged(document: Document, language: str, pack_language: str) -> Documen
                 code="language-mismatch",
                 message=f"document language looks like '{language}', but the rule pack is "
                 f"written for '{pack_language}'; it was not judged",
-            )
+            ),
+            *_reading_notices(document),
         ],
     )

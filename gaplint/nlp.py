@@ -126,6 +126,10 @@ class Sentence:
     kind: BlockKind
     page: int | None
     section: tuple[str, ...]
+    line: int | None = None
+    """Source line of the sentence's block (Markdown, text, HTML)."""
+    paragraph: int | None = None
+    """DOCX paragraph number of the sentence's block."""
 
 
 def whole_document_doc(nlp: Language, document: Document) -> tuple[Doc, str] | None:
@@ -160,4 +164,6 @@ def located(block: Block, index: int, text: str, start_char: int, end_char: int)
         kind=block.kind,
         page=block.page,
         section=tuple(block.section),
+        line=block.line,
+        paragraph=block.paragraph,
     )

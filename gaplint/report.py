@@ -7,7 +7,7 @@ from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 class Severity(str, Enum):
@@ -40,6 +40,10 @@ class Evidence(_Model):
 
     text: str
     page: int | None = None
+    line: int | None = Field(
+        default=None, description="1-based source line (Markdown, text, HTML)"
+    )
+    paragraph: int | None = Field(default=None, description="DOCX paragraph number")
     section: list[str] = Field(default_factory=list)
     start: int = Field(description="character offset into the document text")
     end: int
@@ -52,6 +56,12 @@ class Evidence(_Model):
 class Location(_Model):
     path: str
     page: int | None = None
+    line: int | None = Field(
+        default=None,
+        description="1-based source line (Markdown, text, HTML): the sentence, or for a gap "
+        "the heading of the element's section",
+    )
+    paragraph: int | None = Field(default=None, description="DOCX paragraph number")
     section: list[str] = Field(default_factory=list)
     start: int | None = None
     end: int | None = None

@@ -26,7 +26,6 @@ from gaplint.errors import InputError
 from gaplint.paths import STDIN, display_path, relative_to, repo_relative, repo_root
 from gaplint.readers import read_file_bytes
 from gaplint.report import DocumentReport, Report, Severity, ToolInfo, summarize
-from gaplint.reporters import keeps_lines, source_lines
 from gaplint.rules import RulePack, load_pack
 from gaplint.selection import Selection, SelectionSpec
 from gaplint.waivers import apply_waivers, finding_order
@@ -63,8 +62,6 @@ class RunResult:
     """Repository root: SARIF URIs and baseline keys are relative to it."""
     notes: list[str] = field(default_factory=list)
     cache_hits: int = 0
-    sources: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    """Lines of the line-based documents checked, for reporters that point at a line."""
 
 
 @dataclass(frozen=True)
@@ -173,9 +170,6 @@ def execute(options: RunOptions) -> RunResult:
         reports.append(doc)
 
     reports.sort(key=lambda d: d.path)
-    data = {job.name: job.data for job in jobs}
-    sources = {d.path: source_lines(data[d.path]) for d in reports
-               if keeps_lines(d) and d.path in data}  # fmt: skip
     rels = {job.name: job.rel for job in jobs}
     waivers = [w.to_waiver() for w in loaded.config.waivers]
     for doc in reports:
@@ -211,7 +205,6 @@ def execute(options: RunOptions) -> RunResult:
         root=root,
         notes=notes,
         cache_hits=hits,
-        sources=sources,
     )
 
 

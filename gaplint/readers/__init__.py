@@ -6,7 +6,7 @@ import hashlib
 import stat
 from pathlib import Path
 
-from gaplint.document import DocFormat, Document
+from gaplint.document import DocFormat, Document, ReadWarning
 from gaplint.errors import ErrorCode, InputError
 from gaplint.readers.base import Limits, Reader, ReadResult
 from gaplint.readers.sniff import sniff
@@ -72,7 +72,7 @@ def read_bytes(data: bytes, name: str, limits: Limits | None = None) -> Document
     warnings = []
     if sniffed.note:
         # Read by content, but the overruled name must not pass silently.
-        warnings.append(f"{name}: warning[{ErrorCode.MISMATCHED_TYPE.value}]: {sniffed.note}")
+        warnings.append(ReadWarning(code=ErrorCode.MISMATCHED_TYPE.value, message=sniffed.note))
     return Document(
         path=name,
         format=sniffed.format,

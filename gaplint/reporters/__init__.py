@@ -7,9 +7,8 @@ for type checking), so the CLI reads the format names from here at start-up.
 from __future__ import annotations
 
 import importlib
-import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,10 +43,6 @@ def formats_for(command: str) -> tuple[str, ...]:
     return tuple(name for name, spec in FORMATS.items() if spec.command == command)
 
 
-# Only these formats keep the source's lines, so a heading's line number means something.
-LINE_FORMATS = {"markdown", "text", "html"}
-
-
 @dataclass(frozen=True)
 class RenderContext:
     pack: RulePack
@@ -57,9 +52,6 @@ class RenderContext:
     color: bool = False
     show_evidence: bool = False
     quiet: bool = False
-    sources: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    """Lines of each line-based document (see source_lines), by report path. The batch fills
-    it from the bytes it checked, so that no reporter reads a file."""
 
 
 Renderer = Callable[["Report", RenderContext], str]
@@ -83,35 +75,3 @@ def counts(finding: Finding) -> bool:
 
 def open_findings(doc: DocumentReport) -> list[Finding]:
     return [f for f in doc.findings if counts(f)]
-
-
-def _squash(text: str) -> str:
-    return " ".join(re.sub(r"[#*_`>|<\[\]]", " ", text).lower().split())
-
-
-def keeps_lines(doc: DocumentReport) -> bool:
-    """Whether line numbers mean something for this document (not standard input)."""
-    return doc.format in LINE_FORMATS and doc.path != "-"
-
-
-def source_lines(data: bytes) -> tuple[str, ...]:
-    """A document's lines, squashed as headings are compared (markup and case dropped)."""
-    return tuple(_squash(line) for line in data.decode("utf-8", "replace").splitlines())
-
-
-def heading_line(doc: DocumentReport, finding: Finding, context: RenderContext) -> int | None:
-    """The 1-based line of the heading a finding points at, for line-based formats only.
-
-    A gap is an absence and has no line of its own; the nearest honest place is the heading
-    of the section on that element, found in the source. None when it cannot be found.
-    """
-    section = finding.location.section
-    if not section or not keeps_lines(doc):
-        return None
-    wanted = _squash(section[-1])
-    if not wanted:
-        return None
-    for number, line in enumerate(context.sources.get(doc.path, ()), start=1):
-        if line == wanted or (line.endswith(wanted) and len(line) - len(wanted) < 8):
-            return number
-    return None

@@ -1,20 +1,29 @@
-"""One line per finding, `path:line: RULE message`, for editors and grep."""
+"""One line per finding, `path:line: RULE message`, for editors and grep.
+
+The line is the sentence's (or, for a gap, its element's section heading's) source line in
+Markdown, text and HTML. PDF and DOCX have no lines: `path: RULE message` then, rather than an
+invented line 1."""
 
 from __future__ import annotations
 
-from gaplint.report import Report
-from gaplint.reporters import RenderContext, heading_line, open_findings
+from gaplint.report import Location, Report
+from gaplint.reporters import RenderContext, open_findings
 
 
 def render(report: Report, context: RenderContext) -> str:
     lines: list[str] = []
     for doc in report.documents:
         if doc.error is not None:
-            lines.append(f"{doc.path}:1: error[{doc.error.code}] {doc.error.message}")
+            lines.append(f"{doc.path}: error[{doc.error.code}] {doc.error.message}")
             continue
         for notice in doc.notices:
-            lines.append(f"{doc.path}:1: note[{notice.code}] {notice.message}")
+            lines.append(f"{doc.path}: note[{notice.code}] {notice.message}")
         for finding in open_findings(doc):
-            line = heading_line(doc, finding, context) or 1
-            lines.append(f"{doc.path}:{line}: {finding.rule} {finding.message}")
+            lines.append(f"{_place(doc.path, finding.location)} {finding.rule} {finding.message}")
     return "".join(line + "\n" for line in lines)
+
+
+def _place(path: str, location: Location) -> str:
+    if location.line is not None:
+        return f"{path}:{location.line}:"
+    return f"{path}:"

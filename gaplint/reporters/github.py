@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gaplint.report import Report
-from gaplint.reporters import RenderContext, heading_line, open_findings
+from gaplint.reporters import RenderContext, open_findings
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -41,7 +41,7 @@ def render(report: Report, context: RenderContext) -> str:
                     doc.path,
                     finding.rule,
                     message,
-                    heading_line(doc, finding, context),
+                    finding.location.line,
                 )
             )
     return "".join(line + "\n" for line in lines)

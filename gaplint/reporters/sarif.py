@@ -1,7 +1,9 @@
 """SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
 
-A gap is an absence, so a result points at the document, and at the heading of the
-element's section only when that heading has a real line in a line-based source file.
+A gap is an absence, so a result points at the heading of the element's section, and an
+excluded topic at the sentence that excludes it. GitHub code scanning needs a
+`region.startLine` on every result: where the source has no lines (PDF, DOCX) the region is
+line 1, and the page or paragraph goes into the location's message and properties.
 Fingerprints come from the path and the rule, so editing the policy does not reopen alerts.
 """
 
@@ -16,7 +18,7 @@ from typing import Any
 from gaplint import __version__
 from gaplint.paths import inside
 from gaplint.report import Finding, Report
-from gaplint.reporters import RenderContext, heading_line
+from gaplint.reporters import RenderContext
 from gaplint.rules import RuleInfo
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -59,20 +61,28 @@ def _fingerprint(uri: str, rule: str) -> str:
     return hashlib.sha256(f"{uri}\0{rule}".encode()).hexdigest()[:32]
 
 
-def _location(finding: Finding, uri: str, line: int | None) -> dict[str, Any]:
+def _location(finding: Finding, uri: str) -> dict[str, Any]:
+    where = finding.location
     artifact: dict[str, Any] = {"uri": uri}
     if not uri.startswith("file:"):
         artifact["uriBaseId"] = SRCROOT
-    physical: dict[str, Any] = {"artifactLocation": artifact}
-    if line is not None and line >= 1:
-        physical["region"] = {"startLine": line}
+    physical: dict[str, Any] = {
+        "artifactLocation": artifact,
+        "region": {"startLine": where.line if where.line and where.line >= 1 else 1},
+    }
     location: dict[str, Any] = {"physicalLocation": physical}
-    if finding.location.section:
-        location["message"] = {"text": "section: " + " › ".join(finding.location.section)}
+    said = [f"page {where.page}"] if where.page is not None else []
+    said += [f"paragraph {where.paragraph}"] if where.paragraph is not None else []
+    said += ["section: " + " › ".join(where.section)] if where.section else []
+    if said:
+        location["message"] = {"text": ", ".join(said)}
+    extra = {"page": where.page, "paragraph": where.paragraph}
+    if any(value is not None for value in extra.values()):
+        location["properties"] = {k: v for k, v in extra.items() if v is not None}
     return location
 
 
-def _result(finding: Finding, uri: str, line: int | None, index: dict[str, int]) -> dict[str, Any]:
+def _result(finding: Finding, uri: str, index: dict[str, int]) -> dict[str, Any]:
     text = finding.message
     if finding.recommendation:
         text += f" Recommendation: {finding.recommendation}"
@@ -81,7 +91,7 @@ def _result(finding: Finding, uri: str, line: int | None, index: dict[str, int])
         "level": LEVEL[finding.severity.value],
         "kind": "fail",
         "message": {"text": text},
-        "locations": [_location(finding, uri, line)],
+        "locations": [_location(finding, uri)],
         "partialFingerprints": {"gaplintGap/v1": _fingerprint(uri, finding.rule)},
         "properties": {"findingKind": finding.kind.value},
     }
@@ -132,7 +142,7 @@ def build(report: Report, context: RenderContext) -> dict[str, Any]:
                     "descriptor": {"id": notice.code},
                 }
             )
-        results += [_result(f, uri, heading_line(doc, f, context), index) for f in doc.findings]
+        results += [_result(f, uri, index) for f in doc.findings]
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",

@@ -12,6 +12,7 @@ from gaplint.report import (
     ElementResult,
     Evidence,
     Finding,
+    Location,
     Report,
     SubpointStatus,
     Summary,
@@ -35,10 +36,12 @@ def _percent(value: float | None) -> str:
     return "n/a" if value is None else f"{value * 100:.0f}%"
 
 
-def _where(page: int | None, section: list[str]) -> str:
-    parts = [f"page {page}"] if page else []
-    if section:
-        parts.append("§ " + " › ".join(section))
+def _where(place: Evidence | Location) -> str:
+    parts = [f"page {place.page}"] if place.page else []
+    parts += [f"line {place.line}"] if place.line else []
+    parts += [f"paragraph {place.paragraph}"] if place.paragraph else []
+    if place.section:
+        parts.append("§ " + " › ".join(place.section))
     return ", ".join(parts)
 
 
@@ -74,7 +77,7 @@ def _evidence(doc: DocumentReport, paint: _Painter) -> list[str]:
 
 
 def _quote(ev: Evidence) -> list[str]:
-    where = _where(ev.page, ev.section)
+    where = _where(ev)
     return _wrap(f'"{ev.text}"' + (f" ({where})" if where else ""), "        ")
 
 
@@ -95,7 +98,7 @@ def _finding(finding: Finding, paint: _Painter) -> list[str]:
     indent = " " * (2 + len(prefix))
     if finding.recommendation:
         lines += _wrap("→ " + finding.recommendation, indent)
-    where = _where(finding.location.page, finding.location.section)
+    where = _where(finding.location)
     if where:
         lines.append(paint(f"{indent}at {where}", dim=True))
     return lines
@@ -121,6 +124,7 @@ def render_document(doc: DocumentReport, context: RenderContext) -> list[str]:
         paint(doc.path, bold=True)
         + f"  coverage {_percent(doc.coverage)} ({covered} of {total} sub-points)"
     ]
+    lines += [f"  note[{notice.code}]: {notice.message}" for notice in doc.notices]
     if not context.quiet:
         lines += _element_table(doc.elements, paint)
         if context.show_evidence:

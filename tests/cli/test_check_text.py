@@ -42,7 +42,7 @@ def test_show_evidence_quotes_sentence_and_section(project: Project) -> None:
     assert "    TS101 Passwords\n" in out
     assert (
         '"All of the passwords for the accounts must be strong and they must be kept secret." '
-        "(§ Social media policy › Account safety)"
+        "(line 7, § Social media policy › Account safety)"
     ) in " ".join(out.split())  # the quote is wrapped to the terminal width
 
 

@@ -21,7 +21,7 @@ from gaplint.report import (
     ToolInfo,
     summarize,
 )
-from gaplint.reporters import RenderContext, render, source_lines
+from gaplint.reporters import RenderContext, render
 from gaplint.reporters.sarif import build
 from gaplint.rules import load_pack
 from tests.shared_data import SHARED, need
@@ -106,64 +106,72 @@ def test_input_errors_are_tool_notifications(cli_sarif: dict[str, Any]) -> None:
     assert invocation["executionSuccessful"] is False
 
 
-def _report(path: str, fmt: str, section: list[str], waived: bool = False) -> Report:
+def _report(
+    path: str,
+    fmt: str,
+    section: list[str],
+    waived: bool = False,
+    line: int | None = None,
+    page: int | None = None,
+) -> Report:
     finding = Finding(
         rule="GL601",
         kind=FindingKind.GAP,
         severity=Severity.WARNING,
         message="Passwords: not addressed.",
         recommendation="Require strong passwords.",
-        location=Location(path=path, section=section),
+        location=Location(path=path, section=section, line=line, page=page),
         waived=waived,
     )
     doc = DocumentReport(path=path, format=fmt, coverage=0.5, findings=[finding])
     return Report(tool=ToolInfo(version="0"), documents=[doc], summary=summarize([doc]))
 
 
-def _context(root: Path, sources: dict[str, str] | None = None) -> RenderContext:
-    lines = {path: source_lines(text.encode()) for path, text in (sources or {}).items()}
-    return RenderContext(pack=load_pack(), root=root, sources=lines)
+def _context(root: Path) -> RenderContext:
+    return RenderContext(pack=load_pack(), root=root)
 
 
-def _only_result(report: Report, root: Path, text: str = POLICY) -> dict[str, Any]:
-    sources = {doc.path: text for doc in report.documents}
-    sarif = build(report, _context(root, sources))
-    (result,) = sarif["runs"][0]["results"]
+def _only_result(report: Report, root: Path) -> dict[str, Any]:
+    (result,) = build(report, _context(root))["runs"][0]["results"]
     return result  # type: ignore[no-any-return]
 
 
-def test_region_only_for_a_heading_found_in_a_line_based_file(
+def test_every_result_has_a_region_the_real_line_where_the_source_has_lines(
     tmp_path: Path, schema: dict[str, Any]
 ) -> None:
-    markdown = _report("p.md", "markdown", ["Social media policy", "Security"])
+    markdown = _report("p.md", "markdown", ["Social media policy", "Security"], line=5)
     located = _only_result(markdown, tmp_path)["locations"][0]
     assert located["physicalLocation"]["region"] == {"startLine": 5}
     assert located["message"]["text"] == "section: Social media policy › Security"
-    for report in (
-        _report("p.pdf", "pdf", ["Social media policy", "Security"]),
-        _report("p.md", "markdown", []),
-        _report("p.md", "markdown", ["No such heading"]),
-    ):
-        assert "region" not in _only_result(report, tmp_path)["locations"][0]["physicalLocation"]
-    jsonschema.validate(build(markdown, _context(tmp_path, {"p.md": POLICY})), schema)
+    # GitHub code scanning refuses a result without region.startLine: a PDF gets line 1 and
+    # says its page instead.
+    pdf = _only_result(_report("p.pdf", "pdf", ["Security"], page=3), tmp_path)["locations"][0]
+    assert pdf["physicalLocation"]["region"] == {"startLine": 1}
+    assert pdf["message"]["text"] == "page 3, section: Security"
+    assert pdf["properties"] == {"page": 3}
+    jsonschema.validate(build(markdown, _context(tmp_path)), schema)
 
 
-def test_reporters_read_no_files_only_the_lines_they_are_given(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "p.md").write_text(POLICY, encoding="utf-8")  # on disk, but not in the context
-    report = _report("p.md", "markdown", ["Social media policy", "Security"])
-    sarif = build(report, _context(tmp_path))
-    assert "region" not in sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
-    assert render("concise", report, _context(tmp_path)).startswith("p.md:1: GL601")
-    assert render("concise", report, _context(tmp_path, {"p.md": POLICY})).startswith("p.md:5:")
+def test_the_cli_points_a_gap_at_its_section_heading_line(cli_sarif: dict[str, Any]) -> None:
+    security = POLICY.splitlines().index("## Security") + 1
+    lines = {
+        r["ruleId"]: r["locations"][0]["physicalLocation"]["region"]["startLine"]
+        for r in cli_sarif["runs"][0]["results"]
+    }
+    assert lines["GL602"] == security  # a GL6 gap: the policy's Security section
+    assert lines["GL101"] == 1  # no section on employee access: the document itself
+
+
+def test_concise_uses_the_real_line_and_invents_none(tmp_path: Path) -> None:
+    with_line = _report("p.md", "markdown", ["Security"], line=5)
+    assert render("concise", with_line, _context(tmp_path)).startswith("p.md:5: GL601")
+    without = _report("p.pdf", "pdf", ["Security"], page=2)
+    assert render("concise", without, _context(tmp_path)).startswith("p.pdf: GL601")
 
 
 def test_fingerprint_ignores_lines_and_waivers_become_suppressions(tmp_path: Path) -> None:
-    before = _only_result(_report("p.md", "markdown", ["Security"]), tmp_path)
-    moved = "# Intro\n\nMore text here.\n\n" + POLICY
-    after = _only_result(_report("p.md", "markdown", ["Security"], waived=True), tmp_path, moved)
+    before = _only_result(_report("p.md", "markdown", ["Security"], line=5), tmp_path)
+    after = _only_result(_report("p.md", "markdown", ["Security"], True, line=9), tmp_path)
     assert before["locations"] != after["locations"]  # the heading moved down
     assert before["partialFingerprints"] == after["partialFingerprints"]
     assert "suppressions" not in before
