@@ -3,7 +3,6 @@ HTML), DOCX paragraph, PDF page; a file read by its content says so in the repor
 
 from __future__ import annotations
 
-
 from tests.builders.docx import simple_docx
 from tests.cli.helpers import FULL, NO_PHISHING, Project
 
