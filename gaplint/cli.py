@@ -17,6 +17,7 @@ import click
 
 from gaplint import __version__
 from gaplint.cli_options import batch_options
+from gaplint.neutralise import error_line, terminal
 
 FORMATS = ("text", "json", "jsonl", "sarif", "github", "concise", "markdown")
 # Commands defined elsewhere, imported only when run: name -> (module, attribute, help).
@@ -192,7 +193,7 @@ def check(
         # Machine formats keep standard output clean; people still see what could not be read.
         for doc in result.report.documents:
             if doc.error is not None:
-                click.echo(f"{doc.path}: error[{doc.error.code}]: {doc.error.message}", err=True)
+                click.echo(error_line(doc.path, doc.error.code, doc.error.message), err=True)
     _write(render(fmt, result.report, context), output, color)
     for note in result.notes:
         click.echo(f"gaplint: {note}", err=True)
@@ -292,10 +293,13 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
         try:
             document = read_document(path)
         except InputError as error:
-            click.echo(error.line(), err=True)
+            click.echo(error_line(error.path, error.code.value, error.message), err=True)
             status = 2
             continue
-        click.echo(render_extract(document, fmt))
+        shown = render_extract(document, fmt)
+        if fmt == "text":  # document text reaches the terminal: one inert line per line
+            shown = "\n".join(terminal(line) for line in shown.split("\n"))
+        click.echo(shown)
     sys.exit(status)
 
 

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from gaplint.catalog import Catalog
 from gaplint.cli_options import batch_options
+from gaplint.neutralise import error_line
 from gaplint.report import Report
 
 T = TypeVar("T")
@@ -148,7 +149,7 @@ def report_command(
         sys.exit(2)
     for doc in report.documents:
         if doc.error is not None:
-            click.echo(f"{doc.path}: error[{doc.error.code}]: {doc.error.message}", err=True)
+            click.echo(error_line(doc.path, doc.error.code, doc.error.message), err=True)
     text = render_report(report, catalog, fmt)
     if output is None:
         click.echo(text, nl=False)

@@ -15,6 +15,7 @@ from typing import Any
 
 from gaplint import __version__
 from gaplint.catalog import RuleInfo
+from gaplint.neutralise import sarif_text
 from gaplint.report import DocumentReport, Finding, Report
 from gaplint.reporters import RenderContext, heading_line
 
@@ -72,7 +73,8 @@ def _location(doc: DocumentReport, finding: Finding, uri: str) -> dict[str, Any]
         physical["region"] = {"startLine": line}
     location: dict[str, Any] = {"physicalLocation": physical}
     if finding.location.section:
-        location["message"] = {"text": "section: " + " › ".join(finding.location.section)}
+        section = " › ".join(finding.location.section)
+        location["message"] = {"text": "section: " + sarif_text(section)}
     return location
 
 
@@ -86,7 +88,7 @@ def _result(
         "ruleId": finding.rule,
         "level": LEVEL[finding.severity.value],
         "kind": "fail",
-        "message": {"text": text},
+        "message": {"text": sarif_text(text)},
         "locations": [_location(doc, finding, uri)],
         "partialFingerprints": {"gaplintGap/v1": _fingerprint(uri, finding.rule)},
         "properties": {"findingKind": finding.kind.value},
@@ -117,7 +119,8 @@ def build(report: Report, context: RenderContext) -> dict[str, Any]:
                 {
                     "level": "error",
                     "message": {
-                        "text": f"{doc.path}: error[{doc.error.code}]: {doc.error.message}"
+                        "text": f"{sarif_text(doc.path)}: error[{doc.error.code}]: "
+                        + sarif_text(doc.error.message)
                     },
                     "descriptor": {"id": doc.error.code},
                     "locations": [
@@ -134,7 +137,7 @@ def build(report: Report, context: RenderContext) -> dict[str, Any]:
             notifications.append(
                 {
                     "level": "note",
-                    "message": {"text": f"{doc.path}: {notice.message}"},
+                    "message": {"text": sarif_text(f"{doc.path}: {notice.message}")},
                     "descriptor": {"id": notice.code},
                 }
             )

@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from gaplint.neutralise import terminal
 from gaplint.report import (
     DocumentReport,
     ElementResult,
@@ -38,7 +39,7 @@ def _percent(value: float | None) -> str:
 def _where(page: int | None, section: list[str]) -> str:
     parts = [f"page {page}"] if page else []
     if section:
-        parts.append("§ " + " › ".join(section))
+        parts.append("§ " + " › ".join(terminal(heading) for heading in section))
     return ", ".join(parts)
 
 
@@ -75,7 +76,7 @@ def _evidence(doc: DocumentReport, paint: _Painter) -> list[str]:
 
 def _quote(ev: Evidence) -> list[str]:
     where = _where(ev.page, ev.section)
-    return _wrap(f'"{ev.text}"' + (f" ({where})" if where else ""), "        ")
+    return _wrap(f'"{terminal(ev.text)}"' + (f" ({where})" if where else ""), "        ")
 
 
 def _finding(finding: Finding, paint: _Painter) -> list[str]:
@@ -83,7 +84,7 @@ def _finding(finding: Finding, paint: _Painter) -> list[str]:
     tag = " (waived)" if finding.waived else " (baselined)" if finding.baselined else ""
     prefix = f"{finding.rule:<6} {severity:<7} "
     body = textwrap.wrap(
-        prefix + finding.message + tag,
+        prefix + terminal(finding.message) + tag,
         WIDTH,
         initial_indent="  ",
         subsequent_indent=" " * (2 + len(prefix)),
@@ -94,7 +95,7 @@ def _finding(finding: Finding, paint: _Painter) -> list[str]:
     lines = ["  " + styled + " " + body[0][2 + len(prefix) :], *body[1:]]
     indent = " " * (2 + len(prefix))
     if finding.recommendation:
-        lines += _wrap("→ " + finding.recommendation, indent)
+        lines += _wrap("→ " + terminal(finding.recommendation), indent)
     where = _where(finding.location.page, finding.location.section)
     if where:
         lines.append(paint(f"{indent}at {where}", dim=True))
@@ -103,13 +104,13 @@ def _finding(finding: Finding, paint: _Painter) -> list[str]:
 
 def render_document(doc: DocumentReport, context: RenderContext) -> list[str]:
     paint = _Painter(context.color)
+    path = terminal(doc.path)
     if doc.error is not None:
-        return [
-            f"{doc.path}: " + paint(f"error[{doc.error.code}]", fg="red") + f": {doc.error.message}"
-        ]
+        error = paint(f"error[{doc.error.code}]", fg="red")
+        return [f"{path}: {error}: {terminal(doc.error.message)}"]
     if not doc.judged:
-        notes = "; ".join(n.message for n in doc.notices) or "not judged"
-        return [f"{doc.path}: " + paint("not judged", fg="yellow") + f": {notes}"]
+        notes = "; ".join(terminal(n.message) for n in doc.notices) or "not judged"
+        return [f"{path}: " + paint("not judged", fg="yellow") + f": {notes}"]
     shown = [f for f in doc.findings if counts(f) or not context.quiet]
     if context.quiet and not shown:
         return []
@@ -118,7 +119,7 @@ def render_document(doc: DocumentReport, context: RenderContext) -> list[str]:
     )
     total = sum(len(e.subpoints) for e in doc.elements)
     lines = [
-        paint(doc.path, bold=True)
+        paint(path, bold=True)
         + f"  coverage {_percent(doc.coverage)} ({covered} of {total} sub-points)"
     ]
     if not context.quiet:
