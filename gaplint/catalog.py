@@ -18,15 +18,8 @@ from typing import Any
 
 import yaml
 
-try:  # libyaml is ten times faster; fall back to the pure-Python loader.
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
-
-
-def load_yaml(data: bytes | str) -> Any:
-    """Parse YAML safely, with libyaml where the PyYAML build has it."""
-    return yaml.load(data, Loader=_Loader)
+# Re-exported: gaplint.rules reads rule files with it too.
+from gaplint.safe_yaml import load_yaml as load_yaml
 
 
 class CatalogError(Exception):
