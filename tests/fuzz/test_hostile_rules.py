@@ -76,3 +76,51 @@ def test_ordinary_yaml_still_loads() -> None:
     assert load_yaml("a: &x [1, 2]\nb: *x\n") == {"a": [1, 2], "b": [1, 2]}
     assert load_yaml("") is None
     assert MAX_EXPANDED_NODES >= 100_000
+
+
+def regex_rule(pattern: str) -> str:
+    return f"""\
+element:
+  id: TS3
+  title: Contacts
+  subpoints:
+    - id: TS301
+      name: contact
+      title: Contact address
+      rationale: People need to reach the agency.
+      recommendation: Give an address.
+      example_clause: Write to the desk.
+      match: {{regex: '{pattern}'}}
+      examples:
+        covered: ["Write to desk@example.org."]
+        missing: ["Call the desk."]
+"""
+
+
+# Forty letters without an @: `re` would try about 2**40 ways to split them.
+LONG_WORDS = FULL + "\n" + " ".join(["Pneumonoultramicroscopicsilicovolcanoconiosis"] * 50) + "\n"
+
+
+def test_catastrophic_regex_in_a_user_pack_finishes(project: Project) -> None:
+    project.config()
+    project.write("rules/TS3-contacts.yaml", regex_rule(r"(\w+\s*)*@"))
+    project.write("a.md", LONG_WORDS)
+    started = time.monotonic()
+    result = run_cli(project.root, "check", "--no-cache", "a.md", timeout=120)
+    assert time.monotonic() - started < 30
+    assert result.returncode == 1, result.stderr[-2000:]  # TS301 is a gap: no address
+    assert "TS301" in result.stdout
+
+
+def test_regex_over_its_budget_is_one_line_exit_2(project: Project) -> None:
+    # A backreference defeats the regex package's short-cuts; the time budget stops it.
+    project.config()
+    project.write("rules/TS3-contacts.yaml", regex_rule(r"(a|aa)+\1@"))
+    project.write("a.md", FULL + "\n" + "a" * 3000 + "\n")
+    started = time.monotonic()
+    result = run_cli(project.root, "check", "--no-cache", "a.md", timeout=120)
+    assert time.monotonic() - started < 30
+    assert result.returncode == 2, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+    (line,) = result.stderr.splitlines()
+    assert "a.md" in line and "regex" in line and "simplify" in line
