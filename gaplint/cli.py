@@ -58,7 +58,7 @@ class _Group(click.Group):
 
 
 def _fail(message: str) -> NoReturn:
-    click.echo(f"gaplint: error: {message}", err=True)
+    click.echo(f"gaplint: error: {terminal(message)}", err=True)
     sys.exit(2)
 
 
@@ -196,7 +196,7 @@ def check(
                 click.echo(error_line(doc.path, doc.error.code, doc.error.message), err=True)
     _write(render(fmt, result.report, context), output, color)
     for note in result.notes:
-        click.echo(f"gaplint: {note}", err=True)
+        click.echo(f"gaplint: {terminal(note)}", err=True)
     sys.exit(result.exit_code)
 
 

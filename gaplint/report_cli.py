@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from gaplint.catalog import Catalog
 from gaplint.cli_options import batch_options
-from gaplint.neutralise import error_line
+from gaplint.neutralise import error_line, terminal
 from gaplint.report import Report
 
 T = TypeVar("T")
@@ -50,7 +50,7 @@ def _user_errors(action: Callable[[], T]) -> T:
     try:
         return action()
     except (ConfigError, RuleError, BaselineError) as error:
-        click.echo(f"gaplint: error: {error}", err=True)
+        click.echo(f"gaplint: error: {terminal(str(error))}", err=True)
         sys.exit(2)
 
 
@@ -69,7 +69,7 @@ def _checked(
     )
     result = execute(options)
     for note in result.notes:
-        click.echo(f"gaplint: {note}", err=True)
+        click.echo(f"gaplint: {terminal(note)}", err=True)
     return result.report, result.catalog
 
 

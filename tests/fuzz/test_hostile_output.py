@@ -147,3 +147,17 @@ def test_json_keeps_the_real_text(project: Project) -> None:
 )
 def test_each_medium_has_its_function(function: Any, text: str, expected: str) -> None:
     assert function(text) == expected
+
+
+def test_rule_error_naming_a_hostile_path_is_one_inert_line(project: Project) -> None:
+    # A regex over its budget is reported with the document's path (gaplint: error: ...).
+    from tests.fuzz.test_hostile_rules import regex_rule
+
+    project.config()
+    project.write("rules/TS3-contacts.yaml", regex_rule(r"(a|aa)+\1@"))
+    name = "x\n::error file=y::pwned.md"
+    project.write(name, "# Policy\n\nStaff must keep passwords secret.\n\n" + "a" * 3000 + "\n")
+    result = project.run("check", "--no-cache", name)
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    _no_workflow_command(line)
