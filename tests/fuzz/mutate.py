@@ -173,7 +173,12 @@ def corrupt_zip_member(rng: random.Random, data: bytes) -> bytes:
         members = [(info, source.read(info)) for info in source.infolist()]
     except Exception:  # an earlier mutation broke the zip itself (bad CRC, zlib error, ...)
         return flip_bytes(rng, data)
-    target = rng.randrange(len(members))
+    names = [info.filename for info, _ in members]
+    # Half the time the body itself, so most damage reaches the XML the reader parses.
+    if "word/document.xml" in names and rng.random() < 0.5:
+        target = names.index("word/document.xml")
+    else:
+        target = rng.randrange(len(members))
     action = rng.randrange(4)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zipped:
