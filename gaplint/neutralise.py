@@ -52,8 +52,11 @@ def workflow_property(text: str) -> str:
 
 
 # Every ASCII punctuation character may be backslash-escaped in CommonMark; these are the
-# ones Markdown or GitHub interpret inline (emphasis, links, images, code, tables, HTML).
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+# ones Markdown or GitHub interpret inside a line: emphasis, code, links and images (no `[`,
+# so no link, whatever follows), table cells, strikethrough. `<` and `&` become entities.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+# At the start of a line (after "> ") these would make a heading, list item or quote.
+_MARKDOWN_LINE_START = re.compile(r"^([#+\-=>]|\d+[.)])")
 _HTML_ENTITIES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"))
 
 
@@ -69,6 +72,7 @@ def markdown_text(text: str) -> str:
     for raw, entity in _HTML_ENTITIES:
         line = line.replace(raw, entity)
     line = _MARKDOWN_SPECIAL.sub(r"\\\1", line)
+    line = _MARKDOWN_LINE_START.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1], line)
     # "@name" would notify a user or team; a zero-width space after @ stops the mention.
     line = line.replace("@", "@" + _ZERO_WIDTH_SPACE)
     return _break_workflow_markers(line)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import resource
 import signal
 import subprocess
 import sys
@@ -31,7 +32,7 @@ from gaplint.api import Checker
 from gaplint.errors import InputError
 from gaplint.readers import read_bytes
 from tests.fuzz.mutate import KINDS, Case, case
-from tests.fuzz.test_hostile_rules import _limit_memory
+from tests.fuzz.test_hostile_rules import MEMORY_LIMIT, _limit_memory
 
 CASES = int(os.environ.get("GAPLINT_FUZZ_CASES", "250"))
 CLI_CASES = max(6, CASES // 40)
@@ -117,6 +118,11 @@ def _is_known_crash(item: Case) -> bool:
     return False
 
 
+def _peak_memory() -> int:
+    """The process's peak resident memory so far, in KiB (Linux's unit for ru_maxrss)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 @pytest.fixture(scope="module")
 def checker() -> Checker:
     return Checker()
@@ -124,9 +130,14 @@ def checker() -> Checker:
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_readers_survive_mutated_files(kind: str, checker: Checker) -> None:
+    peak_before = _peak_memory()
     failures = [f for n in range(CASES) if (f := _check_in_process(case(kind, n), checker))]
     new, known = _split(failures)
     assert not new, f"{len(new)} of {CASES} {kind} cases failed:\n" + "\n".join(new[:30])
+    # How far these cases raised the test process's peak memory (earlier tests set the peak
+    # before); a case that needed a gigabyte would show here.
+    grown = (_peak_memory() - peak_before) * 1024
+    assert grown < MEMORY_LIMIT // 2, f"peak memory grew by {grown:,} bytes"
     if known:
         pytest.xfail(f"{len(known)} of {CASES} cases hit a known readers bug: {known[0]}")
 

@@ -140,7 +140,9 @@ def test_json_keeps_the_real_text(project: Project) -> None:
     [
         (terminal, "a\x1b[31mb\nc", "a\\x1b[31mb\\x0ac"),
         (terminal, "x ::error y", "x :\u200b:error y"),
-        (markdown_text, "<b>[a](b) @me", "&lt;b&gt;\\[a\\]\\(b\\) @\u200bme"),
+        (markdown_text, "<b>[a](b) @me", "&lt;b&gt;\\[a\\](b) @\u200bme"),
+        (markdown_text, "1. # *x*. Done.", "1\\. # \\*x\\*. Done."),
+        (markdown_text, "# title", "\\# title"),
         (markdown_code, "a`b|c", "`` a`b\\|c ``"),
         (sarif_text, "[a](b) \\", "\\[a\\](b) \\\\"),
     ],
@@ -151,13 +153,14 @@ def test_each_medium_has_its_function(function: Any, text: str, expected: str) -
 
 def test_rule_error_naming_a_hostile_path_is_one_inert_line(project: Project) -> None:
     # A regex over its budget is reported with the document's path (gaplint: error: ...).
-    from tests.fuzz.test_hostile_rules import regex_rule
+    from tests.fuzz.test_hostile_rules import regex_rule, run_cli
 
     project.config()
     project.write("rules/TS3-contacts.yaml", regex_rule(r"(a|aa)+\1@"))
     name = "x\n::error file=y::pwned.md"
     project.write(name, "# Policy\n\nStaff must keep passwords secret.\n\n" + "a" * 3000 + "\n")
-    result = project.run("check", "--no-cache", name)
-    assert result.exit_code == 2
+    # A child process: the CLI keeps one Checker per process, built with the first rules.
+    result = run_cli(project.root, "check", "--no-cache", name)
+    assert result.returncode == 2, result.stderr
     (line,) = result.stderr.splitlines()
     _no_workflow_command(line)
