@@ -23,6 +23,7 @@ from gaplint.cli_options import (
     write_output,
 )
 from gaplint.errors import UserError
+from gaplint.neutralise import error_line, terminal
 from gaplint.reporters import formats_for
 
 if TYPE_CHECKING:
@@ -170,7 +171,7 @@ def check(
         echo_input_errors(result.report)
     write_output(render(fmt, result.report, context), output, color)
     for note in result.notes:
-        click.echo(f"gaplint: {note}", err=True)
+        click.echo(f"gaplint: {terminal(note)}", err=True)
     sys.exit(result.exit_code)
 
 
@@ -263,10 +264,13 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
         try:
             document = read_document(path)
         except InputError as error:
-            click.echo(error.line(), err=True)
+            click.echo(error_line(error.path, error.code.value, error.message), err=True)
             status = 2
             continue
-        click.echo(render_extract(document, fmt))
+        shown = render_extract(document, fmt)
+        if fmt == "text":  # document text reaches the terminal: one inert line per line
+            shown = "\n".join(terminal(line) for line in shown.split("\n"))
+        click.echo(shown)
     sys.exit(status)
 
 

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
+from gaplint.neutralise import error_line, terminal
+
 if TYPE_CHECKING:
     from gaplint.report import Report
 
@@ -20,7 +22,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def fail(message: str) -> NoReturn:
     """A usage, configuration, rule or baseline mistake: one line, exit status 2."""
-    click.echo(f"gaplint: error: {message}", err=True)
+    click.echo(f"gaplint: error: {terminal(message)}", err=True)
     sys.exit(2)
 
 
@@ -69,7 +71,7 @@ def echo_input_errors(report: Report) -> None:
     """One `PATH: error[CODE]: message` line on standard error per unreadable document."""
     for doc in report.documents:
         if doc.error is not None:
-            click.echo(f"{doc.path}: error[{doc.error.code}]: {doc.error.message}", err=True)
+            click.echo(error_line(doc.path, doc.error.code, doc.error.message), err=True)
 
 
 def write_output(text: str, output: str | None, color: bool = False) -> None:

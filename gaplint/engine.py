@@ -8,7 +8,6 @@ atom sets, so a sentence is judged against 38 rules without running any matcher 
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -31,6 +30,12 @@ from gaplint.nlp import (
     make_pattern_doc,
     normalise,
     whole_document_doc,
+)
+from gaplint.regex_budget import (
+    Pattern,
+    RegexBudgetExceeded,
+    compile_rule_regex,
+    find_spans,
 )
 from gaplint.rules import (
     All,
@@ -85,7 +90,7 @@ class CompiledPack:
     phrases: PhraseMatcher
     exact_phrases: PhraseMatcher
     sequences: SequenceMatcher
-    regexes: list[tuple[int, re.Pattern[str], re.Pattern[str] | None]]
+    regexes: list[tuple[int, Pattern, Pattern | None]]
     rules: dict[str, CompiledRule]
     headings: dict[str, Predicate]
     exclusion: Predicate | None
@@ -117,7 +122,14 @@ class CompiledPack:
         return DocumentHits(rules=rules, headings=headings)
 
     def find(self, document: Document) -> list[SentenceHits]:
-        """Match every atom over the document and return its sentences with their atoms."""
+        """Match every atom over the document and return its sentences with their atoms.
+        A rule regex over its time budget is the rule pack's fault: RuleError, one line."""
+        try:
+            return self._find(document)
+        except RegexBudgetExceeded as error:
+            raise RuleError(f"{document.path}: {error}") from None
+
+    def _find(self, document: Document) -> list[SentenceHits]:
         found: list[SentenceHits] = []
         heading_atoms: dict[str, frozenset[int]] = {}
         lead_in: frozenset[int] = frozenset()
@@ -187,10 +199,10 @@ class CompiledPack:
             if len(lowered) != len(text):  # a few characters lower-case to two: offsets move
                 lowered = ""
             for atom, regex, lower in self.regexes:
-                matches = lower.finditer(lowered) if lower and lowered else regex.finditer(text)
-                for m in matches:
-                    if _BLOCK_BREAK not in m.group():  # never across two blocks
-                        atoms[_index_at(char_starts, m.start())].add(atom)
+                spans = find_spans(lower, lowered) if lower and lowered else find_spans(regex, text)
+                for start, _, matched in spans:
+                    if _BLOCK_BREAK not in matched:  # never across two blocks
+                        atoms[_index_at(char_starts, start)].add(atom)
         return [(sent, frozenset(a)) for sent, a in zip(sents, atoms) if sent.text.strip()]
 
 
@@ -235,7 +247,7 @@ class _Compiler:
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
         self.exact_phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.sequences = SequenceMatcher(nlp.vocab.strings)
-        self.regexes: list[tuple[int, re.Pattern[str], re.Pattern[str] | None]] = []
+        self.regexes: list[tuple[int, Pattern, Pattern | None]] = []
         self.atom_ids: dict[int, int] = {}
         self._leaves: dict[str, int] = {}
         self._concepts: dict[str, tuple[Predicate, frozenset[int] | None]] = {}
@@ -262,10 +274,12 @@ class _Compiler:
         if isinstance(expr, TokenPattern):
             pattern = [_normalise_token_spec(spec) for spec in expr.pattern]
             return self._atom("pattern:" + repr(pattern), lambda a, n: self._add(a, n, pattern))
-        regex = re.compile(expr.regex, re.IGNORECASE)
+        regex = compile_rule_regex(expr.regex, ignore_case=True)
         # Case-insensitive matching costs about twice as much; a pattern with no capital letter
         # (so no \D, \W or [A-Z] either) finds the same on lower-cased text without the flag.
-        lower = None if any(c.isupper() for c in expr.regex) else re.compile(expr.regex)
+        lower = (
+            None if any(c.isupper() for c in expr.regex) else compile_rule_regex(expr.regex, False)
+        )
         return self._atom(
             "regex:" + expr.regex, lambda a, _: self.regexes.append((a, regex, lower))
         )

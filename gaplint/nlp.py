@@ -9,6 +9,7 @@ A trained pipeline (e.g. en_core_web_sm) is used when asked for and installed.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -110,6 +111,57 @@ def build_pipeline(model: str | None = None) -> Language:
     return nlp
 
 
+# spaCy's tokenizer strips prefixes and suffixes from a whitespace-delimited chunk one at a
+# time, searching the rest of the chunk each time: quadratic in the chunk. 8 KB of "!?" takes
+# 12 s, 16 KB about 50 s; a 400 KB word takes 1.1 s. Runs of punctuation longer than this are
+# cut, and words longer than that are broken, before tokenizing.
+MAX_PUNCTUATION_RUN = 32
+MAX_WORD = 1000
+_PUNCTUATION_RUN = re.compile(rf"[^\w\s]{{{MAX_PUNCTUATION_RUN + 1},}}")
+_LONG_WORD = re.compile(rf"\S{{{MAX_WORD + 1},}}")
+
+
+def _cut_run(match: re.Match[str]) -> str:
+    run = match.group()
+    return run[:MAX_PUNCTUATION_RUN] + " " * (len(run) - MAX_PUNCTUATION_RUN)
+
+
+def _break_word(match: re.Match[str]) -> str:
+    word = list(match.group())
+    for index in range(MAX_WORD, len(word), MAX_WORD):
+        word[index] = " "
+    return "".join(word)
+
+
+def tokenizable(text: str) -> str:
+    """The text the tokenizer is given: the same length, so every token offset is an offset
+    into `text` and evidence is quoted from the real text, with the tail of each long
+    punctuation run replaced by spaces and a space every MAX_WORD characters of a long word.
+    Such runs carry no words a rule could match."""
+    if len(text) <= MAX_PUNCTUATION_RUN:
+        return text
+    bounded = _PUNCTUATION_RUN.sub(_cut_run, text)
+    return _LONG_WORD.sub(_break_word, bounded) if len(text) > MAX_WORD else bounded
+
+
+def tokenize(nlp: Language, text: str) -> Doc:
+    """The tokenizer alone, over the bounded text. Unlike `nlp.make_doc` it has no max_length
+    (E088 refuses 1,000,000 characters): that limit protects the parser's memory, and the
+    tokenizer's Doc costs about 400 bytes per token (a 1.2 MB handbook: about 90 MB)."""
+    return nlp.tokenizer(tokenizable(text))
+
+
+def _block_docs(nlp: Language, texts: list[str]) -> Iterator[Doc]:
+    """The full pipeline per block; a block too long for it (a trained parser's max_length)
+    gets the tokenizer and the rule-based sentence splitter instead of being refused."""
+    bounded = [tokenizable(text) for text in texts]
+    if all(len(text) < nlp.max_length for text in bounded):
+        yield from nlp.pipe(bounded, batch_size=256)
+        return
+    for text in bounded:
+        yield nlp(text) if len(text) < nlp.max_length else split_sentences(nlp.tokenizer(text))
+
+
 def make_pattern_doc(nlp: Language, text: str) -> Doc:
     """Tokenise a rule term the same way as the document's text (stems come with the words)."""
     return nlp.make_doc(text)
@@ -139,7 +191,7 @@ def whole_document_doc(nlp: Language, document: Document) -> tuple[Doc, str] | N
     if nlp.pipe_names != [SENTENCES]:
         return None
     text = document.text
-    doc = nlp.make_doc(text)
+    doc = tokenize(nlp, text)
     if not len(doc):
         return doc, text
     offsets = doc.to_array([IDX]).ravel().tolist()
@@ -150,7 +202,7 @@ def whole_document_doc(nlp: Language, document: Document) -> tuple[Doc, str] | N
 def iter_block_docs(nlp: Language, document: Document) -> Iterator[tuple[int, Block, Doc]]:
     """Run the pipeline over every block, in order; sentences never cross a block."""
     blocks: list[Block] = document.blocks
-    docs = nlp.pipe((block.text for block in blocks), batch_size=256)
+    docs = _block_docs(nlp, [block.text for block in blocks])
     for index, (block, doc) in enumerate(zip(blocks, docs)):
         yield index, block, doc
 

@@ -14,6 +14,7 @@ import click
 from pydantic import ValidationError
 
 from gaplint.cli_options import batch_options, echo_input_errors, fail, write_output
+from gaplint.neutralise import terminal
 from gaplint.report import Report
 from gaplint.reporters import RenderContext, formats_for, render
 
@@ -51,7 +52,7 @@ def _checked(
     )
     result = execute(options)
     for note in result.notes:
-        click.echo(f"gaplint: {note}", err=True)
+        click.echo(f"gaplint: {terminal(note)}", err=True)
     return result.report, RenderContext(pack=result.pack, root=result.root)
 
 

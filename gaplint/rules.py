@@ -39,11 +39,7 @@ from pydantic import (
 from gaplint.errors import UserError
 from gaplint.paths import atomic_write
 from gaplint.report import Severity
-
-try:  # libyaml is ten times faster; fall back to the pure-Python loader.
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+from gaplint.safe_yaml import load_yaml
 
 RULE_ID = re.compile(r"^[A-Z]{2,}[0-9]{3,}$")
 ELEMENT_ID = re.compile(r"^[A-Z]{2,}[0-9]{1,2}$")
@@ -332,11 +328,6 @@ def _describe(error: ValidationError, raw: Any) -> str:
             rule = ""
     field = ".".join(str(part) for part in where if not str(part)[:1].isupper())
     return f"{rule} field {field}: {first['msg']}"
-
-
-def load_yaml(data: bytes | str) -> Any:
-    """Parse YAML safely, with libyaml where the PyYAML build has it."""
-    return yaml.load(data, Loader=_Loader)
 
 
 def builtin_rules_dir() -> Path:

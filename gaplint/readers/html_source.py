@@ -25,7 +25,9 @@ _ATTRIBUTE = re.compile(r"""\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?"
 _TAG_NAME = re.compile(r"<[A-Za-z][^\s/>]*")
 
 # Tags whose nesting the parser cannot track (void elements never open a level).
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*?(/?)>")
+# The look-ahead stops the name from giving characters back to `[^<>]*?`: without it a long
+# run of letters with no `>` is tried at every split, which is quadratic.
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)(?![A-Za-z0-9:-])[^<>]*?(/?)>")
 _VOID = {
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
     "source", "track", "wbr",

@@ -6,6 +6,7 @@ invented line 1."""
 
 from __future__ import annotations
 
+from gaplint.neutralise import terminal
 from gaplint.report import Location, Report
 from gaplint.reporters import RenderContext, open_findings
 
@@ -13,13 +14,15 @@ from gaplint.reporters import RenderContext, open_findings
 def render(report: Report, context: RenderContext) -> str:
     lines: list[str] = []
     for doc in report.documents:
+        path = terminal(doc.path)
         if doc.error is not None:
-            lines.append(f"{doc.path}: error[{doc.error.code}] {doc.error.message}")
+            lines.append(f"{path}: error[{doc.error.code}] {terminal(doc.error.message)}")
             continue
         for notice in doc.notices:
-            lines.append(f"{doc.path}: note[{notice.code}] {notice.message}")
+            lines.append(f"{path}: note[{notice.code}] {terminal(notice.message)}")
         for finding in open_findings(doc):
-            lines.append(f"{_place(doc.path, finding.location)} {finding.rule} {finding.message}")
+            place = _place(path, finding.location)
+            lines.append(f"{place} {finding.rule} {terminal(finding.message)}")
     return "".join(line + "\n" for line in lines)
 
 

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
+from gaplint.neutralise import workflow_data as _data
+from gaplint.neutralise import workflow_property as _property
 from gaplint.report import Report
 from gaplint.reporters import RenderContext, open_findings
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
-
-
-def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _property(text: str) -> str:
-    return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def _command(level: str, path: str, title: str, message: str, line: int | None = None) -> str:

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
+from gaplint.neutralise import markdown_code, markdown_text
 from gaplint.report import DocumentReport, Report
 from gaplint.reporters import RenderContext, open_findings
 
 _ICON = {"error": "🔴", "warning": "🟡", "info": "🔵"}
-
-
-def _cell(text: str) -> str:
-    return " ".join(text.replace("|", "\\|").split())
 
 
 def _percent(value: float | None) -> str:
@@ -39,7 +36,7 @@ def render(report: Report, context: RenderContext) -> str:
         by = {level: sum(1 for f in found if f.severity.value == level)
               for level in ("error", "warning", "info")}  # fmt: skip
         out.append(
-            f"| `{_cell(doc.path)}` | {_status(doc)} | {by['error']} | {by['warning']} "
+            f"| {markdown_code(doc.path)} | {_status(doc)} | {by['error']} | {by['warning']} "
             f"| {by['info']} |"
         )
     extra = []
@@ -56,14 +53,14 @@ def render(report: Report, context: RenderContext) -> str:
             notes.append(doc.error.message)
         if not found and not notes:
             continue
-        out += ["", f"### `{_cell(doc.path)}`", ""]
-        out += [f"> {_cell(note)}" for note in notes]
+        out += ["", f"### {markdown_code(doc.path)}", ""]
+        out += [f"> {markdown_text(note)}" for note in notes]
         if found:
             out += ["| Rule | Severity | Gap | Recommendation |", "|---|---|---|---|"]
             for f in found:
                 level = f.severity.value
                 out.append(
-                    f"| **{f.rule}** | {_ICON[level]} {level} | {_cell(f.message)} "
-                    f"| {_cell(f.recommendation)} |"
+                    f"| **{f.rule}** | {_ICON[level]} {level} | {markdown_text(f.message)} "
+                    f"| {markdown_text(f.recommendation)} |"
                 )
     return "\n".join(out) + "\n"

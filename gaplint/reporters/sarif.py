@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from gaplint import __version__
+from gaplint.neutralise import sarif_text
 from gaplint.paths import inside
 from gaplint.report import Finding, Report
 from gaplint.reporters import RenderContext
@@ -75,7 +76,7 @@ def _location(finding: Finding, uri: str) -> dict[str, Any]:
     said += [f"paragraph {where.paragraph}"] if where.paragraph is not None else []
     said += ["section: " + " › ".join(where.section)] if where.section else []
     if said:
-        location["message"] = {"text": ", ".join(said)}
+        location["message"] = {"text": sarif_text(", ".join(said))}
     extra = {"page": where.page, "paragraph": where.paragraph}
     if any(value is not None for value in extra.values()):
         location["properties"] = {k: v for k, v in extra.items() if v is not None}
@@ -90,7 +91,7 @@ def _result(finding: Finding, uri: str, index: dict[str, int]) -> dict[str, Any]
         "ruleId": finding.rule,
         "level": LEVEL[finding.severity.value],
         "kind": "fail",
-        "message": {"text": text},
+        "message": {"text": sarif_text(text)},
         "locations": [_location(finding, uri)],
         "partialFingerprints": {"gaplintGap/v1": _fingerprint(uri, finding.rule)},
         "properties": {"findingKind": finding.kind.value},
@@ -121,7 +122,8 @@ def build(report: Report, context: RenderContext) -> dict[str, Any]:
                 {
                     "level": "error",
                     "message": {
-                        "text": f"{doc.path}: error[{doc.error.code}]: {doc.error.message}"
+                        "text": f"{sarif_text(doc.path)}: error[{doc.error.code}]: "
+                        + sarif_text(doc.error.message)
                     },
                     "descriptor": {"id": doc.error.code},
                     "locations": [
@@ -138,7 +140,7 @@ def build(report: Report, context: RenderContext) -> dict[str, Any]:
             notifications.append(
                 {
                     "level": "note",
-                    "message": {"text": f"{doc.path}: {notice.message}"},
+                    "message": {"text": sarif_text(f"{doc.path}: {notice.message}")},
                     "descriptor": {"id": notice.code},
                 }
             )

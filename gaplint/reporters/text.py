@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from gaplint.neutralise import terminal
 from gaplint.report import (
     DocumentReport,
     ElementResult,
@@ -41,7 +42,7 @@ def _where(place: Evidence | Location) -> str:
     parts += [f"line {place.line}"] if place.line else []
     parts += [f"paragraph {place.paragraph}"] if place.paragraph else []
     if place.section:
-        parts.append("§ " + " › ".join(place.section))
+        parts.append("§ " + " › ".join(terminal(heading) for heading in place.section))
     return ", ".join(parts)
 
 
@@ -78,7 +79,7 @@ def _evidence(doc: DocumentReport, paint: _Painter) -> list[str]:
 
 def _quote(ev: Evidence) -> list[str]:
     where = _where(ev)
-    return _wrap(f'"{ev.text}"' + (f" ({where})" if where else ""), "        ")
+    return _wrap(f'"{terminal(ev.text)}"' + (f" ({where})" if where else ""), "        ")
 
 
 def _finding(finding: Finding, paint: _Painter) -> list[str]:
@@ -86,7 +87,7 @@ def _finding(finding: Finding, paint: _Painter) -> list[str]:
     tag = " (waived)" if finding.waived else " (baselined)" if finding.baselined else ""
     prefix = f"{finding.rule:<6} {severity:<7} "
     body = textwrap.wrap(
-        prefix + finding.message + tag,
+        prefix + terminal(finding.message) + tag,
         WIDTH,
         initial_indent="  ",
         subsequent_indent=" " * (2 + len(prefix)),
@@ -97,7 +98,7 @@ def _finding(finding: Finding, paint: _Painter) -> list[str]:
     lines = ["  " + styled + " " + body[0][2 + len(prefix) :], *body[1:]]
     indent = " " * (2 + len(prefix))
     if finding.recommendation:
-        lines += _wrap("→ " + finding.recommendation, indent)
+        lines += _wrap("→ " + terminal(finding.recommendation), indent)
     where = _where(finding.location)
     if where:
         lines.append(paint(f"{indent}at {where}", dim=True))
@@ -106,13 +107,13 @@ def _finding(finding: Finding, paint: _Painter) -> list[str]:
 
 def render_document(doc: DocumentReport, context: RenderContext) -> list[str]:
     paint = _Painter(context.color)
+    path = terminal(doc.path)
     if doc.error is not None:
-        return [
-            f"{doc.path}: " + paint(f"error[{doc.error.code}]", fg="red") + f": {doc.error.message}"
-        ]
+        error = paint(f"error[{doc.error.code}]", fg="red")
+        return [f"{path}: {error}: {terminal(doc.error.message)}"]
     if not doc.judged:
-        notes = "; ".join(n.message for n in doc.notices) or "not judged"
-        return [f"{doc.path}: " + paint("not judged", fg="yellow") + f": {notes}"]
+        notes = "; ".join(terminal(n.message) for n in doc.notices) or "not judged"
+        return [f"{path}: " + paint("not judged", fg="yellow") + f": {notes}"]
     shown = [f for f in doc.findings if counts(f) or not context.quiet]
     if context.quiet and not shown:
         return []
@@ -121,10 +122,10 @@ def render_document(doc: DocumentReport, context: RenderContext) -> list[str]:
     )
     total = sum(len(e.subpoints) for e in doc.elements)
     lines = [
-        paint(doc.path, bold=True)
+        paint(path, bold=True)
         + f"  coverage {_percent(doc.coverage)} ({covered} of {total} sub-points)"
     ]
-    lines += [f"  note[{notice.code}]: {notice.message}" for notice in doc.notices]
+    lines += [f"  note[{notice.code}]: {terminal(notice.message)}" for notice in doc.notices]
     if not context.quiet:
         lines += _element_table(doc.elements, paint)
         if context.show_evidence:

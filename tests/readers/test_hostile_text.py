@@ -73,3 +73,13 @@ def test_thousands_of_openers_and_unclosed_heredocs_scan_in_linear_time(tmp_path
     assert texts[0] == "Fee 0 rises by <? or <% each year."
     assert len(texts) == 20_001 and texts[-1] == "The end."
     assert result["seconds"] < 5
+
+
+def test_a_deep_page_with_a_tag_that_never_closes_reads_in_linear_time(tmp_path: Path) -> None:
+    # Found by the fuzzer: "<a" and a long run of letters with no ">" made the tag pattern of
+    # the nesting flattener try every split of the run (47 s for 100,000 letters).
+    page = pages.nested_page(3000)
+    source = page.source.replace("</main>", "<a" + "b" * 100_000 + "</main>", 1)
+    result = read_bounded(_write(tmp_path, "unclosed.html", source))
+    assert result.get("blocks"), result
+    assert result["seconds"] < 5
