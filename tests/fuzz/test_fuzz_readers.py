@@ -20,7 +20,6 @@ import subprocess
 import sys
 import time
 import traceback
-import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -57,23 +56,6 @@ def _time_bound(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-# Crashes found by this harness that the readers engineer is fixing (tests/fuzz/
-# test_reader_bugs.py has one reproducer each). A case that hits one is reported as a known
-# failure (xfail); any other failure fails the test.
-KNOWN = "known readers bug: "
-
-
-def _known_reader_bug(error: Exception, frames: traceback.StackSummary) -> bool:
-    # sniff._zip_kind runs before the readers' catch-all and misses these two.
-    from_sniff = any(frame.filename.endswith("readers/sniff.py") for frame in frames)
-    return from_sniff and isinstance(error, (NotImplementedError, zlib.error))
-
-
-def _split(failures: list[str]) -> tuple[list[str], list[str]]:
-    known = [f for f in failures if KNOWN in f]
-    return [f for f in failures if KNOWN not in f], known
-
-
 def _failure(item: Case, problem: str) -> str:
     return f"case({item.kind!r}, {item.number}) {'+'.join(item.mutations)}: {problem}"
 
@@ -97,25 +79,12 @@ def _check_in_process(item: Case, checker: Checker) -> str | None:
     except Exception as error:
         frames = traceback.extract_tb(error.__traceback__)
         where = frames[-1]
-        problem = f"{type(error).__name__} at {where.filename}:{where.lineno}: {error}"
-        if _known_reader_bug(error, frames):
-            problem = KNOWN + problem
-        return _failure(item, problem)
+        return _failure(item, f"{type(error).__name__} at {where.filename}:{where.lineno}: {error}")
     if hashlib.sha256(data).digest() != digest:
         return _failure(item, "input bytes changed")
     if time.monotonic() - started > CASE_SECONDS:
         return _failure(item, "took too long")
     return None
-
-
-def _is_known_crash(item: Case) -> bool:
-    try:
-        read_bytes(item.data, item.name)
-    except InputError:
-        return False
-    except Exception as error:
-        return _known_reader_bug(error, traceback.extract_tb(error.__traceback__))
-    return False
 
 
 def _peak_memory() -> int:
@@ -132,14 +101,13 @@ def checker() -> Checker:
 def test_readers_survive_mutated_files(kind: str, checker: Checker) -> None:
     peak_before = _peak_memory()
     failures = [f for n in range(CASES) if (f := _check_in_process(case(kind, n), checker))]
-    new, known = _split(failures)
-    assert not new, f"{len(new)} of {CASES} {kind} cases failed:\n" + "\n".join(new[:30])
+    assert not failures, f"{len(failures)} of {CASES} {kind} cases failed:\n" + "\n".join(
+        failures[:30]
+    )
     # How far these cases raised the test process's peak memory (earlier tests set the peak
     # before); a case that needed a gigabyte would show here.
     grown = (_peak_memory() - peak_before) * 1024
     assert grown < MEMORY_LIMIT // 2, f"peak memory grew by {grown:,} bytes"
-    if known:
-        pytest.xfail(f"{len(known)} of {CASES} cases hit a known readers bug: {known[0]}")
 
 
 def _run_cli(folder: Path, files: list[Path]) -> subprocess.CompletedProcess[str]:
@@ -167,9 +135,6 @@ def _run_cli(folder: Path, files: list[Path]) -> subprocess.CompletedProcess[str
 def test_cli_survives_mutated_files(tmp_path: Path) -> None:
     # Numbers past the in-process ones: different cases, all readers in one batch.
     items = [case(kind, CASES + n) for kind in KINDS for n in range(CLI_CASES)]
-    # A known readers crash takes the whole batch down with it; those cases are left to the
-    # in-process test (which reports them), so the rest of the batch is still checked.
-    items = [item for item in items if not _is_known_crash(item)]
     files = []
     for item in items:
         path = tmp_path / item.name
