@@ -101,12 +101,13 @@ class CompiledPack:
         sentences = self.find(document)
         wanted = list(rule_ids)
         exclusion = self.exclusion
+        near_misses: dict[str, int] = {}
         rules = {
             rule_id: [
                 RuleHit(hits.sentence, label, terms, bool(exclusion and exclusion(hits)))
                 for hits, (label, terms) in found
             ]
-            for rule_id, found in iter_rule_hits(self, sentences, wanted).items()
+            for rule_id, found in iter_rule_hits(self, sentences, wanted, near_misses).items()
         }
         chosen = set(wanted)
         headings: dict[str, Sentence] = {}
@@ -119,7 +120,7 @@ class CompiledPack:
                            None)  # fmt: skip
             if heading is not None:
                 headings[element.id] = heading
-        return DocumentHits(rules=rules, headings=headings)
+        return DocumentHits(rules=rules, headings=headings, near_misses=near_misses)
 
     def find(self, document: Document) -> list[SentenceHits]:
         """Match every atom over the document and return its sentences with their atoms.
@@ -446,9 +447,13 @@ def compile_pack(pack: RulePack, nlp: Language) -> CompiledPack:
 
 
 def iter_rule_hits(
-    compiled: CompiledPack, sentences: Iterable[SentenceHits], rule_ids: Iterable[str]
+    compiled: CompiledPack,
+    sentences: Iterable[SentenceHits],
+    rule_ids: Iterable[str],
+    near_misses: dict[str, int] | None = None,
 ) -> dict[str, list[tuple[SentenceHits, Found]]]:
-    """For each rule, the sentences whose atoms satisfy it, with what matched."""
+    """For each rule, the sentences whose atoms satisfy it, with what matched. `near_misses`,
+    when given, counts per rule the sentences its trigger words reached that did not match."""
     rules = [compiled.rules[rule_id] for rule_id in rule_ids]
     result: dict[str, list[tuple[SentenceHits, Found]]] = {rule.id: [] for rule in rules}
     # Which rules each atom can set off, so a sentence only tries the rules its atoms trigger
@@ -466,4 +471,6 @@ def iter_rule_hits(
             found = rule.match(hits)
             if found and not (rule.unless and rule.unless(hits)):
                 result[rule.id].append((hits, found))
+            elif near_misses is not None and rule.triggers is not None:
+                near_misses[rule.id] = near_misses.get(rule.id, 0) + 1
     return result

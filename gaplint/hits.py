@@ -32,3 +32,6 @@ class DocumentHits:
     """Hits by rule id, in document order, for every rule the engine was asked about."""
     headings: dict[str, Sentence] = field(default_factory=dict)
     """By element id: the first heading that matches the element's `heading` expression."""
+    near_misses: dict[str, int] = field(default_factory=dict)
+    """By rule id: sentences that have some of the rule's required words but do not satisfy
+    it. A gap with near misses is less certain than a gap where nothing came close."""

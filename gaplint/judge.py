@@ -4,11 +4,13 @@ calls back into the engine, so it needs no spaCy."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
-from gaplint.document import Document
+from gaplint.document import BlockKind, Document
 from gaplint.hits import DocumentHits, RuleHit
 from gaplint.report import (
+    Confidence,
     DocumentReport,
     ElementResult,
     ElementStatus,
@@ -22,6 +24,9 @@ from gaplint.report import (
 )
 from gaplint.rules import RulePack, Subpoint
 from gaplint.selection import Selection
+
+if TYPE_CHECKING:
+    from gaplint.nlp import Sentence
 
 MAX_EVIDENCE = 3
 
@@ -74,7 +79,10 @@ def judge(
             paragraph=heading.paragraph if heading else None,
             section=[*heading.section, heading.text] if heading else [],
         )
-        results = [_judge_subpoint(sub, hits.rules[sub.id], selection) for sub in subs]
+        results = [
+            _judge_subpoint(sub, hits.rules[sub.id], selection, heading, hits.near_misses)
+            for sub in subs
+        ]
         covered = sum(1 for r in results if r.status is SubpointStatus.COVERED)
         status = _element_status(covered, len(results))
         elements.append(
@@ -95,6 +103,7 @@ def judge(
                     severity=selection.severity(element.id, element.severity),
                     message=element.missing_message,
                     recommendation=element.missing_recommendation,
+                    confidence=_least(r.confidence for r in results),
                     location=where,
                 )
             )
@@ -115,7 +124,13 @@ def judge(
     )
 
 
-def _judge_subpoint(sub: Subpoint, matches: list[RuleHit], selection: Selection) -> SubpointResult:
+def _judge_subpoint(
+    sub: Subpoint,
+    matches: list[RuleHit],
+    selection: Selection,
+    heading: Sentence | None,
+    near_misses: dict[str, int],
+) -> SubpointResult:
     excluded: Evidence | None = None
     supporting: list[RuleHit] = []
     for hit in matches:
@@ -123,9 +138,15 @@ def _judge_subpoint(sub: Subpoint, matches: list[RuleHit], selection: Selection)
             excluded = excluded or _evidence(hit, f"{sub.id}: {hit.label}")
             continue
         supporting.append(hit)
-    # Cite the sentences where most of the rule's terms meet; ties keep document order.
-    supporting.sort(key=lambda hit: -hit.terms)
+    # A statement before a heading, one in the element's own section before one elsewhere,
+    # then where most of the rule's terms meet; ties keep document order. Then the cap.
+    supporting.sort(
+        key=lambda hit: (_is_heading(hit), not _in_section(hit, heading), -hit.terms)
+    )
     evidence = [_evidence(hit, f"{sub.id}: {hit.label}") for hit in supporting[:MAX_EVIDENCE]]
+    confidence, reason = _confidence(
+        supporting, heading, near_misses.get(sub.id, 0), excluded is not None
+    )
     return SubpointResult(
         id=sub.id,
         title=sub.title,
@@ -133,7 +154,47 @@ def _judge_subpoint(sub: Subpoint, matches: list[RuleHit], selection: Selection)
         severity=selection.severity(sub.id, sub.severity),
         evidence=evidence,
         excluded_by=excluded if not evidence else None,
+        confidence=confidence,
+        confidence_reason=reason,
     )
+
+
+def _least(confidences: Iterable[Confidence | None]) -> Confidence:
+    return Confidence.WEAK if Confidence.WEAK in set(confidences) else Confidence.STRONG
+
+
+def _is_heading(hit: RuleHit) -> bool:
+    return hit.sentence.kind is BlockKind.HEADING
+
+
+def _in_section(hit: RuleHit, heading: Sentence | None) -> bool:
+    """Whether the sentence stands under the heading of the element's own section."""
+    if heading is None:
+        return False
+    below = (*heading.section, heading.text)
+    return hit.sentence.section[: len(below)] == below
+
+
+def _confidence(
+    supporting: list[RuleHit], heading: Sentence | None, near_misses: int, excluded: bool
+) -> tuple[Confidence, str]:
+    """How sure a reader can be of the decision, and why, from the hits alone."""
+    if supporting:
+        statements = {hit.sentence.text for hit in supporting if not _is_heading(hit)}
+        if len(statements) >= 2:
+            return Confidence.STRONG, f"{len(statements)} sentences state it"
+        if not statements:
+            return Confidence.WEAK, "only a heading names it"
+        if any(_in_section(hit, heading) for hit in supporting):
+            return Confidence.STRONG, "stated in the element's own section"
+        return Confidence.WEAK, "one sentence, outside the element's section"
+    if excluded:
+        return Confidence.STRONG, "the policy explicitly excludes it"
+    if near_misses:
+        return Confidence.WEAK, f"{near_misses} sentence(s) use its terms without stating it"
+    if heading is not None:
+        return Confidence.WEAK, "the policy has a section on this element"
+    return Confidence.STRONG, "no sentence comes close"
 
 
 def _gap_finding(
@@ -148,6 +209,7 @@ def _gap_finding(
             message=f"{sub.title}: the policy explicitly excludes this topic "
             f'("{_clip(ex.text)}"), so it is not covered.',
             recommendation=sub.recommendation,
+            confidence=result.confidence,
             location=Location(
                 path=document.path,
                 page=ex.page,
@@ -164,6 +226,7 @@ def _gap_finding(
         severity=result.severity,
         message=f"{sub.title}: not addressed. {sub.rationale.split('. ')[0].rstrip('.')}.",
         recommendation=sub.recommendation,
+        confidence=result.confidence,
         location=where,
     )
 

