@@ -53,6 +53,11 @@ class Config(BaseModel):
     severity: dict[str, Severity] = Field(default_factory=dict)
     fail_on: FailOn = Field(default="warning", alias="fail-on")
     min_coverage: float | None = Field(default=None, ge=0, le=1, alias="min-coverage")
+    judge_all: bool = Field(
+        default=False,
+        alias="judge-all",
+        description="judge every document, even one that does not read as a social media policy",
+    )
     include: list[str] | None = None
     exclude: list[str] = Field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict, alias="per-file-ignores")
@@ -163,4 +168,5 @@ def build_selection(loaded: LoadedConfig, known: list[str]) -> SelectionSpec:
         ignore=tuple(config.ignore),
         severities=tuple(sorted(severities.items())),
         per_file_ignores=tuple((g, tuple(p)) for g, p in config.per_file_ignores.items()),
+        judge_all=config.judge_all,
     )

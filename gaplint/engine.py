@@ -54,6 +54,11 @@ from gaplint.rules import (
 from gaplint.sequence import SequenceMatcher
 
 EXCLUSION_CONCEPT = "exclusion"
+# Words that say a sentence is about the pack's subject (social media); a document with none
+# is not a policy on it.
+SUBJECT_CONCEPT = "subject"
+# Words a title uses for a policy document ("policy", "general order", "terms of use").
+POLICY_TITLE_CONCEPT = "policy-title"
 _INHERITS_LEAD_IN = (BlockKind.LIST_ITEM, BlockKind.TABLE_CELL)
 _BLOCK_BREAK = "\n\n"  # Document.text joins blocks with it; block text has no newline
 
@@ -94,6 +99,8 @@ class CompiledPack:
     rules: dict[str, CompiledRule]
     headings: dict[str, Predicate]
     exclusion: Predicate | None
+    subject: Predicate | None = None
+    policy_title: Predicate | None = None
     _atom_ids: dict[int, int] = field(default_factory=dict)
 
     def hits(self, document: Document, rule_ids: Iterable[str]) -> DocumentHits:
@@ -120,7 +127,20 @@ class CompiledPack:
                            None)  # fmt: skip
             if heading is not None:
                 headings[element.id] = heading
-        return DocumentHits(rules=rules, headings=headings, near_misses=near_misses)
+        subject, title = self.subject, self.policy_title
+        mentions = sum(1 for hits in sentences if subject(hits)) if subject else None
+        # A title: a heading, or the document's first block (a memo's subject line).
+        titled = title is not None and any(
+            title(hits) for hits in sentences
+            if hits.sentence.kind is BlockKind.HEADING or hits.sentence.block == 0
+        )  # fmt: skip
+        return DocumentHits(
+            rules=rules,
+            headings=headings,
+            near_misses=near_misses,
+            subject_mentions=mentions,
+            titled_as_policy=titled,
+        )
 
     def find(self, document: Document) -> list[SentenceHits]:
         """Match every atom over the document and return its sentences with their atoms.
@@ -426,10 +446,9 @@ def compile_pack(pack: RulePack, nlp: Language) -> CompiledPack:
             match, triggers = compiler.compile(sub.match)
             unless = compiler.compile(sub.unless)[0] if sub.unless is not None else None
             rules[sub.id] = CompiledRule(sub.id, match, unless, triggers)
-    exclusion = (
-        compiler.compile(ConceptRef(concept=EXCLUSION_CONCEPT))[0]
-        if EXCLUSION_CONCEPT in pack.concepts
-        else None
+    exclusion, subject, policy_title = (
+        compiler.compile(ConceptRef(concept=name))[0] if name in pack.concepts else None
+        for name in (EXCLUSION_CONCEPT, SUBJECT_CONCEPT, POLICY_TITLE_CONCEPT)
     )
     return CompiledPack(
         pack=pack,
@@ -442,6 +461,8 @@ def compile_pack(pack: RulePack, nlp: Language) -> CompiledPack:
         rules=rules,
         headings=headings,
         exclusion=exclusion,
+        subject=subject,
+        policy_title=policy_title,
         _atom_ids=compiler.atom_ids,
     )
 

@@ -35,3 +35,7 @@ class DocumentHits:
     near_misses: dict[str, int] = field(default_factory=dict)
     """By rule id: sentences that have some of the rule's required words but do not satisfy
     it. A gap with near misses is less certain than a gap where nothing came close."""
+    subject_mentions: int | None = None
+    """Sentences about the pack's subject (its `subject` concept); None without one."""
+    titled_as_policy: bool = False
+    """A heading or the first block calls the document a policy (`policy-title` concept)."""

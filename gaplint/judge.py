@@ -64,6 +64,9 @@ def judge(
 ) -> DocumentReport:
     """`hits` must cover chosen_rules(pack, selection)."""
     selection = selection or Selection()
+    doubt = None if selection.judge_all else _not_a_policy(document, hits)
+    if doubt:
+        return _unjudged(document, "en", Notice(code="not-a-policy", message=doubt))
     chosen = [(e, s) for e, s in pack.subpoints() if selection.selected(s.id)]
     elements: list[ElementResult] = []
     findings: list[Finding] = []
@@ -253,16 +256,49 @@ def _clip(text: str, width: int = 90) -> str:
 
 def not_judged(document: Document, language: str, pack_language: str) -> DocumentReport:
     """A document in another language gets a notice, not 38 false gaps."""
+    return _unjudged(
+        document,
+        language,
+        Notice(
+            code="language-mismatch",
+            message=f"document language looks like '{language}', but the rule pack is "
+            f"written for '{pack_language}'; it was not judged",
+        ),
+    )
+
+
+# Below both, a document is too thin to be a policy: a README, a changelog, a note.
+MIN_POLICY_WORDS = 250
+MIN_POLICY_POINTS = 3
+
+
+def _not_a_policy(document: Document, hits: DocumentHits) -> str | None:
+    """Why the document does not read as a policy on the pack's subject, or None if it does.
+    Only a pack that names its subject (a `subject` concept) can tell; others judge all."""
+    words = document.word_count
+    if hits.subject_mentions is None:
+        return None
+    if hits.subject_mentions == 0:
+        return (
+            f"it never mentions social media ({words:,} words), so it does not read as a "
+            "social media policy; it was not judged (judge-all = true judges it anyway)"
+        )
+    points = sum(1 for found in hits.rules.values() if any(not hit.excluded for hit in found))
+    # A short text that calls itself a policy is judged: a policy cut down to a line must
+    # still fail, not pass as "not a policy".
+    if words < MIN_POLICY_WORDS and points < MIN_POLICY_POINTS and not hits.titled_as_policy:
+        return (
+            f"only {words:,} words address {points} of {len(hits.rules)} sub-points, so it does "
+            "not read as a social media policy; it was not judged (judge-all = true judges it "
+            "anyway)"
+        )
+    return None
+
+
+def _unjudged(document: Document, language: str, notice: Notice) -> DocumentReport:
     return DocumentReport(
         **_identity(document),
         language=language,
         judged=False,
-        notices=[
-            Notice(
-                code="language-mismatch",
-                message=f"document language looks like '{language}', but the rule pack is "
-                f"written for '{pack_language}'; it was not judged",
-            ),
-            *_reading_notices(document),
-        ],
+        notices=[notice, *_reading_notices(document)],
     )

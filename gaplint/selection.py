@@ -23,6 +23,8 @@ class Selection:
     select: tuple[str, ...] = ("",)
     ignore: tuple[str, ...] = ()
     severities: dict[str, Severity] = field(default_factory=dict)
+    judge_all: bool = False
+    """Judge a document even if it does not read as a policy on the pack's subject."""
 
     def selected(self, rule_id: str) -> bool:
         return _longest(rule_id, self.select) > _longest(rule_id, self.ignore)
@@ -39,6 +41,7 @@ class SelectionSpec:
     ignore: tuple[str, ...]
     severities: tuple[tuple[str, str], ...]
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    judge_all: bool = False
 
     def ignores_for(self, rel: str) -> tuple[str, ...]:
         extra = [p for glob, prefixes in self.per_file_ignores if glob_match(rel, glob)
@@ -48,4 +51,9 @@ class SelectionSpec:
     def for_path(self, rel: str) -> Selection:
         """The Selection for the document at `rel` (relative to the configuration file)."""
         severities = {rule: Severity(level) for rule, level in self.severities}
-        return Selection(select=self.select, ignore=self.ignores_for(rel), severities=severities)
+        return Selection(
+            select=self.select,
+            ignore=self.ignores_for(rel),
+            severities=severities,
+            judge_all=self.judge_all,
+        )

@@ -51,18 +51,20 @@ def test_one_sentence_elsewhere_is_weak_and_two_are_strong(checker: Checker) -> 
 
 
 def test_a_gap_is_weak_when_a_sentence_comes_close(checker: Checker) -> None:
-    close = "# Help\n\nFor help resetting your password, contact the IT Help Desk.\n"
+    close = "# Social media policy\n\nFor help resetting your password, contact the IT Help Desk.\n"
     near = _sub(_check(checker, close), "GL601")
     assert near.status.value == "missing" and near.confidence is Confidence.WEAK
     far = _sub(
-        _check(checker, "# Parks\n\nThe parks open at dawn every day of the year.\n"), "GL601"
+        _check(checker, "# Social media policy\n\nThe parks open at dawn every day of the year.\n"),
+        "GL601",
     )
     assert far.status.value == "missing" and far.confidence is Confidence.STRONG
 
 
 def test_weak_gaps_carry_their_confidence_into_the_findings(checker: Checker) -> None:
     report = _check(
-        checker, "# Help\n\nFor help resetting your password, contact the IT Help Desk.\n"
+        checker,
+        "# Social media policy\n\nFor help resetting your password, contact the IT Help Desk.\n",
     )
     (finding,) = [f for f in report.findings if f.rule == "GL601"]
     assert finding.confidence is Confidence.WEAK
@@ -73,7 +75,8 @@ def test_the_text_and_html_reports_mark_weak_decisions(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "help.md").write_text(
-        "# Help\n\nFor help resetting your password, contact the IT Help Desk.\n", encoding="utf-8"
+        "# Social media policy\n\nFor help resetting your password, contact the IT Help Desk.\n",
+        encoding="utf-8",
     )
     text = CliRunner().invoke(main, ["check", "--isolated", "--no-cache", "help.md"]).stdout
     passwords = " ".join(text.split("GL601", 1)[1].split("→", 1)[0].split())
