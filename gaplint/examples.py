@@ -21,8 +21,10 @@ def example_document(text: str) -> Document:
 
 
 def judged_covered(checker: Checker, rule_id: str, text: str) -> bool:
-    # Judged directly, without language detection: an example is a sentence or two.
+    # Judged directly, without language detection or the not-a-policy test: an example is a
+    # sentence or two.
     document = example_document(text)
     hits = checker.compiled.hits(document, [rule_id])
-    report = judge(checker.compiled.pack, document, hits, Selection(select=(rule_id,)))
+    selection = Selection(select=(rule_id,), judge_all=True)
+    report = judge(checker.compiled.pack, document, hits, selection)
     return report.subpoint(rule_id).status is SubpointStatus.COVERED

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from gaplint.cli import main
 
 POLICY = (
-    "# Security\n\nPasswords for official social media accounts must be at least 14 characters "
+    "# Social media policy\n\nPasswords for official social media accounts must be at least 14 characters "
     "long and changed every 90 days.\n"
 )
 

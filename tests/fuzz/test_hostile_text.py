@@ -19,7 +19,7 @@ EVIDENCE = "Staff must keep the passwords of the agency accounts secret and stro
 
 def handbook(characters: int) -> str:
     """A long generated handbook in Markdown, with one sentence the built-in rules quote."""
-    parts = ["# Handbook", "", EVIDENCE, ""]
+    parts = ["# Social media handbook", "", EVIDENCE, ""]
     size = 0
     section = 0
     while size < characters:
