@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from gaplint.cli import main
 
 POLICY = (
-    "# Social media policy\n\nPasswords for official social media accounts must be at least 14 characters "
-    "long and changed every 90 days.\n"
+    "# Social media policy\n\nPasswords for official social media accounts must be at least "
+    "14 characters long and changed every 90 days.\n"
 )
 
 
