@@ -166,9 +166,8 @@ def check(
         show_evidence=show_evidence,
         quiet=quiet,
     )
-    if fmt != "text":
-        # Machine formats keep standard output clean; people still see what could not be read.
-        echo_input_errors(result.report)
+    # Whatever the format, people (and scripts reading stderr) see what could not be read.
+    echo_input_errors(result.report)
     write_output(render(fmt, result.report, context), output, color)
     for note in result.notes:
         click.echo(f"gaplint: {terminal(note)}", err=True)
