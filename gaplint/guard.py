@@ -1,0 +1,78 @@
+"""The per-document guard: whatever one document does, the batch gets a DocumentReport back.
+
+A document that takes longer than its time limit becomes `error[timeout]`; an unexpected
+exception becomes `error[internal]` naming the exception. Both happen in the process that
+checks the document (the main one with --jobs 1, a worker otherwise), so the rest of the
+batch is still judged.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import threading
+from collections.abc import Iterator
+from types import FrameType
+
+from gaplint.api import Checker, error_report
+from gaplint.errors import ErrorCode, InputError
+from gaplint.report import DocumentReport
+from gaplint.selection import Selection
+
+MESSAGE_CHARS = 200
+
+
+class DocumentTimeout(BaseException):
+    """Raised by the alarm; a BaseException so no reader's `except Exception` swallows it."""
+
+
+def _can_alarm() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise DocumentTimeout in this thread after `seconds` (0: no limit).
+
+    SIGALRM interrupts Python code between bytecodes; the readers and rule regexes bound
+    their own C-level work. Outside the main thread (or without setitimer) there is no bound.
+    """
+    if seconds <= 0 or not _can_alarm():
+        yield
+        return
+
+    def expire(signum: int, frame: FrameType | None) -> None:
+        raise DocumentTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def one_line(error: BaseException) -> str:
+    text = " ".join(f"{type(error).__name__}: {error}".split())
+    return text if len(text) <= MESSAGE_CHARS else text[: MESSAGE_CHARS - 1] + "…"
+
+
+def internal_error(name: str, message: str) -> DocumentReport:
+    return error_report(
+        InputError(ErrorCode.INTERNAL, f"{message} (a gaplint bug; please report it)", name)
+    )
+
+
+def guarded_check(
+    checker: Checker, data: bytes, name: str, selection: Selection, timeout: float
+) -> DocumentReport:
+    """`checker.check_bytes`, but never raising and never taking much over `timeout` seconds."""
+    try:
+        with time_limit(timeout):
+            return checker.check_bytes(data, name, selection)
+    except DocumentTimeout:
+        message = f"took longer than {timeout:g} seconds; not judged"
+        return error_report(InputError(ErrorCode.TIMEOUT, message, name))
+    except Exception as error:  # any bug met on one document must not end the batch
+        return internal_error(name, one_line(error))
