@@ -51,6 +51,13 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except UserError as error:
             fail(str(error))
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise  # click's own ways out: usage errors, --help, ^C
+        except Exception as error:  # a bug outside any one document: still exit 2, never 1
+            from gaplint.guard import internal_error_line
+
+            click.echo(internal_error_line(error), err=True)
+            sys.exit(2)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted([*super().list_commands(ctx), *LAZY_COMMANDS])

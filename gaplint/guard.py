@@ -16,6 +16,7 @@ from types import FrameType
 
 from gaplint.api import Checker, error_report
 from gaplint.errors import ErrorCode, InputError
+from gaplint.neutralise import terminal
 from gaplint.report import DocumentReport
 from gaplint.selection import Selection
 
@@ -58,10 +59,16 @@ def one_line(error: BaseException) -> str:
     return text if len(text) <= MESSAGE_CHARS else text[: MESSAGE_CHARS - 1] + "…"
 
 
+BUG_NOTE = "(a gaplint bug; please report it)"
+
+
 def internal_error(name: str, message: str) -> DocumentReport:
-    return error_report(
-        InputError(ErrorCode.INTERNAL, f"{message} (a gaplint bug; please report it)", name)
-    )
+    return error_report(InputError(ErrorCode.INTERNAL, f"{message} {BUG_NOTE}", name))
+
+
+def internal_error_line(error: BaseException) -> str:
+    """The one line for a bug met outside any document (exit status 2, not Python's 1)."""
+    return f"gaplint: error[{ErrorCode.INTERNAL.value}]: {terminal(one_line(error))} {BUG_NOTE}"
 
 
 def guarded_check(

@@ -13,6 +13,8 @@ a worker is found, which gets `error[internal]`, and the others go on in paralle
 from __future__ import annotations
 
 import ctypes
+import multiprocessing
+import multiprocessing.context
 import os
 import signal
 import sys
@@ -50,13 +52,22 @@ def die_with_parent(parent: int) -> None:
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
 
 
+def _context() -> multiprocessing.context.BaseContext | None:
+    """fork on Linux, pinned (Python 3.14 defaults to forkserver): a worker's parent is then
+    gaplint itself, which die_with_parent relies on, and workers start without re-importing."""
+    return multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
+
+
 def _round(
     function: Callable[[T], R], items: Sequence[T], pending: list[int], workers: int
 ) -> Iterator[tuple[int, R | None]]:
     """Run `pending` (indices into `items`) in one pool; yields (index, result) as each
     finishes, and (index, None) for those lost when the pool broke."""
     with ProcessPoolExecutor(
-        max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),)
+        max_workers=workers,
+        mp_context=_context(),
+        initializer=die_with_parent,
+        initargs=(os.getpid(),),
     ) as pool:
         futures: dict[Future[R], int] = {pool.submit(function, items[i]): i for i in pending}
         for future in as_completed(futures):

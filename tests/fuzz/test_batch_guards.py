@@ -131,3 +131,32 @@ def test_a_fifo_in_place_of_a_cache_entry_does_not_hang(project: Project) -> Non
         pytest.fail("gaplint check blocked on a FIFO in its cache")
     assert (again.returncode, again.stdout) == (first.returncode, first.stdout)
     assert entry.is_file()  # rebuilt as a regular file
+
+
+def test_a_bug_outside_any_document_exits_2_with_one_line(project: Project) -> None:
+    project.config()
+    project.write("a.md", FULL)
+    driver = DRIVER.replace(
+        "api.Checker.check_bytes = hostile",
+        "import gaplint.reporters\n"
+        "def broken(*args, **kwargs):\n"
+        "    raise KeyError('injected')\n"
+        "gaplint.reporters.render = broken",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", driver, "check", "--no-cache", "a.md"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2  # Python's own exit status for a crash would be 1
+    assert result.stderr.splitlines() == [
+        "gaplint: error[internal]: KeyError: 'injected' (a gaplint bug; please report it)"
+    ]
+
+
+def test_usage_errors_are_still_clicks(project: Project) -> None:
+    result = project.run("check", "--jobs", "-3", "a.md")
+    assert result.exit_code == 2
+    assert "Invalid value for '-j' / '--jobs'" in result.output
