@@ -3,6 +3,9 @@
 An entry is keyed by everything that can change a DocumentReport: the file's bytes, its
 displayed path, the rule pack's content, the selection and limits, and gaplint's version.
 Waivers and baselines are applied after the cache, so editing them never invalidates it.
+
+Each entry also records the key it was written for and is trusted only under that key, so
+an entry copied, renamed or restored over another is a miss, never another document's result.
 """
 
 from __future__ import annotations
@@ -10,19 +13,45 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
+import stat
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from gaplint import __version__
 from gaplint.paths import atomic_write
 from gaplint.report import DocumentReport
 
 CACHE_DIR_NAME = ".gaplint_cache"
+MAX_ENTRY_BYTES = 64_000_000
+"""An entry larger than this is damage, not a report: it is not read."""
+
+
+class Entry(BaseModel):
+    key: str
+    report: DocumentReport
 
 
 def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def read_regular_file(path: Path, limit: int) -> bytes | None:
+    """The bytes of `path` if it is a regular file of at most `limit` bytes, else None.
+
+    Opened non-blocking and checked with fstat on the open descriptor, so a FIFO or device
+    put in its place cannot block the run, and a swap between check and open cannot either.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        return handle.read(limit + 1)
 
 
 class Cache:
@@ -32,23 +61,27 @@ class Cache:
         self.fingerprint = hashlib.sha256(f"{__version__}\0{fingerprint}".encode()).hexdigest()
 
     def key(self, sha256: str, path: str) -> str:
-        return hashlib.sha256(f"{self.fingerprint}\0{sha256}\0{path}".encode()).hexdigest()
+        text = f"{self.fingerprint}\0{sha256}\0{path}"
+        return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
     def _file(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> DocumentReport | None:
         try:
-            text = self._file(key).read_text(encoding="utf-8")
-            return DocumentReport.model_validate_json(text)
-        except (OSError, UnicodeDecodeError, ValidationError, ValueError):
+            data = read_regular_file(self._file(key), MAX_ENTRY_BYTES)
+            if data is None:
+                return None
+            entry = Entry.model_validate_json(data)
+        except (OSError, ValidationError, ValueError):
             return None  # missing or damaged: rebuild it
+        return entry.report if entry.key == key else None
 
     def put(self, key: str, report: DocumentReport) -> None:
         # A read-only checkout still gets its results, just not cached.
         with contextlib.suppress(OSError):
             prepare_folder(self.folder)
-            atomic_write(self._file(key), report.model_dump_json())
+            atomic_write(self._file(key), Entry(key=key, report=report).model_dump_json())
 
 
 def prepare_folder(folder: Path) -> None:

@@ -51,6 +51,13 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except UserError as error:
             fail(str(error))
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise  # click's own ways out: usage errors, --help, ^C
+        except Exception as error:  # a bug outside any one document: still exit 2, never 1
+            from gaplint.guard import internal_error_line
+
+            click.echo(internal_error_line(error), err=True)
+            sys.exit(2)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted([*super().list_commands(ctx), *LAZY_COMMANDS])
@@ -166,9 +173,8 @@ def check(
         show_evidence=show_evidence,
         quiet=quiet,
     )
-    if fmt != "text":
-        # Machine formats keep standard output clean; people still see what could not be read.
-        echo_input_errors(result.report)
+    # Whatever the format, people (and scripts reading stderr) see what could not be read.
+    echo_input_errors(result.report)
     write_output(render(fmt, result.report, context), output, color)
     for note in result.notes:
         click.echo(f"gaplint: {terminal(note)}", err=True)

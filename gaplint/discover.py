@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import os
 from collections.abc import Iterable
@@ -9,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from gaplint.errors import ErrorCode, InputError
-from gaplint.paths import STDIN, display_path, relative_to
+from gaplint.paths import STDIN, display_path, printable, relative_to
 
 DEFAULT_INCLUDE = (
     "*.pdf", "*.docx", "*.md", "*.markdown", "*.txt", "*.html", "*.htm", "*.php", "*.aspx",
@@ -58,6 +59,14 @@ class Walker:
             glob_match(relative_to(path, self.root), p) for p in self.include if "/" in p
         )
 
+    def refuse(self, path: Path, error: OSError) -> None:
+        """A path that cannot even be examined: a link pointing at itself, or no permission."""
+        if error.errno == errno.ELOOP:
+            code, message = ErrorCode.SYMLINK_LOOP, "symbolic link loop; not followed"
+        else:
+            code, message = ErrorCode.UNREADABLE, error.strerror or str(error)
+        self.result.errors.append(InputError(code, message, display_path(path)))
+
     def add_file(self, path: Path) -> None:
         real = os.path.realpath(path)
         if real not in self._seen_files:
@@ -74,12 +83,16 @@ class Walker:
                 self._walk_dir(path)
             elif self.excluded(path):
                 continue
-            elif path.exists() or path.is_symlink():
+            elif path.is_symlink() and not path.exists():
+                self._add_dangling(path)
+            elif path.exists():
                 # A file named on the command line is checked whatever its extension:
                 # pre-commit and scripts pass exactly what they want.
                 self.add_file(path)
             else:
-                self.result.errors.append(InputError(ErrorCode.NOT_FOUND, "no such file", raw))
+                self.result.errors.append(
+                    InputError(ErrorCode.NOT_FOUND, "no such file", printable(raw))
+                )
         self.result.files.sort(key=lambda p: display_path(p))
         return self.result
 
@@ -106,18 +119,34 @@ class Walker:
             try:
                 entries = sorted(os.scandir(folder), key=lambda e: e.name)
             except OSError as error:
-                self.result.errors.append(
-                    InputError(ErrorCode.UNREADABLE, error.strerror or str(error), str(folder))
-                )
+                self.refuse(folder, error)
                 continue
             for entry in entries:
                 path = Path(entry.path)
                 if entry.name.startswith(".") or self.excluded(path):
                     continue
-                if entry.is_dir(follow_symlinks=True):
+                try:
+                    is_dir = entry.is_dir(follow_symlinks=True)
+                    is_file = not is_dir and entry.is_file(follow_symlinks=True)
+                except OSError as error:  # a link to itself: ELOOP
+                    if self.included(path):
+                        self.refuse(path, error)
+                    continue
+                if is_dir:
                     stack.append((path, (*chain, real)))
-                elif entry.is_file(follow_symlinks=True) and self.included(path):
+                elif is_file and self.included(path):
                     self.add_file(path)
+
+    def _add_dangling(self, path: Path) -> None:
+        """A named link whose target cannot be reached: a loop is reported as one, a link to
+        nothing goes on to the reader (which says not-found)."""
+        try:
+            os.stat(path)
+        except OSError as error:
+            if error.errno == errno.ELOOP:
+                self.refuse(path, error)
+                return
+        self.add_file(path)
 
 
 def discover(

@@ -24,6 +24,8 @@ class ErrorCode(str, Enum):
     UNSAFE_XML = "unsafe-xml"
     SYMLINK_LOOP = "symlink-loop"
     TIMEOUT = "timeout"
+    INTERNAL = "internal"
+    """A bug in gaplint met on this document; the rest of the batch is still judged."""
 
 
 class InputError(Exception):

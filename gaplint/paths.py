@@ -18,9 +18,20 @@ def inside(path: Path | str, root: Path) -> str | None:
         return None
 
 
+def printable(text: str) -> str:
+    """A file name as valid Unicode: the bytes of a non-UTF-8 name (which Python holds as
+    lone surrogates, and no UTF-8 writer accepts) are shown escaped, `caf\\xe9.md`."""
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that no file name decodes to
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
+
+
 def relative_to(path: Path | str, root: Path) -> str:
-    """`path` relative to `root` in POSIX form, or absolute when it lies outside."""
-    return inside(path, root) or Path(os.path.abspath(path)).as_posix()
+    """`path` relative to `root` in POSIX form, or absolute when it lies outside; always
+    printable, since it is what reports, cache keys and baselines show."""
+    return printable(inside(path, root) or Path(os.path.abspath(path)).as_posix())
 
 
 def display_path(path: Path) -> str:

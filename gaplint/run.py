@@ -11,10 +11,11 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from gaplint import __version__
 from gaplint.api import Checker, error_report
@@ -23,12 +24,23 @@ from gaplint.cache import CACHE_DIR_NAME, Cache, content_hash, fingerprint, prep
 from gaplint.config import LoadedConfig, build_selection, resolve_config
 from gaplint.discover import discover
 from gaplint.errors import InputError
-from gaplint.paths import STDIN, display_path, relative_to, repo_relative, repo_root
+from gaplint.guard import guarded_check, internal_error
+from gaplint.paths import (
+    STDIN,
+    display_path,
+    printable,
+    relative_to,
+    repo_relative,
+    repo_root,
+)
 from gaplint.readers import read_file_bytes
 from gaplint.report import DocumentReport, Report, Severity, ToolInfo, summarize
 from gaplint.rules import RulePack, load_pack
 from gaplint.selection import Selection, SelectionSpec
 from gaplint.waivers import apply_waivers, finding_order
+from gaplint.workers import parallel_map
+
+T = TypeVar("T")
 
 PROGRESS_THRESHOLD = 10
 
@@ -75,26 +87,37 @@ class Job:
     selection: Selection
 
 
-def _check_all(jobs: list[Job], checker: Checker, workers: int) -> Iterator[DocumentReport]:
-    """Every job through the one Checker; each worker process compiles the pack once."""
-    names = [job.name for job in jobs]
-    datas = [job.data for job in jobs]
-    selections = [job.selection for job in jobs]
-    workers = min(workers, len(jobs))
-    if workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            yield from pool.map(checker.check_bytes, datas, names, selections, chunksize=1)
+def _check_job(checker: Checker, timeout: float, job: Job) -> DocumentReport:
+    return guarded_check(checker, job.data, job.name, job.selection, timeout)
+
+
+def _worker_died(job: Job) -> DocumentReport:
+    return internal_error(job.name, "the worker process checking it died")
+
+
+def _check_all(
+    jobs: list[Job], checker: Checker, workers: int, timeout: float
+) -> Iterator[tuple[Job, DocumentReport]]:
+    """Every job through the one Checker, each result as soon as it is ready (so it can be
+    cached at once: a batch killed half-way keeps its finished work). Each worker process
+    compiles the pack once."""
+    check = partial(_check_job, checker, timeout)
+    if min(workers, len(jobs)) > 1:
+        for index, doc in parallel_map(check, jobs, workers, _worker_died):
+            yield jobs[index], doc
     else:
-        yield from map(checker.check_bytes, datas, names, selections)
+        for job in jobs:
+            yield job, check(job)
 
 
-def _with_progress(items: Iterator[DocumentReport], total: int, show: bool) -> list[DocumentReport]:
+def _with_progress(items: Iterator[T], total: int, show: bool) -> Iterator[T]:
     if not (show and total > PROGRESS_THRESHOLD):
-        return list(items)
+        yield from items
+        return
     import click
 
     with click.progressbar(items, length=total, label="checking", file=sys.stderr) as bar:
-        return list(bar)
+        yield from bar
 
 
 # --- the batch ----------------------------------------------------------------------------
@@ -113,7 +136,7 @@ def _jobs(
         jobs.append(job)
 
     if found.stdin:
-        name = options.stdin_filename or STDIN
+        name = printable(options.stdin_filename or STDIN)
         add(name, relative_to(name, loaded.root) if options.stdin_filename else name,
             options.stdin())  # fmt: skip
     for path in found.files:
@@ -152,7 +175,9 @@ def execute(options: RunOptions) -> RunResult:
 
     cache: Cache | None = None
     if options.use_cache:
-        cache = Cache(folder, fingerprint(pack.digest, spec, loaded.config.limits))
+        # The time limit changes no judged report, so changing it keeps the cache.
+        limits = loaded.config.limits.model_dump(exclude={"timeout_seconds"})
+        cache = Cache(folder, fingerprint(pack.digest, spec, limits))
     pending: list[Job] = []
     for job in jobs:
         cached = cache.get(cache.key(job.sha256, job.name)) if cache else None
@@ -163,8 +188,9 @@ def execute(options: RunOptions) -> RunResult:
     hits = len(jobs) - len(pending)
     checker = Checker(rule_dirs=loaded.rule_dirs(), limits=loaded.config.limits)
     workers = options.jobs or os.cpu_count() or 1
-    checked = _with_progress(_check_all(pending, checker, workers), len(pending), options.progress)
-    for job, doc in zip(pending, checked):
+    timeout = loaded.config.limits.timeout_seconds
+    checked = _check_all(pending, checker, workers, timeout)
+    for job, doc in _with_progress(checked, len(pending), options.progress):
         if cache and doc.error is None:
             cache.put(cache.key(job.sha256, job.name), doc)
         reports.append(doc)

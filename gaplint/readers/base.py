@@ -23,6 +23,9 @@ class Limits(BaseModel):
     max_compression_ratio: int = Field(
         default=200, description="largest uncompressed/compressed ratio of one DOCX part"
     )
+    timeout_seconds: float = Field(
+        default=60, ge=0, description="longest time one document may take (0: no limit)"
+    )
 
 
 @dataclass

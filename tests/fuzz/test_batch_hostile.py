@@ -1,5 +1,4 @@
-"""Hostile batches the lead fixes after the issue-9 merge (per-document guards in run.py,
-the cache and the worker pool). Each test fails today; flip the xfail when it is fixed."""
+"""Hostile batches: the per-document guards in run.py, the cache and the worker pool."""
 
 from __future__ import annotations
 
@@ -16,11 +15,9 @@ import pytest
 from tests.cli.helpers import FULL, NO_RECORDS, Project
 from tests.fuzz.test_hostile_rules import run_cli
 
-LEAD = pytest.mark.xfail(strict=True, reason="lead: after issue 9 merge")
 CLI = "import sys; from gaplint.cli import main; sys.exit(main())"
 
 
-@LEAD
 def test_self_pointing_symlink_in_a_folder_is_one_error(project: Project) -> None:
     project.config()
     project.write("docs/a.md", FULL)
@@ -32,7 +29,6 @@ def test_self_pointing_symlink_in_a_folder_is_one_error(project: Project) -> Non
     assert line.startswith("docs/loop.md: error[symlink-loop]")
 
 
-@LEAD
 @pytest.mark.parametrize("fmt", ["json", "sarif", "text"])
 def test_non_utf8_file_name_is_checked(project: Project, fmt: str) -> None:
     project.config()
@@ -46,7 +42,6 @@ def test_non_utf8_file_name_is_checked(project: Project, fmt: str) -> None:
         json.loads(cached.stdout)
 
 
-@LEAD
 def test_fifo_is_refused_quickly(project: Project) -> None:
     project.config()
     os.mkfifo(project.root / "pipe.md")
@@ -66,7 +61,6 @@ def _entries(root: Path) -> set[Path]:
     return {p for p in (root / ".gaplint_cache").glob("??/*.json") if len(p.stem) == 64}
 
 
-@LEAD
 def test_cache_entry_copied_over_another_is_not_trusted(project: Project) -> None:
     project.config()
     project.write("a.md", FULL)
@@ -104,7 +98,6 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
-@LEAD
 def test_killing_the_parent_of_jobs_2_leaves_no_workers(project: Project) -> None:
     project.config()
     for number in range(40):
