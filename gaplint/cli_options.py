@@ -36,7 +36,7 @@ def no_documents_message(paths: tuple[str, ...]) -> str:
 
     shown = ", ".join(paths)
     kinds = " ".join(DEFAULT_INCLUDE)
-    return f"no documents found in {shown} (folders are searched for {kinds}, or `include`)"
+    return f"no documents found in {shown} (folders are searched for {kinds} or `include`'s globs)"
 
 
 def _apply(function: F, options: tuple[Callable[[F], F], ...]) -> F:
