@@ -16,10 +16,15 @@ import click
 
 from gaplint import __version__
 from gaplint.cli_options import (
+    OUTPUT_FORMAT_ENV,
     batch_options,
     config_options,
     echo_input_errors,
     fail,
+    format_option,
+    no_documents_message,
+    overrides,
+    selection_options,
     write_output,
 )
 from gaplint.errors import UserError
@@ -100,22 +105,36 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(formats_for("check")),
-    default=None,
-    help="Output format [default: text; github when GITHUB_ACTIONS is set].",
+@format_option(
+    formats_for("check"),
+    None,
+    "Output format [default: text; github when GITHUB_ACTIONS is set].",
+    envvar=OUTPUT_FORMAT_ENV,
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE.")
 @batch_options
+@selection_options
 @click.option("--stdin-filename", help="Name (and type hint) for a document read from '-'.")
 @click.option("--show-evidence", is_flag=True, help="Quote the sentence behind each covered point.")
 @click.option("-q", "--quiet", is_flag=True, help="Only gaps and the summary.")
 @click.option(
+    "--statistics",
+    is_flag=True,
+    help="Instead of the report, count the gaps per rule across all documents.",
+)
+@click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "info", "never"]),
     help="Lowest severity that fails the run (overrides configuration).",
+)
+@click.option(
+    "--min-coverage",
+    type=click.FloatRange(0, 1),
+    metavar="FRACTION",
+    help="Fail a document covering less than this share of sub-points (0.6 = 60%).",
+)
+@click.option(
+    "--exit-zero", is_flag=True, help="Exit 0 even when gaps fail the run (2 still means errors)."
 )
 @click.option("--cache-dir", type=click.Path(file_okay=False), help="Cache folder.")
 @click.option(
@@ -132,20 +151,27 @@ def check(
     output: str | None,
     config_file: str | None,
     isolated: bool,
+    no_cache: bool,
+    jobs: int,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    rule_dirs: tuple[Path, ...],
     stdin_filename: str | None,
     show_evidence: bool,
     quiet: bool,
+    statistics: bool,
     fail_on: str | None,
+    min_coverage: float | None,
+    exit_zero: bool,
     cache_dir: str | None,
-    no_cache: bool,
-    jobs: int,
     baseline: str | None,
     write_baseline: str | None,
 ) -> None:
     """Check policy documents (files, folders, or '-' for standard input) for gaps.
 
-    Exit status: 0 no gap reaches fail-on, 1 some gap does, 2 usage, configuration or input
-    errors.
+    Exit status: 0 no gap reaches fail-on, 1 some gap does (or a document is below
+    min-coverage), 2 usage, configuration or input errors, or no documents found.
     """
     from gaplint.reporters import RenderContext, render
     from gaplint.run import RunOptions, execute
@@ -161,24 +187,31 @@ def check(
         jobs=jobs,
         baseline=Path(baseline) if baseline else None,
         write_baseline=Path(write_baseline) if write_baseline else None,
-        fail_on=fail_on,
+        overrides=overrides(select, extend_select, ignore, rule_dirs, fail_on, min_coverage),
         progress=sys.stderr.isatty(),
     )
     result = execute(options)
-    color = fmt == "text" and _use_color(output)
-    context = RenderContext(
-        pack=result.pack,
-        root=result.root,
-        color=color,
-        show_evidence=show_evidence,
-        quiet=quiet,
-    )
+    if not result.report.documents:
+        fail(no_documents_message(paths))
     # Whatever the format, people (and scripts reading stderr) see what could not be read.
     echo_input_errors(result.report)
-    write_output(render(fmt, result.report, context), output, color)
+    if statistics:
+        from gaplint.statistics import gap_statistics, render_statistics
+
+        write_output(render_statistics(gap_statistics(result.report, result.pack), fmt), output)
+    else:
+        color = fmt == "text" and _use_color(output)
+        context = RenderContext(
+            pack=result.pack,
+            root=result.root,
+            color=color,
+            show_evidence=show_evidence,
+            quiet=quiet,
+        )
+        write_output(render(fmt, result.report, context), output, color)
     for note in result.notes:
         click.echo(f"gaplint: {terminal(note)}", err=True)
-    sys.exit(result.exit_code)
+    sys.exit(0 if exit_zero and result.exit_code == 1 else result.exit_code)
 
 
 def _pack_and_severities(
@@ -194,7 +227,7 @@ def _pack_and_severities(
 
 
 @main.command(name="rules")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@format_option(["text", "json"], "text", "Output format.")
 @config_options
 def rules_command(fmt: str, config_file: str | None, isolated: bool) -> None:
     """List every rule: id, severity and title (elements and their sub-points)."""
@@ -221,7 +254,7 @@ def rules_command(fmt: str, config_file: str | None, isolated: bool) -> None:
 
 
 @main.command()
-@click.argument("rule_id")
+@click.argument("rule_id", metavar="RULE")
 @config_options
 def explain(rule_id: str, config_file: str | None, isolated: bool) -> None:
     """Explain a rule: why it matters, what to write, and an example clause."""
@@ -258,7 +291,7 @@ def schema() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@format_option(["text", "json"], "text", "Output format: text for people, json for tools.")
 def extract(paths: tuple[str, ...], fmt: str) -> None:
     """Show the blocks gaplint reads from each file, with page and section."""
     from gaplint.errors import InputError
@@ -282,9 +315,16 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
 
 @main.command(name="eval")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(exists=True, file_okay=False))
-@click.option("--model", default=None, help="an installed trained spaCy pipeline to use")
+@format_option(["text", "json"], "text", "Output format.")
+@click.option(
+    "--rules",
+    "rule_dirs",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False),
+    metavar="DIR",
+    help="A folder of extra rule files, added to the built-in checklist.",
+)
+@click.option("--model", default=None, help="An installed trained spaCy pipeline to use.")
 def eval_command(
     paths: tuple[str, ...], fmt: str, rule_dirs: tuple[str, ...], model: str | None
 ) -> None:

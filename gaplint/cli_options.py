@@ -6,7 +6,7 @@ Only click is imported here, so `gaplint --help` stays fast.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
@@ -15,15 +15,28 @@ import click
 from gaplint.neutralise import error_line, terminal
 
 if TYPE_CHECKING:
+    from gaplint.config import Overrides
     from gaplint.report import Report
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+OUTPUT_FORMAT_ENV = "GAPLINT_OUTPUT_FORMAT"
 
 
 def fail(message: str) -> NoReturn:
     """A usage, configuration, rule or baseline mistake: one line, exit status 2."""
     click.echo(f"gaplint: error: {terminal(message)}", err=True)
     sys.exit(2)
+
+
+def no_documents_message(paths: tuple[str, ...]) -> str:
+    """Exit 2 rather than pass: in CI an empty folder or a glob that matched nothing is
+    almost always a mistake, and exit 0 would hide it (ruff only warns)."""
+    from gaplint.discover import DEFAULT_INCLUDE
+
+    shown = ", ".join(paths)
+    kinds = " ".join(DEFAULT_INCLUDE)
+    return f"no documents found in {shown} (folders are searched for {kinds} or `include`'s globs)"
 
 
 def _apply(function: F, options: tuple[Callable[[F], F], ...]) -> F:
@@ -64,6 +77,75 @@ def batch_options(function: F) -> F:
                 help="Documents checked in parallel (0: one per CPU).",
             ),
         ),
+    )
+
+
+def format_option(
+    choices: Sequence[str], default: str | None, help: str, envvar: str | None = None
+) -> Callable[[F], F]:
+    """--format, with ruff's and Vale's name --output-format as an alias."""
+    return click.option(
+        "--format",
+        "--output-format",
+        "fmt",
+        type=click.Choice(list(choices)),
+        default=default,
+        show_default=default is not None,
+        envvar=envvar,
+        show_envvar=envvar is not None,
+        help=help,
+    )
+
+
+def _prefixes(
+    _ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]
+) -> tuple[str, ...]:
+    # Repeated or comma-separated, as ruff takes them: --select GL5,GL6 --select GL9.
+    return tuple(part.strip() for item in value for part in item.split(",") if part.strip())
+
+
+def _prefix_option(name: str, help: str) -> Callable[[F], F]:
+    return click.option(name, multiple=True, callback=_prefixes, metavar="PREFIXES", help=help)
+
+
+def selection_options(function: F) -> F:
+    """--select, --extend-select, --ignore and --rules, for every batch command."""
+    return _apply(
+        function,
+        (
+            _prefix_option("--select", "Only these rule prefixes (GL5, GL502), not the config's."),
+            _prefix_option("--extend-select", "Add these rule prefixes to the selection."),
+            _prefix_option("--ignore", "Leave out these rule prefixes (the longer prefix wins)."),
+            click.option(
+                "--rules",
+                "rule_dirs",
+                multiple=True,
+                type=click.Path(exists=True, file_okay=False, path_type=Path),
+                metavar="DIR",
+                help="A folder of extra rule files, added to the built-in checklist.",
+            ),
+        ),
+    )
+
+
+def overrides(
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    rule_dirs: tuple[Path, ...],
+    fail_on: str | None = None,
+    min_coverage: float | None = None,
+) -> Overrides:
+    """The command line's changes to the configuration, from the options above."""
+    from gaplint.config import Overrides
+
+    return Overrides(
+        select=select,
+        extend_select=extend_select,
+        ignore=ignore,
+        rules=rule_dirs,
+        fail_on=fail_on,  # type: ignore[arg-type]  # click.Choice checked it
+        min_coverage=min_coverage,
     )
 
 

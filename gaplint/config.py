@@ -6,8 +6,9 @@ against the rule pack, so a typo is an error rather than a rule silently left ou
 
 from __future__ import annotations
 
+import difflib
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
@@ -67,10 +68,49 @@ class Config(BaseModel):
 
 
 @dataclass(frozen=True)
+class Overrides:
+    """Command-line options over the configuration file, as in ruff: `select` replaces the
+    file's list, `extend-select`, `ignore` and `rules` add to theirs, the rest replace."""
+
+    select: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: FailOn | None = None
+    min_coverage: float | None = None
+    rules: tuple[Path, ...] = ()
+    """Extra rule folders, relative to the working folder (not the configuration file)."""
+
+    def prefixes(self, key: str) -> tuple[str, ...]:
+        """The rule prefixes given on the command line for a configuration key."""
+        return {"select": self.select, "extend-select": self.extend_select,
+                "ignore": self.ignore}.get(key, ())  # fmt: skip
+
+    def apply(self, loaded: LoadedConfig) -> LoadedConfig:
+        config = loaded.config
+        update: dict[str, Any] = {}
+        if self.select:
+            update["select"] = list(self.select)
+        if self.extend_select:
+            update["extend_select"] = [*config.extend_select, *self.extend_select]
+        if self.ignore:
+            update["ignore"] = [*config.ignore, *self.ignore]
+        if self.fail_on is not None:
+            update["fail_on"] = self.fail_on
+        if self.min_coverage is not None:
+            update["min_coverage"] = self.min_coverage
+        if self.rules:
+            # Absolute, so that LoadedConfig.rule_dirs leaves them as given.
+            update["rules"] = [*config.rules, *(str(p.resolve()) for p in self.rules)]
+        return LoadedConfig(config=config.model_copy(update=update), path=loaded.path, cli=self)
+
+
+@dataclass(frozen=True)
 class LoadedConfig:
     config: Config
     path: Path | None
     """The file it came from; None for defaults."""
+    cli: Overrides = field(default_factory=Overrides)
+    """What the command line changed, so a mistake there is named as an option."""
 
     @property
     def root(self) -> Path:
@@ -107,6 +147,30 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
+def _keys(model: type[BaseModel]) -> list[str]:
+    return [info.alias or name for name, info in model.model_fields.items()]
+
+
+# The tables a key can sit in, by the position of its parent in the error's location.
+_TABLES: dict[tuple[str, ...], type[BaseModel]] = {
+    (): Config, ("limits",): Limits, ("waivers",): WaiverConfig,
+}  # fmt: skip
+
+
+def _did_you_mean(loc: tuple[int | str, ...]) -> str:
+    """`; did you mean `fail-on`?` for a mistyped key, or nothing when none is close."""
+    *parents, key = loc
+    table = _TABLES.get(tuple(str(p) for p in parents if not isinstance(p, int)))
+    if table is None:
+        return ""
+    known = _keys(table)
+    spelled = str(key).replace("_", "-")
+    close = difflib.get_close_matches(str(key), known, n=1) or [
+        k for k in known if k.replace("_", "-") == spelled
+    ]
+    return f"; did you mean `{close[0]}`?" if close else ""
+
+
 def load_config(path: Path) -> LoadedConfig:
     try:
         data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -123,7 +187,8 @@ def load_config(path: Path) -> LoadedConfig:
     except ValidationError as error:
         first = error.errors()[0]
         key = ".".join(str(part) for part in first["loc"])
-        raise ConfigError(f"{path}: key `{prefix}{key}`: {first['msg']}") from None
+        hint = _did_you_mean(first["loc"]) if first["type"] == "extra_forbidden" else ""
+        raise ConfigError(f"{path}: key `{prefix}{key}`: {first['msg']}{hint}") from None
     return LoadedConfig(config=config, path=path.resolve())
 
 
@@ -147,7 +212,9 @@ def build_selection(loaded: LoadedConfig, known: list[str]) -> SelectionSpec:
     def check(key: str, prefixes: list[str]) -> None:
         for prefix in prefixes:
             if not any(rule_id.startswith(prefix) for rule_id in known):
-                raise ConfigError(f"{where}: key `{key}`: {prefix!r} matches no rule")
+                origin = (f"option --{key}" if prefix in loaded.cli.prefixes(key)
+                          else f"{where}: key `{key}`")  # fmt: skip
+                raise ConfigError(f"{origin}: {prefix!r} matches no rule")
 
     check("select", config.select)
     check("extend-select", config.extend_select)

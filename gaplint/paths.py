@@ -53,13 +53,33 @@ def repo_relative(shown: str, root: Path) -> str:
     return shown if shown == STDIN else relative_to(shown, root)
 
 
+def _umask() -> int:
+    # The only portable way to read the umask is to set it and put it back.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        return 0o666 & ~_umask()
+
+
 def atomic_write(path: Path, text: str) -> None:
-    """Write via a temporary file and os.replace, so a reader never sees half a file."""
+    """Write via a temporary file and os.replace, so a reader never sees half a file.
+
+    mkstemp creates the file 0600; it gets the mode of the file it replaces, or the mode any
+    new file would get (0666 less the umask), so a report or baseline is as readable as the
+    user's other files.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
+        os.chmod(tmp, _mode_for(path))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -13,7 +13,17 @@ from pathlib import Path
 import click
 from pydantic import ValidationError
 
-from gaplint.cli_options import batch_options, echo_input_errors, fail, write_output
+from gaplint.cli_options import (
+    batch_options,
+    echo_input_errors,
+    fail,
+    format_option,
+    no_documents_message,
+    overrides,
+    selection_options,
+    write_output,
+)
+from gaplint.config import Overrides
 from gaplint.neutralise import terminal
 from gaplint.report import Report
 from gaplint.reporters import RenderContext, formats_for, render
@@ -38,7 +48,12 @@ def load_report(path: str | Path) -> Report:
 
 
 def _checked(
-    paths: tuple[str, ...], config: str | None, isolated: bool, use_cache: bool, jobs: int
+    paths: tuple[str, ...],
+    config: str | None,
+    isolated: bool,
+    use_cache: bool,
+    jobs: int,
+    changes: Overrides,
 ) -> tuple[Report, RenderContext]:
     from gaplint.run import RunOptions, execute
 
@@ -48,6 +63,7 @@ def _checked(
         isolated=isolated,
         use_cache=use_cache,
         jobs=jobs,
+        overrides=changes,
         progress=sys.stderr.isatty(),
     )
     result = execute(options)
@@ -56,13 +72,15 @@ def _checked(
     return result.report, RenderContext(pack=result.pack, root=result.root)
 
 
-def _saved(from_json: str, config: str | None, isolated: bool) -> tuple[Report, RenderContext]:
+def _saved(
+    from_json: str, config: str | None, isolated: bool, changes: Overrides
+) -> tuple[Report, RenderContext]:
     from gaplint.config import resolve_config
     from gaplint.paths import repo_root
     from gaplint.rules import load_pack
 
     # The rule wording (recommendations, example clauses) comes from the current rules.
-    loaded = resolve_config(Path.cwd(), Path(config) if config else None, isolated)
+    loaded = changes.apply(resolve_config(Path.cwd(), Path(config) if config else None, isolated))
     context = RenderContext(pack=load_pack(loaded.rule_dirs()), root=repo_root(Path.cwd()))
     return load_report(from_json), context
 
@@ -81,14 +99,9 @@ def _saved(from_json: str, config: str | None, isolated: bool) -> tuple[Report, 
     type=click.Path(dir_okay=False, path_type=str),
     help="Write the report to FILE (default: standard output).",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(formats_for("report")),
-    default="html",
-    show_default=True,
-)
+@format_option(formats_for("report"), "html", "Output format.")
 @batch_options
+@selection_options
 def report_command(
     paths: tuple[str, ...],
     from_json: str | None,
@@ -98,6 +111,10 @@ def report_command(
     isolated: bool,
     no_cache: bool,
     jobs: int,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    rule_dirs: tuple[Path, ...],
 ) -> None:
     """Write a self-contained HTML (or CSV) report for policy documents.
 
@@ -109,12 +126,13 @@ def report_command(
         raise click.UsageError("give either PATHS or --from, not both")
     if not from_json and not paths:
         raise click.UsageError("give documents or folders, or --from results.json")
+    changes = overrides(select, extend_select, ignore, rule_dirs)
     if from_json:
-        report, context = _saved(from_json, config_file, isolated)
+        report, context = _saved(from_json, config_file, isolated, changes)
     else:
-        report, context = _checked(paths, config_file, isolated, not no_cache, jobs)
+        report, context = _checked(paths, config_file, isolated, not no_cache, jobs, changes)
     if not report.documents:
-        fail("no documents found to report on")
+        fail(no_documents_message(paths) if paths else f"{from_json} holds no documents")
     echo_input_errors(report)
     write_output(render(fmt, report, context), output)
     if output is None:

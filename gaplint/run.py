@@ -21,10 +21,11 @@ from gaplint import __version__
 from gaplint.api import Checker, error_report
 from gaplint.baseline import apply_baseline, read_baseline, write_baseline
 from gaplint.cache import CACHE_DIR_NAME, Cache, content_hash, fingerprint, prepare_folder
-from gaplint.config import LoadedConfig, build_selection, resolve_config
+from gaplint.config import LoadedConfig, Overrides, build_selection, resolve_config
 from gaplint.discover import discover
 from gaplint.errors import InputError
 from gaplint.guard import guarded_check, internal_error
+from gaplint.notices import below_min_coverage, unmatched_per_file_ignores
 from gaplint.paths import (
     STDIN,
     display_path,
@@ -57,8 +58,8 @@ class RunOptions:
     """Documents checked in parallel; 0 means one per CPU."""
     baseline: Path | None = None
     write_baseline: Path | None = None
-    fail_on: str | None = None
-    """Overrides the configuration's fail-on."""
+    overrides: Overrides = field(default_factory=Overrides)
+    """Command-line options over the configuration (select, fail-on, rules, ...)."""
     today: date = field(default_factory=date.today)
     progress: bool = False
     stdin: Callable[[], bytes] = field(default=lambda: sys.stdin.buffer.read())
@@ -114,10 +115,9 @@ def _with_progress(items: Iterator[T], total: int, show: bool) -> Iterator[T]:
     if not (show and total > PROGRESS_THRESHOLD):
         yield from items
         return
-    import click
+    from gaplint.progress import with_progress
 
-    with click.progressbar(items, length=total, label="checking", file=sys.stderr) as bar:
-        yield from bar
+    yield from with_progress(items, total, sys.stderr)
 
 
 # --- the batch ----------------------------------------------------------------------------
@@ -160,10 +160,9 @@ def _start(options: RunOptions) -> Path:
 
 def execute(options: RunOptions) -> RunResult:
     """Run a batch. Raises a UserError (configuration, rules, baseline) for the CLI to report."""
-    loaded = resolve_config(_start(options), options.config, options.isolated)
-    if options.fail_on:
-        config = loaded.config.model_copy(update={"fail_on": options.fail_on})
-        loaded = LoadedConfig(config=config, path=loaded.path)
+    loaded = options.overrides.apply(
+        resolve_config(_start(options), options.config, options.isolated)
+    )
     folder = options.cache_dir or loaded.root / CACHE_DIR_NAME
     if options.use_cache:
         with contextlib.suppress(OSError):
@@ -204,7 +203,8 @@ def execute(options: RunOptions) -> RunResult:
 
     root = repo_root(Path.cwd())
     keyed = [(doc, repo_relative(doc.path, root)) for doc in reports]
-    notes: list[str] = []
+    notes = unmatched_per_file_ignores(spec, [job.rel for job in jobs])
+    notes += below_min_coverage(reports, loaded.config.min_coverage)
     if options.write_baseline:
         count = write_baseline(options.write_baseline, keyed)
         notes.append(f"wrote {count} gaps to baseline {options.write_baseline}")

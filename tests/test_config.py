@@ -135,7 +135,7 @@ def test_cli_reports_config_mistake_in_one_line_exit_2(
     assert result.exit_code == 2
     assert result.stderr == (
         f"gaplint: error: {(tmp_path / 'gaplint.toml').resolve()}: "
-        "key `fail_on`: Extra inputs are not permitted\n"
+        "key `fail_on`: Extra inputs are not permitted; did you mean `fail-on`?\n"
     )
     assert result.stdout == ""
 

@@ -115,8 +115,9 @@ def render_document(doc: DocumentReport, context: RenderContext) -> list[str]:
     paint = _Painter(context.color)
     path = terminal(doc.path)
     if doc.error is not None:
-        error = paint(f"error[{doc.error.code}]", fg="red")
-        return [f"{path}: {error}: {terminal(doc.error.message)}"]
+        # Its one line goes to standard error (cli_options.echo_input_errors), in every
+        # format; here it would be the same line twice on a terminal.
+        return []
     if not doc.judged:
         notes = "; ".join(terminal(n.message) for n in doc.notices) or "not judged"
         return [f"{path}: " + paint("not judged", fg="yellow") + f": {notes}"]

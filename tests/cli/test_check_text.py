@@ -63,10 +63,11 @@ def test_input_error_is_one_line_and_the_batch_goes_on(project: Project) -> None
     project.write("empty.md", "   \n")
     result = project.run("check", "missing.md", "empty.md", "good.md")
     assert result.exit_code == 2
-    lines = result.stdout.splitlines()
-    assert "missing.md: error[not-found]: no such file" in lines
-    assert any(line.startswith("empty.md: error[empty]: ") for line in lines)
-    assert "good.md  coverage 100% (3 of 3 sub-points)" in lines
+    errors = sorted(result.stderr.splitlines())
+    assert len(errors) == 2 and errors[0].startswith("empty.md: error[empty]: ")
+    assert errors[1] == "missing.md: error[not-found]: no such file"
+    assert "good.md  coverage 100% (3 of 3 sub-points)" in result.stdout.splitlines()
+    assert "error[" not in result.stdout  # once, on standard error, not twice on a terminal
     assert "Traceback" not in result.output
 
 
@@ -112,7 +113,7 @@ def test_symlink_loop_is_one_error_and_does_not_hang(project: Project) -> None:
     os.symlink(project.root / "docs", project.root / "docs" / "loop")
     result = project.run("check", "docs")
     assert result.exit_code == 2
-    errors = [line for line in result.stdout.splitlines() if "error[" in line]
+    errors = [line for line in result.stderr.splitlines() if "error[" in line]
     assert errors == [
         "docs/loop: error[symlink-loop]: symbolic link loop back to docs; not followed"
     ]

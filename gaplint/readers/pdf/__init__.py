@@ -75,7 +75,7 @@ def _check_complete(data: bytes) -> None:
     # pdfium quietly rebuilds a truncated file and reads part of it; a linter must not
     # report gaps in half a document, so a missing end marker is an error.
     if b"%%EOF" not in data[-2048:]:
-        raise InputError(ErrorCode.CORRUPT, "PDF is truncated or damaged (no %%EOF at the end)")
+        raise InputError(ErrorCode.CORRUPT, "PDF is truncated or damaged (no end-of-file marker)")
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:
