@@ -15,20 +15,17 @@ from __future__ import annotations
 import hashlib
 import os
 import resource
-import signal
 import subprocess
 import sys
 import time
 import traceback
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from types import FrameType
 
 import pytest
 
 from gaplint.api import Checker
 from gaplint.errors import InputError
+from gaplint.guard import DocumentTimeout, time_limit
 from gaplint.readers import read_bytes
 from tests.fuzz.mutate import KINDS, Case, case
 from tests.fuzz.test_hostile_rules import MEMORY_LIMIT, _limit_memory
@@ -36,24 +33,6 @@ from tests.fuzz.test_hostile_rules import MEMORY_LIMIT, _limit_memory
 CASES = int(os.environ.get("GAPLINT_FUZZ_CASES", "250"))
 CLI_CASES = max(6, CASES // 40)
 CASE_SECONDS = 30.0  # per case, reading and judging: alone the slowest takes 1.7 s
-
-
-class _Hang(BaseException):
-    """Raised by the alarm; a BaseException, so a reader's `except Exception` cannot eat it."""
-
-
-@contextmanager
-def _time_bound(seconds: float) -> Iterator[None]:
-    def expire(signum: int, frame: FrameType | None) -> None:
-        raise _Hang
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def _failure(item: Case, problem: str) -> str:
@@ -66,7 +45,7 @@ def _check_in_process(item: Case, checker: Checker) -> str | None:
     digest = hashlib.sha256(data).digest()
     started = time.monotonic()
     try:
-        with _time_bound(CASE_SECONDS):
+        with time_limit(CASE_SECONDS):
             try:
                 document = read_bytes(data, item.name)
             except InputError as error:
@@ -74,7 +53,7 @@ def _check_in_process(item: Case, checker: Checker) -> str | None:
                     return _failure(item, f"error message is not one line: {error.message!r}")
                 return None
             checker.check_document(document)
-    except _Hang:
+    except DocumentTimeout:
         return _failure(item, f"took over {CASE_SECONDS} s")
     except Exception as error:
         frames = traceback.extract_tb(error.__traceback__)
