@@ -136,6 +136,11 @@ def main() -> None:
 @click.option(
     "--exit-zero", is_flag=True, help="Exit 0 even when gaps fail the run (2 still means errors)."
 )
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Skip named files that `include` does not match or `exclude` does (for pre-commit).",
+)
 @click.option("--cache-dir", type=click.Path(file_okay=False), help="Cache folder.")
 @click.option(
     "--baseline",
@@ -164,6 +169,7 @@ def check(
     fail_on: str | None,
     min_coverage: float | None,
     exit_zero: bool,
+    force_exclude: bool,
     cache_dir: str | None,
     baseline: str | None,
     write_baseline: str | None,
@@ -189,9 +195,12 @@ def check(
         write_baseline=Path(write_baseline) if write_baseline else None,
         overrides=overrides(select, extend_select, ignore, rule_dirs, fail_on, min_coverage),
         progress=sys.stderr.isatty(),
+        force_exclude=force_exclude,
     )
     result = execute(options)
     if not result.report.documents:
+        if force_exclude:  # pre-commit passed only files that are not policies: nothing to do
+            sys.exit(0)
         fail(no_documents_message(paths))
     # Whatever the format, people (and scripts reading stderr) see what could not be read.
     echo_input_errors(result.report)

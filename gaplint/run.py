@@ -62,6 +62,8 @@ class RunOptions:
     """Command-line options over the configuration (select, fail-on, rules, ...)."""
     today: date = field(default_factory=date.today)
     progress: bool = False
+    force_exclude: bool = False
+    """Named files must match `include` and not `exclude` (pre-commit passes every file)."""
     stdin: Callable[[], bytes] = field(default=lambda: sys.stdin.buffer.read())
 
 
@@ -127,7 +129,9 @@ def _jobs(
     options: RunOptions, loaded: LoadedConfig, spec: SelectionSpec
 ) -> tuple[list[Job], list[DocumentReport]]:
     config = loaded.config
-    found = discover(options.paths, loaded.root, config.include, config.exclude)
+    found = discover(
+        options.paths, loaded.root, config.include, config.exclude, options.force_exclude
+    )
     jobs: list[Job] = []
     errors = [error_report(e) for e in found.errors]
 
