@@ -27,6 +27,7 @@ from gaplint.cli_options import (
     selection_options,
     write_output,
 )
+from gaplint.completion import complete_rule_ids
 from gaplint.errors import UserError
 from gaplint.neutralise import error_line, terminal
 from gaplint.reporters import formats_for
@@ -263,7 +264,7 @@ def rules_command(fmt: str, config_file: str | None, isolated: bool) -> None:
 
 
 @main.command()
-@click.argument("rule_id", metavar="RULE")
+@click.argument("rule_id", metavar="RULE", shell_complete=complete_rule_ids)
 @config_options
 def explain(rule_id: str, config_file: str | None, isolated: bool) -> None:
     """Explain a rule: why it matters, what to write, and an example clause."""
