@@ -38,6 +38,7 @@ from gaplint.readers import read_file_bytes
 from gaplint.report import DocumentReport, Report, Severity, ToolInfo, summarize
 from gaplint.rules import RulePack, load_pack
 from gaplint.selection import Selection, SelectionSpec
+from gaplint.suppressions import apply_suppressions
 from gaplint.waivers import apply_waivers, finding_order
 from gaplint.workers import parallel_map
 
@@ -200,8 +201,11 @@ def execute(options: RunOptions) -> RunResult:
 
     reports.sort(key=lambda d: d.path)
     rels = {job.name: job.rel for job in jobs}
+    sources = {job.name: job.data for job in jobs}
     waivers = [w.to_waiver() for w in loaded.config.waivers]
     for doc in reports:
+        if doc.path in sources:
+            apply_suppressions(doc, sources[doc.path])
         apply_waivers(doc, waivers, rels.get(doc.path, doc.path), options.today)
         doc.findings.sort(key=finding_order)
 
