@@ -27,6 +27,7 @@ from gaplint.cli_options import (
     selection_options,
     write_output,
 )
+from gaplint.completion import complete_rule_ids
 from gaplint.errors import UserError
 from gaplint.neutralise import error_line, terminal
 from gaplint.reporters import formats_for
@@ -136,6 +137,11 @@ def main() -> None:
 @click.option(
     "--exit-zero", is_flag=True, help="Exit 0 even when gaps fail the run (2 still means errors)."
 )
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Skip named files that `include` does not match or `exclude` does (for pre-commit).",
+)
 @click.option("--cache-dir", type=click.Path(file_okay=False), help="Cache folder.")
 @click.option(
     "--baseline",
@@ -164,6 +170,7 @@ def check(
     fail_on: str | None,
     min_coverage: float | None,
     exit_zero: bool,
+    force_exclude: bool,
     cache_dir: str | None,
     baseline: str | None,
     write_baseline: str | None,
@@ -189,9 +196,12 @@ def check(
         write_baseline=Path(write_baseline) if write_baseline else None,
         overrides=overrides(select, extend_select, ignore, rule_dirs, fail_on, min_coverage),
         progress=sys.stderr.isatty(),
+        force_exclude=force_exclude,
     )
     result = execute(options)
     if not result.report.documents:
+        if force_exclude:  # pre-commit passed only files that are not policies: nothing to do
+            sys.exit(0)
         fail(no_documents_message(paths))
     # Whatever the format, people (and scripts reading stderr) see what could not be read.
     echo_input_errors(result.report)
@@ -254,7 +264,7 @@ def rules_command(fmt: str, config_file: str | None, isolated: bool) -> None:
 
 
 @main.command()
-@click.argument("rule_id", metavar="RULE")
+@click.argument("rule_id", metavar="RULE", shell_complete=complete_rule_ids)
 @config_options
 def explain(rule_id: str, config_file: str | None, isolated: bool) -> None:
     """Explain a rule: why it matters, what to write, and an example clause."""

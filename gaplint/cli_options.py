@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
+from gaplint.completion import complete_rule_ids
 from gaplint.neutralise import error_line, terminal
 
 if TYPE_CHECKING:
@@ -105,7 +106,14 @@ def _prefixes(
 
 
 def _prefix_option(name: str, help: str) -> Callable[[F], F]:
-    return click.option(name, multiple=True, callback=_prefixes, metavar="PREFIXES", help=help)
+    return click.option(
+        name,
+        multiple=True,
+        callback=_prefixes,
+        metavar="PREFIXES",
+        help=help,
+        shell_complete=complete_rule_ids,
+    )
 
 
 def selection_options(function: F) -> F:

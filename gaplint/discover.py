@@ -47,6 +47,8 @@ class Walker:
     root: Path
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
+    force_exclude: bool = False
+    """Hold named files to `include` too (ruff's --force-exclude): pre-commit passes every file."""
     result: Discovery = field(default_factory=Discovery)
     _seen_files: set[str] = field(default_factory=set)
 
@@ -81,7 +83,7 @@ class Walker:
             path = Path(raw)
             if path.is_dir():
                 self._walk_dir(path)
-            elif self.excluded(path):
+            elif self.excluded(path) or (self.force_exclude and not self.included(path)):
                 continue
             elif path.is_symlink() and not path.exists():
                 self._add_dangling(path)
@@ -154,9 +156,11 @@ def discover(
     root: Path,
     include: Iterable[str] | None = None,
     exclude: Iterable[str] = (),
+    force_exclude: bool = False,
 ) -> Discovery:
     return Walker(
         root=Path(os.path.abspath(root)),
         include=tuple(include) if include is not None else DEFAULT_INCLUDE,
         exclude=tuple(exclude),
+        force_exclude=force_exclude,
     ).walk(paths)

@@ -38,6 +38,7 @@ from gaplint.readers import read_file_bytes
 from gaplint.report import DocumentReport, Report, Severity, ToolInfo, summarize
 from gaplint.rules import RulePack, load_pack
 from gaplint.selection import Selection, SelectionSpec
+from gaplint.suppressions import apply_suppressions
 from gaplint.waivers import apply_waivers, finding_order
 from gaplint.workers import parallel_map
 
@@ -62,6 +63,8 @@ class RunOptions:
     """Command-line options over the configuration (select, fail-on, rules, ...)."""
     today: date = field(default_factory=date.today)
     progress: bool = False
+    force_exclude: bool = False
+    """Named files must match `include` and not `exclude` (pre-commit passes every file)."""
     stdin: Callable[[], bytes] = field(default=lambda: sys.stdin.buffer.read())
 
 
@@ -127,7 +130,9 @@ def _jobs(
     options: RunOptions, loaded: LoadedConfig, spec: SelectionSpec
 ) -> tuple[list[Job], list[DocumentReport]]:
     config = loaded.config
-    found = discover(options.paths, loaded.root, config.include, config.exclude)
+    found = discover(
+        options.paths, loaded.root, config.include, config.exclude, options.force_exclude
+    )
     jobs: list[Job] = []
     errors = [error_report(e) for e in found.errors]
 
@@ -196,8 +201,11 @@ def execute(options: RunOptions) -> RunResult:
 
     reports.sort(key=lambda d: d.path)
     rels = {job.name: job.rel for job in jobs}
+    sources = {job.name: job.data for job in jobs}
     waivers = [w.to_waiver() for w in loaded.config.waivers]
     for doc in reports:
+        if doc.path in sources:
+            apply_suppressions(doc, sources[doc.path])
         apply_waivers(doc, waivers, rels.get(doc.path, doc.path), options.today)
         doc.findings.sort(key=finding_order)
 

@@ -54,6 +54,17 @@ def apply_waivers(doc: DocumentReport, waivers: list[Waiver], rel: str, today: d
     doc.findings.sort(key=finding_order)
 
 
+def mark_waived(doc: DocumentReport, waiver: Waiver) -> bool:
+    """Waive every open finding the waiver's rule prefix covers; whether there was one."""
+    marked = False
+    for finding in doc.findings:
+        if finding.rule.startswith(waiver.rule) and not finding.waived:
+            finding.waived = True
+            _mark_subpoint(doc, finding.rule, waiver)
+            marked = True
+    return marked
+
+
 def _mark_subpoint(doc: DocumentReport, rule_id: str, waiver: Waiver) -> None:
     for element in doc.elements:
         for sub in element.subpoints:

@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from gaplint import __version__
+
 REPO = Path(__file__).resolve().parents[1]
 PRE_COMMIT = Path(sys.executable).with_name("pre-commit")
 GAPLINT = Path(sys.executable).with_name("gaplint")
@@ -87,12 +89,15 @@ def _hook() -> dict[str, object]:
 
 def test_manifest_selects_documents_by_extension() -> None:
     hook = _hook()
-    assert hook["id"] == "gaplint" and hook["entry"] == "gaplint check"
+    assert hook["id"] == "gaplint" and hook["entry"] == "gaplint check --force-exclude"
     assert hook["language"] == "python" and hook["types"] == ["file"]
     import re
 
+    from gaplint.discover import DEFAULT_INCLUDE
+
     pattern = re.compile(str(hook["files"]))
-    for name in ("a.pdf", "b.DOCX", "c.md", "d.markdown", "e.txt", "f.html", "g.htm"):
+    # Every kind a folder check reads, and no other.
+    for name in [f"x{glob[1:]}" for glob in DEFAULT_INCLUDE] + ["b.DOCX", "i.PHP"]:
         assert pattern.search(name), name
     for name in ("setup.py", "image.png", "notes.md.bak"):
         assert not pattern.search(name), name
@@ -102,11 +107,7 @@ def test_commit_passes_then_removing_a_section_fails(
     policy_repo: tuple[Path, dict[str, str]],
 ) -> None:
     repo, env = policy_repo
-    hook = {**_hook(), "language": "system", "entry": f"{GAPLINT} check"}
-    config = {"repos": [{"repo": "local", "hooks": [hook]}]}
-    (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    installed = _run([PRE_COMMIT, "install"], repo, env)
-    assert installed.returncode == 0, installed.stderr
+    _install_local_hook(repo, env)
 
     _run(["git", "add", "-A"], repo, env)
     first = _run(["git", "commit", "-m", "policy"], repo, env)
@@ -119,6 +120,45 @@ def test_commit_passes_then_removing_a_section_fails(
     assert second.returncode != 0
     assert "Failed" in second.stderr
     assert "PC101  warning Retention: not addressed." in second.stderr
+
+
+def _install_local_hook(repo: Path, env: dict[str, str]) -> None:
+    hook = {**_hook(), "language": "system", "entry": f"{GAPLINT} {str(_hook()['entry'])[8:]}"}
+    config = {"repos": [{"repo": "local", "hooks": [hook]}]}
+    (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    installed = _run([PRE_COMMIT, "install"], repo, env)
+    assert installed.returncode == 0, installed.stderr
+
+
+def test_hook_honours_the_configuration_include(
+    policy_repo: tuple[Path, dict[str, str]],
+) -> None:
+    """A gappy document outside `include` is passed by pre-commit but is not a policy."""
+    repo, env = policy_repo
+    (repo / ".gaplint.toml").write_text(
+        'rules = ["rules"]\nselect = ["PC"]\ninclude = ["policy.md"]\n', encoding="utf-8"
+    )
+    (repo / "notes.md").write_text(POLICY.split("## Records")[0], encoding="utf-8")
+    _install_local_hook(repo, env)
+    _run(["git", "add", "-A"], repo, env)
+    committed = _run(["git", "commit", "-m", "policy and notes"], repo, env)
+    assert committed.returncode == 0, committed.stdout + committed.stderr
+
+    # Only the non-policy changes: the hook has nothing to check and passes.
+    (repo / "notes.md").write_text("# Notes\n\nNothing here yet.\n", encoding="utf-8")
+    _run(["git", "add", "notes.md"], repo, env)
+    only_notes = _run(["git", "commit", "-m", "notes"], repo, env)
+    assert only_notes.returncode == 0, only_notes.stdout + only_notes.stderr
+
+    # Listed in include, the same gappy text fails.
+    (repo / ".gaplint.toml").write_text(
+        'rules = ["rules"]\nselect = ["PC"]\ninclude = ["*.md"]\n', encoding="utf-8"
+    )
+    (repo / "notes.md").write_text(POLICY.split("## Records")[0], encoding="utf-8")
+    _run(["git", "add", "-A"], repo, env)
+    failed = _run(["git", "commit", "-m", "include notes"], repo, env)
+    assert failed.returncode != 0
+    assert "notes.md" in failed.stderr and "PC101" in failed.stderr
 
 
 def _snapshot(tmp_path: Path, env: dict[str, str]) -> Path:
@@ -134,7 +174,43 @@ def _snapshot(tmp_path: Path, env: dict[str, str]) -> Path:
     _run(["git", "init", "-q"], snap, env)
     _run(["git", "add", "-A"], snap, env)
     _run(["git", "commit", "-q", "-m", "snapshot"], snap, env)
+    _run(["git", "tag", "-a", f"v{__version__}", "-m", "snapshot release"], snap, env)
     return snap
+
+
+def _readme_snippet() -> str:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### pre-commit", 1)[1]
+    return section.split("```yaml\n", 1)[1].split("```", 1)[0]
+
+
+def test_readme_snippet_pins_this_version() -> None:
+    config = yaml.safe_load(_readme_snippet())
+    (entry,) = config["repos"]
+    assert entry["rev"] == f"v{__version__}"
+    assert [hook["id"] for hook in entry["hooks"]] == [_hook()["id"]]
+
+
+@pytest.mark.slow
+def test_readme_snippet_runs_as_written(
+    tmp_path: Path, policy_repo: tuple[Path, dict[str, str]]
+) -> None:
+    """The README's configuration, only the repository URL swapped for a tagged local clone."""
+    repo, env = policy_repo
+    snap = _snapshot(tmp_path, env)
+    snippet = _readme_snippet()
+    url = yaml.safe_load(snippet)["repos"][0]["repo"]
+    (repo / ".pre-commit-config.yaml").write_text(
+        snippet.replace(url, snap.as_uri()), encoding="utf-8"
+    )
+    (repo / "README.md").write_text("# Policies\n\nThe agency's policies.\n", encoding="utf-8")
+    _run(["git", "add", "-A"], repo, env)
+    passed = _run([PRE_COMMIT, "run", "--all-files"], repo, env)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    (repo / "policy.md").write_text(POLICY.split("## Records")[0], encoding="utf-8")
+    failed = _run([PRE_COMMIT, "run", "--all-files"], repo, env)
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "PC101  warning Retention: not addressed." in failed.stdout
 
 
 @pytest.mark.slow

@@ -1,12 +1,24 @@
-"""A pull-request comment: a summary table, then each document's open gaps."""
+"""A pull-request comment: a summary table, then each document's open gaps.
+
+GitHub refuses a comment over 65,536 characters, so the comment is held to COMMENT_LIMIT:
+each document gets a fair share of what is left, and a document whose gaps do not fit says
+how many were left out and where the full report is.
+"""
 
 from __future__ import annotations
 
 from gaplint.neutralise import markdown_code, markdown_text
-from gaplint.report import DocumentReport, Report
+from gaplint.report import DocumentReport, Finding, Report
 from gaplint.reporters import RenderContext, open_findings
 
 _ICON = {"error": "🔴", "warning": "🟡", "info": "🔵"}
+
+COMMENT_LIMIT = 60_000
+"""Characters; below GitHub's 65,536 with room for a workflow's own lines around it."""
+
+FULL_REPORT = "the full report is in the workflow run's artifacts (`gaplint check --format text`)"
+_RESERVE = 400
+"""Kept back for the lines that say what was left out."""
 
 
 def _percent(value: float | None) -> str:
@@ -21,7 +33,31 @@ def _status(doc: DocumentReport) -> str:
     return _percent(doc.coverage)
 
 
-def render(report: Report, context: RenderContext) -> str:
+def _size(lines: list[str]) -> int:
+    return sum(len(line) + 1 for line in lines)
+
+
+def _fit(lines: list[str], budget: int) -> list[str]:
+    """The longest head of `lines` within `budget` characters."""
+    kept: list[str] = []
+    used = 0
+    for line in lines:
+        used += len(line) + 1
+        if used > budget:
+            break
+        kept.append(line)
+    return kept
+
+
+def _row(f: Finding) -> str:
+    level = f.severity.value
+    return (
+        f"| **{f.rule}** | {_ICON[level]} {level} | {markdown_text(f.message)} "
+        f"| {markdown_text(f.recommendation)} |"
+    )
+
+
+def _summary(report: Report) -> list[str]:
     summary = report.summary
     total = sum(summary.findings.values())
     out = [
@@ -46,21 +82,55 @@ def render(report: Report, context: RenderContext) -> str:
         extra.append(f"{summary.baselined} baselined")
     if extra:
         out += ["", f"Not counted: {', '.join(extra)}."]
-    for doc in report.documents:
-        found = open_findings(doc)
-        notes = [n.message for n in doc.notices]
-        if doc.error is not None:
-            notes.append(doc.error.message)
-        if not found and not notes:
-            continue
-        out += ["", f"### {markdown_code(doc.path)}", ""]
-        out += [f"> {markdown_text(note)}" for note in notes]
-        if found:
-            out += ["| Rule | Severity | Gap | Recommendation |", "|---|---|---|---|"]
-            for f in found:
-                level = f.severity.value
-                out.append(
-                    f"| **{f.rule}** | {_ICON[level]} {level} | {markdown_text(f.message)} "
-                    f"| {markdown_text(f.recommendation)} |"
-                )
+    return out
+
+
+def _left_out_note(count: int) -> str:
+    return f"*{count} more {'gap' if count == 1 else 'gaps'} not shown (full report: artifacts).*"
+
+
+def _section(doc: DocumentReport, budget: int) -> tuple[list[str], bool]:
+    """One document's notes and gaps within `budget`, with a line saying how many gaps were
+    left out (none at all when not even its heading fits), and whether it is whole."""
+    found = open_findings(doc)
+    notes = [n.message for n in doc.notices]
+    if doc.error is not None:
+        notes.append(doc.error.message)
+    head = ["", f"### {markdown_code(doc.path)}", ""]
+    head += [f"> {markdown_text(note)}" for note in notes]
+    rows = [_row(f) for f in found]
+    table = ["| Rule | Severity | Gap | Recommendation |", "|---|---|---|---|"] if rows else []
+    full = head + table + rows
+    if _size(full) <= budget:
+        return full, True
+    kept = _fit(full, budget - _size(["", _left_out_note(len(rows))]))
+    if len(kept) < len(head):
+        return [], False
+    if len(kept) <= len(head) + len(table):
+        kept = head  # a table header with no rows under it says nothing
+    left_out = len(rows) - max(len(kept) - len(head) - len(table), 0)
+    return [*kept, "", _left_out_note(left_out)], False
+
+
+def render(report: Report, context: RenderContext) -> str:
+    out = _summary(report)
+    room = COMMENT_LIMIT - _RESERVE
+    if _size(out) > room:
+        return "\n".join([*_fit(out, room), "", f"*Table cut short: {FULL_REPORT}.*"]) + "\n"
+    pending = [doc for doc in report.documents if open_findings(doc) or doc.notices or doc.error]
+    dropped: list[DocumentReport] = []
+    whole = True
+    for index, doc in enumerate(pending):
+        # A fair share of what is left; what a short document does not use passes on.
+        share = (room - _size(out)) // (len(pending) - index)
+        section, complete = _section(doc, share)
+        whole = whole and complete
+        if not section:
+            dropped.append(doc)
+        out += section
+    if dropped:
+        gaps = sum(len(open_findings(doc)) for doc in dropped)
+        out += ["", f"*{len(dropped)} more documents with {gaps} gaps not shown.*"]
+    if not whole:
+        out += ["", f"*Cut to fit GitHub's limit for a comment: {FULL_REPORT}.*"]
     return "\n".join(out) + "\n"
