@@ -72,6 +72,11 @@ class Waiver(_Model):
     reason: str
     expires: date | None = None
     paths: list[str] = Field(default_factory=list, description="globs; empty means every file")
+    in_document: bool = Field(
+        default=False,
+        description="a suppression written in the policy itself (<!-- gaplint: ignore ... -->), "
+        "not in the configuration",
+    )
 
 
 class Confidence(str, Enum):
@@ -126,6 +131,7 @@ class Finding(_Model):
         default=None, description="the decision's confidence (see SubpointResult)"
     )
     waived: bool = False
+    waiver: Waiver | None = Field(default=None, description="what waived it, when waived")
     baselined: bool = Field(
         default=False, description="recorded in the baseline file, so it does not fail the run"
     )

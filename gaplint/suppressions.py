@@ -56,7 +56,8 @@ def apply_suppressions(doc: DocumentReport, data: bytes) -> None:
         return
     for suppression in find_suppressions(data):
         for rule in suppression.rules:
-            waiver = Waiver(rule=rule, reason=f"{suppression.reason} (line {suppression.line})")
+            reason = f"{suppression.reason} (line {suppression.line})"
+            waiver = Waiver(rule=rule, reason=reason, in_document=True)
             if not mark_waived(doc, waiver):
                 doc.notices.append(
                     Notice(

@@ -36,8 +36,7 @@ def apply_waivers(doc: DocumentReport, waivers: list[Waiver], rel: str, today: d
             if waiver.expires is not None and waiver.expires < today:
                 expired_hits.setdefault(number, waiver)
                 continue
-            finding.waived = True
-            _mark_subpoint(doc, finding.rule, waiver)
+            _waive(doc, finding, waiver)
             break
     for waiver in expired_hits.values():
         doc.findings.append(
@@ -59,10 +58,15 @@ def mark_waived(doc: DocumentReport, waiver: Waiver) -> bool:
     marked = False
     for finding in doc.findings:
         if finding.rule.startswith(waiver.rule) and not finding.waived:
-            finding.waived = True
-            _mark_subpoint(doc, finding.rule, waiver)
+            _waive(doc, finding, waiver)
             marked = True
     return marked
+
+
+def _waive(doc: DocumentReport, finding: Finding, waiver: Waiver) -> None:
+    finding.waived = True
+    finding.waiver = waiver
+    _mark_subpoint(doc, finding.rule, waiver)
 
 
 def _mark_subpoint(doc: DocumentReport, rule_id: str, waiver: Waiver) -> None:

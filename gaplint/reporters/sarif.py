@@ -102,15 +102,19 @@ def _result(finding: Finding, uri: str, index: dict[str, int]) -> dict[str, Any]
     if finding.rule in index:
         result["ruleIndex"] = index[finding.rule]
     if finding.waived or finding.baselined:
-        result["suppressions"] = [
-            {
-                "kind": "external",
-                "justification": "waived in gaplint configuration"
-                if finding.waived
-                else "recorded in the gaplint baseline",
-            }
-        ]
+        result["suppressions"] = [_suppression(finding)]
     return result
+
+
+def _suppression(finding: Finding) -> dict[str, str]:
+    waiver = finding.waiver
+    if not finding.waived:
+        return {"kind": "external", "justification": "recorded in the gaplint baseline"}
+    if waiver is not None and waiver.in_document:
+        # SARIF's inSource: suppressed by a comment in the scanned document itself.
+        return {"kind": "inSource", "justification": sarif_text(waiver.reason)}
+    reason = f": {sarif_text(waiver.reason)}" if waiver is not None else ""
+    return {"kind": "external", "justification": f"waived in gaplint configuration{reason}"}
 
 
 def build(report: Report, context: RenderContext) -> dict[str, Any]:

@@ -257,7 +257,9 @@ def test_license_and_changelog() -> None:
     assert licence.startswith("MIT License")
     assert 'license = { text = "MIT" }' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
-    assert "## [Unreleased]" in changelog and "## [0.1.0]" in changelog
+    from gaplint import __version__
+
+    assert f"## [{__version__}]" in changelog and "## [0.1.0]" in changelog
 
 
 @pytest.mark.parametrize(

@@ -89,3 +89,31 @@ def test_finding_suppressions_is_linear_on_hostile_text() -> None:
     assert len(find_suppressions(many)) == 50_000
     assert find_suppressions(many)[-1].line == 50_000
     assert time.perf_counter() - start < 5
+
+
+def test_sarif_marks_an_in_document_suppression_in_source_with_its_reason(
+    project: Project,
+) -> None:
+    import json
+
+    project.config(
+        """
+        [[waivers]]
+        rule = "TS102"
+        reason = "phishing is covered by the IT policy"
+        expires = 2099-12-31
+        """
+    )
+    project.write(
+        "policy.md",
+        NO_RECORDS.replace("phishing", "scams") + f"\n<!-- gaplint: ignore TS2 {REASON} -->\n",
+    )
+    result = project.run("check", "--format", "sarif", "policy.md")
+    results = json.loads(result.stdout)["runs"][0]["results"]
+    kinds = {r["ruleId"]: r["suppressions"][0] for r in results}
+    assert kinds["TS201"]["kind"] == "inSource"
+    assert kinds["TS201"]["justification"].startswith(REASON)
+    assert kinds["TS102"] == {
+        "kind": "external",
+        "justification": "waived in gaplint configuration: phishing is covered by the IT policy",
+    }
