@@ -54,6 +54,7 @@ def _checked(
     use_cache: bool,
     jobs: int,
     changes: Overrides,
+    absolute_paths: bool,
 ) -> tuple[Report, RenderContext]:
     from gaplint.run import RunOptions, execute
 
@@ -65,6 +66,7 @@ def _checked(
         jobs=jobs,
         overrides=changes,
         progress=sys.stderr.isatty(),
+        absolute_paths=absolute_paths,
     )
     result = execute(options)
     for note in result.notes:
@@ -111,6 +113,7 @@ def report_command(
     isolated: bool,
     no_cache: bool,
     jobs: int,
+    absolute_paths: bool,
     select: tuple[str, ...],
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
@@ -130,7 +133,9 @@ def report_command(
     if from_json:
         report, context = _saved(from_json, config_file, isolated, changes)
     else:
-        report, context = _checked(paths, config_file, isolated, not no_cache, jobs, changes)
+        report, context = _checked(
+            paths, config_file, isolated, not no_cache, jobs, changes, absolute_paths
+        )
     if not report.documents:
         fail(no_documents_message(paths) if paths else f"{from_json} holds no documents")
     echo_input_errors(report)

@@ -35,7 +35,15 @@ from gaplint.paths import (
     repo_root,
 )
 from gaplint.readers import read_file_bytes
-from gaplint.report import DocumentReport, Report, Severity, ToolInfo, summarize
+from gaplint.report import (
+    DocumentReport,
+    Report,
+    RulePackInfo,
+    Severity,
+    ToolInfo,
+    generated_at,
+    summarize,
+)
 from gaplint.rules import RulePack, load_pack
 from gaplint.selection import Selection, SelectionSpec
 from gaplint.waivers import apply_waivers, finding_order
@@ -62,6 +70,8 @@ class RunOptions:
     """Command-line options over the configuration (select, fail-on, rules, ...)."""
     today: date = field(default_factory=date.today)
     progress: bool = False
+    absolute_paths: bool = False
+    """Show absolute paths instead of paths relative to the working folder."""
     stdin: Callable[[], bytes] = field(default=lambda: sys.stdin.buffer.read())
 
 
@@ -219,8 +229,17 @@ def execute(options: RunOptions) -> RunResult:
 
     summary = summarize(reports)
     summary.baseline_closed = closed
+    if options.absolute_paths:
+        absolute_paths(reports)
     report = Report(
-        tool=ToolInfo(version=__version__, rules=["builtin", *loaded.config.rules]),
+        generated_at=generated_at(),
+        tool=ToolInfo(
+            version=__version__,
+            rules=["builtin", *loaded.config.rules],
+            rule_pack=RulePackInfo(
+                digest=pack.digest, files=[Path(source).name for source in pack.sources]
+            ),
+        ),
         documents=reports,
         summary=summary,
     )
@@ -232,6 +251,19 @@ def execute(options: RunOptions) -> RunResult:
         notes=notes,
         cache_hits=hits,
     )
+
+
+def absolute_paths(reports: list[DocumentReport]) -> None:
+    """--absolute-paths: every document and finding path made absolute (standard input,
+    which has no path, stays `-`). Applied after the cache, whose entries stay relative."""
+    for doc in reports:
+        doc.path = _absolute(doc.path)
+        for finding in doc.findings:
+            finding.location.path = _absolute(finding.location.path)
+
+
+def _absolute(shown: str) -> str:
+    return shown if shown == STDIN else Path(os.path.abspath(shown)).as_posix()
 
 
 def exit_status(report: Report, loaded: LoadedConfig) -> int:

@@ -166,3 +166,28 @@ def test_screenshots_for_review(fresh: WebDriver, artifacts: Path) -> None:
         png = fresh.get_screenshot_as_png()
         assert png.startswith(PNG)
         (artifacts / name).write_bytes(png)
+
+
+def test_matrix_cells_are_not_underlined_until_pointed_at(fresh: WebDriver) -> None:
+    link = fresh.find_element(By.CSS_SELECTOR, '#matrix a[href="#doc-2-GL7"]')
+    line = "return getComputedStyle(arguments[0]).textDecorationLine"
+    assert js(fresh, line, link) == "none"
+    js(fresh, "arguments[0].focus()", link)
+    assert js(fresh, line, link) == "underline"
+
+
+def test_document_sections_collapse_and_still_print(fresh: WebDriver) -> None:
+    details = fresh.find_element(By.CSS_SELECTOR, "#doc-2 details.findings")
+    assert details.get_attribute("open") is not None, "open by default, so links land on text"
+    fresh.find_element(By.CSS_SELECTOR, "#doc-2 details.findings > summary").click()
+    visible = "return document.getElementById('doc-2-GL7').checkVisibility()"
+    assert js(fresh, visible) is False, "the summary closes the section"
+    fresh.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert js(fresh, visible) is True, "print CSS shows a closed section's content"
+    finally:
+        fresh.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    js(fresh, "window.dispatchEvent(new Event('beforeprint'))")
+    assert js(fresh, "return arguments[0].open", details) is True, "opened for printing"
+    js(fresh, "window.dispatchEvent(new Event('afterprint'))")
+    assert js(fresh, "return arguments[0].open", details) is False, "and closed again after"
