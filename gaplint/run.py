@@ -36,6 +36,7 @@ from gaplint.paths import (
 )
 from gaplint.readers import read_file_bytes
 from gaplint.report import (
+    SCHEMA_VERSION,
     DocumentReport,
     Report,
     RulePackInfo,
@@ -186,7 +187,8 @@ def execute(options: RunOptions) -> RunResult:
     if options.use_cache:
         # The time limit changes no judged report, so changing it keeps the cache.
         limits = loaded.config.limits.model_dump(exclude={"timeout_seconds"})
-        cache = Cache(folder, fingerprint(pack.digest, spec, limits))
+        # A report cached under an older schema lacks its newer fields (titles, metadata).
+        cache = Cache(folder, fingerprint(SCHEMA_VERSION, pack.digest, spec, limits))
     pending: list[Job] = []
     for job in jobs:
         cached = cache.get(cache.key(job.sha256, job.name)) if cache else None

@@ -156,3 +156,16 @@ def test_summary_still_names_unreadable_files(project: Project) -> None:
     assert result.exit_code == 2
     assert result.stdout.count("\n") == 1 and "1 could not be read" in result.stdout
     assert "docs/broken.docx: error[" in result.stderr
+
+
+def test_reports_cached_under_another_schema_are_not_reused(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gaplint.run
+    from gaplint.run import RunOptions, execute
+
+    options = RunOptions(paths=("docs",))
+    execute(options)
+    assert execute(options).cache_hits == 3
+    monkeypatch.setattr(gaplint.run, "SCHEMA_VERSION", "1.1")
+    assert execute(options).cache_hits == 0, "a 1.1 entry has no title: check again"
