@@ -191,3 +191,17 @@ def test_document_sections_collapse_and_still_print(fresh: WebDriver) -> None:
     assert js(fresh, "return arguments[0].open", details) is True, "opened for printing"
     js(fresh, "window.dispatchEvent(new Event('afterprint'))")
     assert js(fresh, "return arguments[0].open", details) is False, "and closed again after"
+
+
+def test_a_titled_document_shows_its_title_and_its_path(fresh: WebDriver) -> None:
+    title = "City of Exampleton <i>social media</i> policy"
+    assert fresh.find_element(By.ID, "doc-1-h").text == f"Document 1: {title}"
+    row = fresh.find_elements(By.CSS_SELECTOR, "#matrix tbody tr")[0]
+    assert row.find_element(By.TAG_NAME, "th").text.splitlines() == [
+        title,
+        "policies/city-of-exampleton.md",
+    ]
+    assert "Author\nOffice of the Mayor" in fresh.find_element(By.ID, "doc-1").text
+    stamp = fresh.find_element(By.CSS_SELECTOR, ".banner time")
+    assert stamp.text == "2026-01-01 00:00 UTC"
+    assert "rule pack 0123456789ab" in fresh.find_element(By.CSS_SELECTOR, ".banner").text
