@@ -129,6 +129,9 @@ def report_command(
         raise click.UsageError("give either PATHS or --from, not both")
     if not from_json and not paths:
         raise click.UsageError("give documents or folders, or --from results.json")
+    if from_json and absolute_paths:
+        # A saved report's paths are relative to where it was checked, not to here.
+        raise click.UsageError("--absolute-paths applies to checking PATHS, not to --from")
     changes = overrides(select, extend_select, ignore, rule_dirs)
     if from_json:
         report, context = _saved(from_json, config_file, isolated, changes)

@@ -169,3 +169,11 @@ def test_reports_cached_under_another_schema_are_not_reused(
     assert execute(options).cache_hits == 3
     monkeypatch.setattr(gaplint.run, "SCHEMA_VERSION", "1.1")
     assert execute(options).cache_hits == 0, "a 1.1 entry has no title: check again"
+
+
+def test_absolute_paths_with_from_is_a_usage_error(project: Project) -> None:
+    saved = project.run("check", "docs", "--format", "json", "-o", "saved.json")
+    assert saved.exit_code in (0, 1), saved.output
+    result = project.run("report", "--from", "saved.json", "--absolute-paths")
+    assert result.exit_code == 2
+    assert "--absolute-paths applies to checking PATHS" in result.output
