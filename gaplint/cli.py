@@ -117,7 +117,12 @@ def main() -> None:
 @selection_options
 @click.option("--stdin-filename", help="Name (and type hint) for a document read from '-'.")
 @click.option("--show-evidence", is_flag=True, help="Quote the sentence behind each covered point.")
-@click.option("-q", "--quiet", is_flag=True, help="Only gaps and the summary.")
+@click.option(
+    "-q",
+    "--quiet",
+    count=True,
+    help="Only gaps and the summary; -qq only the summary (as --format summary).",
+)
 @click.option(
     "--statistics",
     is_flag=True,
@@ -159,13 +164,14 @@ def check(
     isolated: bool,
     no_cache: bool,
     jobs: int,
+    absolute_paths: bool,
     select: tuple[str, ...],
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
     rule_dirs: tuple[Path, ...],
     stdin_filename: str | None,
     show_evidence: bool,
-    quiet: bool,
+    quiet: int,
     statistics: bool,
     fail_on: str | None,
     min_coverage: float | None,
@@ -184,6 +190,8 @@ def check(
     from gaplint.run import RunOptions, execute
 
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") else "text")
+    if quiet >= 2 and fmt == "text":
+        fmt = "summary"
     options = RunOptions(
         paths=paths,
         config=Path(config_file) if config_file else None,
@@ -197,6 +205,7 @@ def check(
         overrides=overrides(select, extend_select, ignore, rule_dirs, fail_on, min_coverage),
         progress=sys.stderr.isatty(),
         force_exclude=force_exclude,
+        absolute_paths=absolute_paths,
     )
     result = execute(options)
     if not result.report.documents:
@@ -216,7 +225,7 @@ def check(
             root=result.root,
             color=color,
             show_evidence=show_evidence,
-            quiet=quiet,
+            quiet=quiet > 0,
         )
         write_output(render(fmt, result.report, context), output, color)
     for note in result.notes:

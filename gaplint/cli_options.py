@@ -63,7 +63,8 @@ def config_options(function: F) -> F:
 
 
 def batch_options(function: F) -> F:
-    """The configuration options, --no-cache and -j, declared once for every batch command."""
+    """The configuration options, --no-cache, -j and --absolute-paths, declared once for every
+    batch command."""
     return _apply(
         function,
         (
@@ -76,6 +77,11 @@ def batch_options(function: F) -> F:
                 default=1,
                 show_default=True,
                 help="Documents checked in parallel (0: one per CPU).",
+            ),
+            click.option(
+                "--absolute-paths",
+                is_flag=True,
+                help="Show absolute paths, not paths relative to the working folder.",
             ),
         ),
     )

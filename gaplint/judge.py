@@ -238,11 +238,18 @@ def _identity(document: Document) -> dict[str, Any]:
     """The fields every document report carries, judged or not."""
     return {
         "path": document.path,
+        "title": _clip((document.metadata.title or "").strip() or _first_heading(document), 200)
+        or None,
+        "metadata": document.metadata.model_dump(),
         "format": document.format.value,
         "sha256": document.sha256,
         "pages": document.pages,
         "words": document.word_count,
     }
+
+
+def _first_heading(document: Document) -> str:
+    return next((b.text for b in document.blocks if b.kind is BlockKind.HEADING), "")
 
 
 def _reading_notices(document: Document) -> list[Notice]:

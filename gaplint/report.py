@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+import os
+from datetime import date, datetime, timezone
 from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 class Severity(str, Enum):
@@ -147,8 +148,21 @@ class Notice(_Model):
     message: str
 
 
+class DocumentMetadata(_Model):
+    """What the file says about itself (PDF info, DOCX core properties, HTML <title>)."""
+
+    title: str | None = None
+    author: str | None = None
+    created: str | None = None
+    modified: str | None = None
+
+
 class DocumentReport(_Model):
     path: str
+    title: str | None = Field(
+        default=None, description="the document's own title (metadata), else its first heading"
+    )
+    metadata: DocumentMetadata = Field(default_factory=DocumentMetadata)
     format: str | None = None
     sha256: str | None = None
     pages: int | None = None
@@ -184,17 +198,47 @@ class Summary(_Model):
     mean_coverage: float | None = None
 
 
+class RulePackInfo(_Model):
+    """Which rules judged: the built-in ones ship with (and are versioned as) the tool, so
+    the digest over every rule file's name and content is what tells two packs apart."""
+
+    digest: str = Field(description="sha256 of the rule files' names and content")
+    files: list[str] = Field(default_factory=list, description="rule file names, in load order")
+
+    @property
+    def short(self) -> str:
+        return self.digest[:12]
+
+
 class ToolInfo(_Model):
     name: str = "gaplint"
     version: str
     rules: list[str] = Field(default_factory=list, description="rule packs used")
+    rule_pack: RulePackInfo | None = None
 
 
 class Report(_Model):
     schema_version: str = SCHEMA_VERSION
+    generated_at: str | None = Field(
+        default=None,
+        description="when the report was made, ISO 8601 UTC (SOURCE_DATE_EPOCH when set)",
+    )
     tool: ToolInfo
     documents: list[DocumentReport]
     summary: Summary
+
+
+SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
+
+
+def generated_at() -> str:
+    """Now in ISO 8601 UTC, or SOURCE_DATE_EPOCH's time when set, so that two runs over the
+    same input can be byte-identical (as reproducible-builds tools honour it)."""
+    epoch = os.environ.get(SOURCE_DATE_EPOCH, "").strip()
+    moment = datetime.now(timezone.utc)
+    if epoch.isdigit():
+        moment = datetime.fromtimestamp(int(epoch), timezone.utc)
+    return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def summarize(documents: list[DocumentReport]) -> Summary:

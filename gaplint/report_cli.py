@@ -54,6 +54,7 @@ def _checked(
     use_cache: bool,
     jobs: int,
     changes: Overrides,
+    absolute_paths: bool,
 ) -> tuple[Report, RenderContext]:
     from gaplint.run import RunOptions, execute
 
@@ -65,6 +66,7 @@ def _checked(
         jobs=jobs,
         overrides=changes,
         progress=sys.stderr.isatty(),
+        absolute_paths=absolute_paths,
     )
     result = execute(options)
     for note in result.notes:
@@ -111,6 +113,7 @@ def report_command(
     isolated: bool,
     no_cache: bool,
     jobs: int,
+    absolute_paths: bool,
     select: tuple[str, ...],
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
@@ -126,11 +129,16 @@ def report_command(
         raise click.UsageError("give either PATHS or --from, not both")
     if not from_json and not paths:
         raise click.UsageError("give documents or folders, or --from results.json")
+    if from_json and absolute_paths:
+        # A saved report's paths are relative to where it was checked, not to here.
+        raise click.UsageError("--absolute-paths applies to checking PATHS, not to --from")
     changes = overrides(select, extend_select, ignore, rule_dirs)
     if from_json:
         report, context = _saved(from_json, config_file, isolated, changes)
     else:
-        report, context = _checked(paths, config_file, isolated, not no_cache, jobs, changes)
+        report, context = _checked(
+            paths, config_file, isolated, not no_cache, jobs, changes, absolute_paths
+        )
     if not report.documents:
         fail(no_documents_message(paths) if paths else f"{from_json} holds no documents")
     echo_input_errors(report)

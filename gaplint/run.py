@@ -35,7 +35,16 @@ from gaplint.paths import (
     repo_root,
 )
 from gaplint.readers import read_file_bytes
-from gaplint.report import DocumentReport, Report, Severity, ToolInfo, summarize
+from gaplint.report import (
+    SCHEMA_VERSION,
+    DocumentReport,
+    Report,
+    RulePackInfo,
+    Severity,
+    ToolInfo,
+    generated_at,
+    summarize,
+)
 from gaplint.rules import RulePack, load_pack
 from gaplint.selection import Selection, SelectionSpec
 from gaplint.suppressions import apply_suppressions
@@ -65,6 +74,8 @@ class RunOptions:
     progress: bool = False
     force_exclude: bool = False
     """Named files must match `include` and not `exclude` (pre-commit passes every file)."""
+    absolute_paths: bool = False
+    """Show absolute paths instead of paths relative to the working folder."""
     stdin: Callable[[], bytes] = field(default=lambda: sys.stdin.buffer.read())
 
 
@@ -181,7 +192,8 @@ def execute(options: RunOptions) -> RunResult:
     if options.use_cache:
         # The time limit changes no judged report, so changing it keeps the cache.
         limits = loaded.config.limits.model_dump(exclude={"timeout_seconds"})
-        cache = Cache(folder, fingerprint(pack.digest, spec, limits))
+        # A report cached under an older schema lacks its newer fields (titles, metadata).
+        cache = Cache(folder, fingerprint(SCHEMA_VERSION, pack.digest, spec, limits))
     pending: list[Job] = []
     for job in jobs:
         cached = cache.get(cache.key(job.sha256, job.name)) if cache else None
@@ -227,8 +239,17 @@ def execute(options: RunOptions) -> RunResult:
 
     summary = summarize(reports)
     summary.baseline_closed = closed
+    if options.absolute_paths:
+        absolute_paths(reports)
     report = Report(
-        tool=ToolInfo(version=__version__, rules=["builtin", *loaded.config.rules]),
+        generated_at=generated_at(),
+        tool=ToolInfo(
+            version=__version__,
+            rules=["builtin", *loaded.config.rules],
+            rule_pack=RulePackInfo(
+                digest=pack.digest, files=[Path(source).name for source in pack.sources]
+            ),
+        ),
         documents=reports,
         summary=summary,
     )
@@ -240,6 +261,19 @@ def execute(options: RunOptions) -> RunResult:
         notes=notes,
         cache_hits=hits,
     )
+
+
+def absolute_paths(reports: list[DocumentReport]) -> None:
+    """--absolute-paths: every document and finding path made absolute (standard input,
+    which has no path, stays `-`). Applied after the cache, whose entries stay relative."""
+    for doc in reports:
+        doc.path = _absolute(doc.path)
+        for finding in doc.findings:
+            finding.location.path = _absolute(finding.location.path)
+
+
+def _absolute(shown: str) -> str:
+    return shown if shown == STDIN else Path(os.path.abspath(shown)).as_posix()
 
 
 def exit_status(report: Report, loaded: LoadedConfig) -> int:

@@ -33,6 +33,7 @@ FORMATS = {
     "sarif": Format("sarif"),
     "github": Format("github"),
     "concise": Format("concise"),
+    "summary": Format("summary"),
     "markdown": Format("markdown"),
     "html": Format("html", command="report"),
     "csv": Format("csv_", command="report"),

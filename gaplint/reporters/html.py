@@ -11,6 +11,7 @@ import base64
 import hashlib
 from collections import Counter
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from importlib import resources
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -289,11 +290,23 @@ def _environment() -> Environment:
     )
     env.filters["percent"] = _percent
     env.filters["section"] = _section
+    env.filters["generated"] = _generated
     return env
 
 
 def _percent(value: float | None) -> str:
     return "–" if value is None else f"{round(100 * value)} %"
+
+
+def _generated(stamp: str) -> str:
+    """`2026-01-01T00:00:00Z` as `2026-01-01 00:00 UTC`; anything else as saved."""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 
 
 def _section(parts: list[str]) -> str:

@@ -1,7 +1,19 @@
 // Sorts the coverage matrix by any column. Progressive enhancement: without JS the table
 // is complete and in report order; this only adds sort buttons to the column headings.
+// It also opens every collapsed section for printing, and closes them again afterwards.
 (function () {
   "use strict";
+  var closed = [];
+  window.addEventListener("beforeprint", function () {
+    closed = Array.prototype.filter.call(document.querySelectorAll("details"), function (d) {
+      return !d.open;
+    });
+    closed.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    closed.forEach(function (d) { d.open = false; });
+    closed = [];
+  });
   var table = document.getElementById("matrix");
   if (!table || !table.tBodies.length) { return; }
   var body = table.tBodies[0];

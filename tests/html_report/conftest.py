@@ -22,6 +22,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 
 from gaplint.report import (
     DocumentError,
+    DocumentMetadata,
     DocumentReport,
     ElementResult,
     ElementStatus,
@@ -31,6 +32,7 @@ from gaplint.report import (
     Location,
     Notice,
     Report,
+    RulePackInfo,
     Severity,
     SubpointResult,
     SubpointStatus,
@@ -161,7 +163,12 @@ def make_doc() -> MakeDoc:
 
 def _make_report(documents: list[DocumentReport]) -> Report:
     return Report(
-        tool=ToolInfo(version="0.1.0", rules=["builtin"]),
+        generated_at="2026-01-01T00:00:00Z",
+        tool=ToolInfo(
+            version="0.1.0",
+            rules=["builtin"],
+            rule_pack=RulePackInfo(digest="0123456789abcdef" * 4, files=["GL1-access.yaml"]),
+        ),
         documents=documents,
         summary=summarize(documents),
     )
@@ -180,6 +187,9 @@ def portfolio(make_doc: MakeDoc) -> Report:
         "policies/city-of-exampleton.md",
         set(ALL_SUBPOINTS) - {"GL404", "GL502", "GL603", "GL704"},
     )
+    # Named by its own title (with a hostile touch), the path shown beneath it.
+    strong.title = "City of Exampleton <i>social media</i> policy"
+    strong.metadata = DocumentMetadata(title=strong.title, author="Office of the Mayor")
     weak = make_doc(
         "policies/county-parks.txt",
         {"GL101", "GL102", "GL301", "GL303", "GL402", "GL403", "GL801", "GL802", "GL901"},

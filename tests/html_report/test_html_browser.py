@@ -166,3 +166,42 @@ def test_screenshots_for_review(fresh: WebDriver, artifacts: Path) -> None:
         png = fresh.get_screenshot_as_png()
         assert png.startswith(PNG)
         (artifacts / name).write_bytes(png)
+
+
+def test_matrix_cells_are_not_underlined_until_pointed_at(fresh: WebDriver) -> None:
+    link = fresh.find_element(By.CSS_SELECTOR, '#matrix a[href="#doc-2-GL7"]')
+    line = "return getComputedStyle(arguments[0]).textDecorationLine"
+    assert js(fresh, line, link) == "none"
+    js(fresh, "arguments[0].focus()", link)
+    assert js(fresh, line, link) == "underline"
+
+
+def test_document_sections_collapse_and_still_print(fresh: WebDriver) -> None:
+    details = fresh.find_element(By.CSS_SELECTOR, "#doc-2 details.findings")
+    assert details.get_attribute("open") is not None, "open by default, so links land on text"
+    fresh.find_element(By.CSS_SELECTOR, "#doc-2 details.findings > summary").click()
+    visible = "return document.getElementById('doc-2-GL7').checkVisibility()"
+    assert js(fresh, visible) is False, "the summary closes the section"
+    fresh.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert js(fresh, visible) is True, "print CSS shows a closed section's content"
+    finally:
+        fresh.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    js(fresh, "window.dispatchEvent(new Event('beforeprint'))")
+    assert js(fresh, "return arguments[0].open", details) is True, "opened for printing"
+    js(fresh, "window.dispatchEvent(new Event('afterprint'))")
+    assert js(fresh, "return arguments[0].open", details) is False, "and closed again after"
+
+
+def test_a_titled_document_shows_its_title_and_its_path(fresh: WebDriver) -> None:
+    title = "City of Exampleton <i>social media</i> policy"
+    assert fresh.find_element(By.ID, "doc-1-h").text == f"Document 1: {title}"
+    row = fresh.find_elements(By.CSS_SELECTOR, "#matrix tbody tr")[0]
+    assert row.find_element(By.TAG_NAME, "th").text.splitlines() == [
+        title,
+        "policies/city-of-exampleton.md",
+    ]
+    assert "Author\nOffice of the Mayor" in fresh.find_element(By.ID, "doc-1").text
+    stamp = fresh.find_element(By.CSS_SELECTOR, ".banner time")
+    assert stamp.text == "2026-01-01 00:00 UTC"
+    assert "rule pack 0123456789ab" in fresh.find_element(By.CSS_SELECTOR, ".banner").text
