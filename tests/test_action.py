@@ -24,6 +24,7 @@ import pytest
 import yaml
 
 from tests.shared_data import SHARED, need
+from tests.test_precommit import POLICY, RULES
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -32,31 +33,6 @@ SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
 pytestmark = pytest.mark.skipif(
     shutil.which("bash") is None or shutil.which("git") is None, reason="needs bash and git"
 )
-
-RULES = """\
-element:
-  id: AC1
-  title: Records
-  subpoints:
-    - id: AC101
-      name: retention
-      title: Retention
-      rationale: Posts can be public records.
-      recommendation: Say how posts are retained.
-      example_clause: Posts are retained for three years.
-      match: {phrase: [retain, retention]}
-      examples: {covered: ["Posts are retained."], missing: ["Call us."]}
-"""
-
-POLICY = """\
-# Social media policy
-
-This is the policy of the agency for the use of its social media accounts.
-
-## Records
-
-All of the posts on the accounts are retained by the agency for three years.
-"""
 
 GAPPY = POLICY.split("## Records")[0]
 
@@ -135,8 +111,8 @@ def workspace(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     }
     root = tmp_path / "workspace"
     (root / "rules").mkdir(parents=True)
-    (root / "rules" / "AC1-records.yaml").write_text(RULES, encoding="utf-8")
-    (root / ".gaplint.toml").write_text('rules = ["rules"]\nselect = ["AC"]\n', encoding="utf-8")
+    (root / "rules" / "PC1-records.yaml").write_text(RULES, encoding="utf-8")
+    (root / ".gaplint.toml").write_text('rules = ["rules"]\nselect = ["PC"]\n', encoding="utf-8")
     (root / "policies").mkdir()
     (root / "policies" / "policy.md").write_text(POLICY, encoding="utf-8")
     _git(["init", "-q"], root, env)
@@ -172,9 +148,9 @@ def test_gaps_fail_the_job_after_the_sarif_is_written(
     assert runner.outputs["check"]["exit-code"] == "1"
     sarif = json.loads((root / "gaplint.sarif").read_text(encoding="utf-8"))
     (run,) = sarif["runs"]
-    assert {result["ruleId"] for result in run["results"]} == {"AC1", "AC101"}
+    assert {result["ruleId"] for result in run["results"]} == {"PC1", "PC101"}
     summary = Path(runner.env["GITHUB_STEP_SUMMARY"]).read_text(encoding="utf-8")
-    assert "| **AC101** |" in summary
+    assert "| **PC101** |" in summary
 
     report_only = _runner(workspace, **{"fail-on-gaps": "false"})
     assert report_only.run() == {"check": 0, "verdict": 0}
