@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.helpers import FULL, NO_RECORDS, Project
+from tests.fuzz.test_hostile_rules import run_cli
 
 # The real CLI, with Checker.check_bytes wrapped so a marker in a document misbehaves.
 # Worker processes are forked, so they inherit the wrapper.
@@ -40,13 +41,7 @@ sys.exit(main(sys.argv[1:]))
 
 
 def _drive(root: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", DRIVER, *args],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
+    return run_cli(root, *args, timeout=timeout, code=DRIVER)
 
 
 def _documents(result: subprocess.CompletedProcess[str]) -> dict[str, dict[str, object]]:

@@ -13,9 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.helpers import FULL, NO_RECORDS, Project
-from tests.fuzz.test_hostile_rules import run_cli
-
-CLI = "import sys; from gaplint.cli import main; sys.exit(main())"
+from tests.fuzz.test_hostile_rules import CLI, run_cli
 
 
 def test_self_pointing_symlink_in_a_folder_is_one_error(project: Project) -> None:

@@ -30,9 +30,14 @@ def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 
-def run_cli(root: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    """The real CLI in a child process with a memory cap, so a regression fails, not thrashes."""
-    code = "import sys; from gaplint.cli import main; sys.exit(main())"
+CLI = "import sys; from gaplint.cli import main; sys.exit(main())"
+
+
+def run_cli(
+    root: Path, *args: str, timeout: float = 60, code: str = CLI
+) -> subprocess.CompletedProcess[str]:
+    """The real CLI (or `code` that drives it) in a child process with a memory cap, so a
+    regression fails, not thrashes."""
     return subprocess.run(
         [sys.executable, "-c", code, *args],
         cwd=root,
