@@ -168,6 +168,7 @@ def check(
     select: tuple[str, ...],
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
+    jurisdiction: str | None,
     rule_dirs: tuple[Path, ...],
     stdin_filename: str | None,
     show_evidence: bool,
@@ -202,7 +203,9 @@ def check(
         jobs=jobs,
         baseline=Path(baseline) if baseline else None,
         write_baseline=Path(write_baseline) if write_baseline else None,
-        overrides=overrides(select, extend_select, ignore, rule_dirs, fail_on, min_coverage),
+        overrides=overrides(
+            select, extend_select, ignore, rule_dirs, fail_on, min_coverage, jurisdiction
+        ),
         progress=sys.stderr.isatty(),
         force_exclude=force_exclude,
         absolute_paths=absolute_paths,

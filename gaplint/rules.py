@@ -197,6 +197,7 @@ class LawTable(_Strict):
     spellings: list[str] = Field(
         default_factory=list, description="a weak sign: words spelled the jurisdiction's way"
     )
+    spelling: str = Field(default="", description="what reports call them: 'British'")
 
     def names(self) -> list[str]:
         """Every statute and body named, each once."""
