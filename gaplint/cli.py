@@ -16,6 +16,7 @@ import click
 
 from gaplint import __version__
 from gaplint.cli_options import (
+    JURISDICTION_CHOICES,
     OUTPUT_FORMAT_ENV,
     batch_options,
     config_options,
@@ -278,13 +279,24 @@ def rules_command(fmt: str, config_file: str | None, isolated: bool) -> None:
 @main.command()
 @click.argument("rule_id", metavar="RULE", shell_complete=complete_rule_ids)
 @config_options
-def explain(rule_id: str, config_file: str | None, isolated: bool) -> None:
+@click.option(
+    "--jurisdiction",
+    type=click.Choice(JURISDICTION_CHOICES[1:]),
+    help="Word the advice for this jurisdiction's law (as its gaps are).",
+)
+def explain(
+    rule_id: str, config_file: str | None, isolated: bool, jurisdiction: str | None
+) -> None:
     """Explain a rule: why it matters, what to write, and an example clause."""
     pack, severities = _pack_and_severities(config_file, isolated)
     rule_id = rule_id.upper()
     info = pack.get(rule_id)
     if info is None:
         fail(f"unknown rule {rule_id!r}; `gaplint rules` lists them")
+    if jurisdiction:
+        found = next(((e, s) for e, s in pack.subpoints() if s.id == rule_id), None)
+        if found is not None:
+            info = found[1].localised(jurisdiction).info(found[0].id)
     severity = severities.get(info.id, info.severity)
     lines = [f"{info.id} {info.name} ({severity})", "", info.title, ""]
     element = next((e for e in pack.elements if e.id == rule_id), None)

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 OUTPUT_FORMAT_ENV = "GAPLINT_OUTPUT_FORMAT"
+# As gaplint.config.JURISDICTIONS (a test holds them equal); written out so --help stays fast.
+JURISDICTION_CHOICES = ("auto", "us", "uk", "ca", "au", "nz", "generic")
 
 
 def fail(message: str) -> NoReturn:
@@ -133,7 +135,7 @@ def selection_options(function: F) -> F:
             _prefix_option("--ignore", "Leave out these rule prefixes (the longer prefix wins)."),
             click.option(
                 "--jurisdiction",
-                type=click.Choice(["auto", "us", "uk", "ca", "au", "nz", "generic"]),
+                type=click.Choice(JURISDICTION_CHOICES),
                 help="Whose laws the recommendations follow (default: detected from each "
                 "document; overrides configuration).",
             ),

@@ -160,3 +160,13 @@ def test_the_readmes_rule_advice_snippet_is_the_packs() -> None:
     shown = " ".join(block.split("recommendation: >-", 1)[1].split()).removesuffix(" ...")
     advice = load_pack().subpoint("GL703").jurisdictions[Jurisdiction.NZ]
     assert advice.recommendation.startswith(shown)
+
+
+def test_explain_words_a_rule_for_a_jurisdiction(project: Project) -> None:
+    worded = project.run("explain", "GL704", "--jurisdiction", "uk").stdout
+    assert GL704.localised("uk").recommendation.strip() in worded
+    assert GL704.localised("uk").example_clause.strip() in worded
+    assert GL704.recommendation.strip() in project.run("explain", "GL704").stdout
+    # A rule with no wording of its own for the jurisdiction is explained as written.
+    plain = project.run("explain", "GL101").stdout
+    assert project.run("explain", "GL101", "--jurisdiction", "nz").stdout == plain
