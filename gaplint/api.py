@@ -61,6 +61,7 @@ class Checker:
     ) -> DocumentReport:
         """Judge a Document; `selection` overrides the Checker's own for this document."""
         from gaplint.judge import chosen_rules, judge, not_judged
+        from gaplint.jurisdiction import decide
         from gaplint.language import detect_language
 
         compiled = self.compiled
@@ -69,7 +70,8 @@ class Checker:
             return not_judged(document, language, compiled.pack.language)
         selection = selection or self.selection
         hits = compiled.hits(document, chosen_rules(compiled.pack, selection))
-        return judge(compiled.pack, document, hits, selection)
+        jurisdiction = decide(document.text, compiled.pack.jurisdictions, selection.jurisdiction)
+        return judge(compiled.pack, document, hits, selection, jurisdiction)
 
     def check_bytes(
         self, data: bytes, name: str, selection: Selection | None = None

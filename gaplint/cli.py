@@ -16,6 +16,7 @@ import click
 
 from gaplint import __version__
 from gaplint.cli_options import (
+    JURISDICTION_CHOICES,
     OUTPUT_FORMAT_ENV,
     batch_options,
     config_options,
@@ -168,6 +169,7 @@ def check(
     select: tuple[str, ...],
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
+    jurisdiction: str | None,
     rule_dirs: tuple[Path, ...],
     stdin_filename: str | None,
     show_evidence: bool,
@@ -202,7 +204,9 @@ def check(
         jobs=jobs,
         baseline=Path(baseline) if baseline else None,
         write_baseline=Path(write_baseline) if write_baseline else None,
-        overrides=overrides(select, extend_select, ignore, rule_dirs, fail_on, min_coverage),
+        overrides=overrides(
+            select, extend_select, ignore, rule_dirs, fail_on, min_coverage, jurisdiction
+        ),
         progress=sys.stderr.isatty(),
         force_exclude=force_exclude,
         absolute_paths=absolute_paths,
@@ -275,13 +279,24 @@ def rules_command(fmt: str, config_file: str | None, isolated: bool) -> None:
 @main.command()
 @click.argument("rule_id", metavar="RULE", shell_complete=complete_rule_ids)
 @config_options
-def explain(rule_id: str, config_file: str | None, isolated: bool) -> None:
+@click.option(
+    "--jurisdiction",
+    type=click.Choice(JURISDICTION_CHOICES[1:]),
+    help="Word the advice for this jurisdiction's law (as its gaps are).",
+)
+def explain(
+    rule_id: str, config_file: str | None, isolated: bool, jurisdiction: str | None
+) -> None:
     """Explain a rule: why it matters, what to write, and an example clause."""
     pack, severities = _pack_and_severities(config_file, isolated)
     rule_id = rule_id.upper()
     info = pack.get(rule_id)
     if info is None:
         fail(f"unknown rule {rule_id!r}; `gaplint rules` lists them")
+    if jurisdiction:
+        found = next(((e, s) for e, s in pack.subpoints() if s.id == rule_id), None)
+        if found is not None:
+            info = found[1].localised(jurisdiction).info(found[0].id)
     severity = severities.get(info.id, info.severity)
     lines = [f"{info.id} {info.name} ({severity})", "", info.title, ""]
     element = next((e for e in pack.elements if e.id == rule_id), None)

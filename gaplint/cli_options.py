@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 OUTPUT_FORMAT_ENV = "GAPLINT_OUTPUT_FORMAT"
+# As gaplint.config.JURISDICTIONS (a test holds them equal); written out so --help stays fast.
+JURISDICTION_CHOICES = ("auto", "us", "uk", "ca", "au", "nz", "generic")
 
 
 def fail(message: str) -> NoReturn:
@@ -123,13 +125,20 @@ def _prefix_option(name: str, help: str) -> Callable[[F], F]:
 
 
 def selection_options(function: F) -> F:
-    """--select, --extend-select, --ignore and --rules, for every batch command."""
+    """--select, --extend-select, --ignore, --jurisdiction and --rules, for every batch
+    command."""
     return _apply(
         function,
         (
             _prefix_option("--select", "Only these rule prefixes (GL5, GL502), not the config's."),
             _prefix_option("--extend-select", "Add these rule prefixes to the selection."),
             _prefix_option("--ignore", "Leave out these rule prefixes (the longer prefix wins)."),
+            click.option(
+                "--jurisdiction",
+                type=click.Choice(JURISDICTION_CHOICES),
+                help="Whose laws the recommendations follow (default: detected from each "
+                "document; overrides configuration).",
+            ),
             click.option(
                 "--rules",
                 "rule_dirs",
@@ -149,6 +158,7 @@ def overrides(
     rule_dirs: tuple[Path, ...],
     fail_on: str | None = None,
     min_coverage: float | None = None,
+    jurisdiction: str | None = None,
 ) -> Overrides:
     """The command line's changes to the configuration, from the options above."""
     from gaplint.config import Overrides
@@ -160,6 +170,7 @@ def overrides(
         rules=rule_dirs,
         fail_on=fail_on,  # type: ignore[arg-type]  # click.Choice checked it
         min_coverage=min_coverage,
+        jurisdiction=jurisdiction,
     )
 
 

@@ -13,11 +13,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from gaplint.errors import UserError
 from gaplint.readers.base import Limits
 from gaplint.report import Severity, Waiver
+from gaplint.rules import Jurisdiction
 from gaplint.selection import SelectionSpec
 
 if sys.version_info >= (3, 11):
@@ -27,6 +28,8 @@ else:  # pragma: no cover - Python 3.10 needs the backport
 
 CONFIG_NAMES = (".gaplint.toml", "gaplint.toml", "pyproject.toml")
 FailOn = Literal["error", "warning", "info", "never"]
+AUTO = "auto"
+JURISDICTIONS = (AUTO, *(j.value for j in Jurisdiction))
 
 
 class ConfigError(UserError):
@@ -65,6 +68,18 @@ class Config(BaseModel):
     rules: list[str] = Field(default_factory=list)
     waivers: list[WaiverConfig] = Field(default_factory=list)
     limits: Limits = Field(default_factory=Limits)
+    jurisdiction: str = Field(
+        default=AUTO,
+        description="whose laws the recommendations follow: auto (detected from each "
+        "document), us, uk, ca, au, nz or generic",
+    )
+
+    @field_validator("jurisdiction")
+    @classmethod
+    def _known_jurisdiction(cls, value: str) -> str:
+        if value not in JURISDICTIONS:
+            raise ValueError(f"{value!r} is not one of {', '.join(JURISDICTIONS)}")
+        return value
 
 
 @dataclass(frozen=True)
@@ -79,6 +94,7 @@ class Overrides:
     min_coverage: float | None = None
     rules: tuple[Path, ...] = ()
     """Extra rule folders, relative to the working folder (not the configuration file)."""
+    jurisdiction: str | None = None
 
     def prefixes(self, key: str) -> tuple[str, ...]:
         """The rule prefixes given on the command line for a configuration key."""
@@ -98,6 +114,8 @@ class Overrides:
             update["fail_on"] = self.fail_on
         if self.min_coverage is not None:
             update["min_coverage"] = self.min_coverage
+        if self.jurisdiction is not None:
+            update["jurisdiction"] = self.jurisdiction
         if self.rules:
             # Absolute, so that LoadedConfig.rule_dirs leaves them as given.
             update["rules"] = [*config.rules, *(str(p.resolve()) for p in self.rules)]
@@ -236,4 +254,5 @@ def build_selection(loaded: LoadedConfig, known: list[str]) -> SelectionSpec:
         severities=tuple(sorted(severities.items())),
         per_file_ignores=tuple((g, tuple(p)) for g, p in config.per_file_ignores.items()),
         judge_all=config.judge_all,
+        jurisdiction=None if config.jurisdiction == AUTO else config.jurisdiction,
     )

@@ -11,6 +11,7 @@ from gaplint.document import BlockKind, Document
 from gaplint.hits import DocumentHits, RuleHit
 from gaplint.report import (
     Confidence,
+    DocumentJurisdiction,
     DocumentReport,
     ElementResult,
     ElementStatus,
@@ -61,8 +62,9 @@ def judge(
     document: Document,
     hits: DocumentHits,
     selection: Selection | None = None,
+    jurisdiction: DocumentJurisdiction | None = None,
 ) -> DocumentReport:
-    """`hits` must cover chosen_rules(pack, selection)."""
+    """`hits` must cover chosen_rules(pack, selection); gaps are worded for `jurisdiction`."""
     selection = selection or Selection()
     doubt = None if selection.judge_all else _not_a_policy(document, hits)
     if doubt:
@@ -112,7 +114,8 @@ def judge(
             )
         for sub, result in zip(subs, results):
             if result.status is SubpointStatus.MISSING:
-                findings.append(_gap_finding(document, sub, result, where))
+                worded = sub.localised(jurisdiction.code if jurisdiction else None)
+                findings.append(_gap_finding(document, worded, result, where))
     total = sum(len(e.subpoints) for e in elements)
     covered_total = sum(
         1 for e in elements for s in e.subpoints if s.status is SubpointStatus.COVERED
@@ -121,6 +124,7 @@ def judge(
         **_identity(document),
         language="en",
         coverage=round(covered_total / total, 4) if total else None,
+        jurisdiction=jurisdiction,
         elements=elements,
         findings=findings,
         notices=_reading_notices(document),

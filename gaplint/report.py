@@ -8,7 +8,7 @@ from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 
 class Severity(str, Enum):
@@ -157,6 +157,31 @@ class DocumentMetadata(_Model):
     modified: str | None = None
 
 
+class JurisdictionSource(str, Enum):
+    DETECTED = "detected"
+    CONFIGURED = "configured"
+
+
+class DocumentJurisdiction(_Model):
+    """Whose laws the policy answers to, and why gaplint thinks so; the wording of GL7's
+    gaps (and GL303's) follows it."""
+
+    code: str = Field(description="us, uk, ca, au, nz, or generic when unsure")
+    name: str = Field(description="e.g. 'United Kingdom'; 'no particular jurisdiction'")
+    source: JurisdictionSource
+    reason: str = Field(
+        description="e.g. 'names the Data Protection Act 2018 and the Information "
+        "Commissioner; British spellings', or 'set in configuration'"
+    )
+    names: list[str] = Field(
+        default_factory=list, description="the laws and public bodies the document names"
+    )
+
+    def describe(self) -> str:
+        """`uk (names the Data Protection Act 2018; British spellings)`, as reports show it."""
+        return f"{self.code} ({self.reason})"
+
+
 class DocumentReport(_Model):
     path: str
     title: str | None = Field(
@@ -174,6 +199,9 @@ class DocumentReport(_Model):
         default=True, description="false when the document was not judged (error, language)"
     )
     coverage: float | None = Field(default=None, description="share of sub-points covered, 0..1")
+    jurisdiction: DocumentJurisdiction | None = Field(
+        default=None, description="whose laws the recommendations follow (judged documents)"
+    )
     elements: list[ElementResult] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
 

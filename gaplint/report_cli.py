@@ -117,6 +117,7 @@ def report_command(
     select: tuple[str, ...],
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
+    jurisdiction: str | None,
     rule_dirs: tuple[Path, ...],
 ) -> None:
     """Write a self-contained HTML (or CSV) report for policy documents.
@@ -132,7 +133,7 @@ def report_command(
     if from_json and absolute_paths:
         # A saved report's paths are relative to where it was checked, not to here.
         raise click.UsageError("--absolute-paths applies to checking PATHS, not to --from")
-    changes = overrides(select, extend_select, ignore, rule_dirs)
+    changes = overrides(select, extend_select, ignore, rule_dirs, jurisdiction=jurisdiction)
     if from_json:
         report, context = _saved(from_json, config_file, isolated, changes)
     else:

@@ -20,6 +20,7 @@ import importlib.util
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from enum import Enum
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Union
@@ -160,6 +161,76 @@ class Examples(_Strict):
     missing: list[str] = Field(default_factory=list, description="sentences that must not count")
 
 
+class Jurisdiction(str, Enum):
+    """The legal systems whose laws the pack can name; `generic` names none."""
+
+    US = "us"
+    UK = "uk"
+    CA = "ca"
+    AU = "au"
+    NZ = "nz"
+    GENERIC = "generic"
+
+
+class LawTopic(str, Enum):
+    """What a statute or public body is about; each topic becomes a concept `law-TOPIC`."""
+
+    FOI = "foi"
+    PRIVACY = "privacy"
+    ACCESSIBILITY = "accessibility"
+    RECORDS = "records"
+    ELECTIONS = "elections"
+    FREE_SPEECH = "free-speech"
+    DEFAMATION = "defamation"
+
+
+class LawTable(_Strict):
+    """One jurisdiction's laws, public bodies, places and spellings, as documents name them."""
+
+    name: str = Field(description="shown in reports, e.g. 'United Kingdom'")
+    statutes: dict[LawTopic, list[str]] = Field(default_factory=dict)
+    bodies: dict[LawTopic, list[str]] = Field(
+        default_factory=dict,
+        description="regulators and offices, e.g. the Information Commissioner",
+    )
+    places: list[str] = Field(default_factory=list, description="a weak sign: place names")
+    spellings: list[str] = Field(
+        default_factory=list, description="a weak sign: words spelled the jurisdiction's way"
+    )
+    spelling: str = Field(default="", description="what reports call them: 'British'")
+
+    def names(self) -> list[str]:
+        """Every statute and body named, each once."""
+        found = [n for names in [*self.statutes.values(), *self.bodies.values()] for n in names]
+        return list(dict.fromkeys(found))
+
+
+def law_concepts(tables: dict[Jurisdiction, LawTable]) -> dict[str, Phrase]:
+    """`law-foi`, `law-privacy`, ...: every jurisdiction's statutes on a topic, so that rules
+    count an Official Information Act as a freedom-of-information statement. Bodies are left
+    out: naming a regulator is not a statement on its topic."""
+    concepts: dict[str, Phrase] = {}
+    for topic in LawTopic:
+        names = sorted({n for table in tables.values() for n in table.statutes.get(topic, [])})
+        if names:
+            concepts[f"law-{topic.value}"] = Phrase(phrase=names)
+    return concepts
+
+
+class Advice(_Strict):
+    """A sub-point's wording where a jurisdiction's law differs; unset fields keep the pack's."""
+
+    rationale: str = ""
+    recommendation: str = ""
+    example_clause: str = ""
+
+    @model_validator(mode="after")
+    def _says_something(self) -> Advice:
+        if not (self.rationale or self.recommendation or self.example_clause):
+            raise ValueError("give at least one of rationale, recommendation, example_clause")
+        return self
+
+
 @dataclass(frozen=True)
 class RuleInfo:
     """One row of the checklist (an element or a sub-point) as `rules`, `explain` and SARIF
@@ -199,6 +270,11 @@ class Subpoint(_Strict):
         default_factory=list,
         description="a short keyword list, used only by the naive baseline in `gaplint eval`",
     )
+    jurisdictions: dict[Jurisdiction, Advice] = Field(
+        default_factory=dict,
+        description="rationale, recommendation and example clause where a jurisdiction's law "
+        "differs from the pack's own wording",
+    )
 
     @field_validator("id")
     @classmethod
@@ -206,6 +282,14 @@ class Subpoint(_Strict):
         if not RULE_ID.match(value):
             raise ValueError("rule ids look like GL502: letters then three digits")
         return value
+
+    def localised(self, jurisdiction: Jurisdiction | str | None) -> Subpoint:
+        """This sub-point worded for a jurisdiction (itself when it has no advice for it)."""
+        advice = self.jurisdictions.get(Jurisdiction(jurisdiction)) if jurisdiction else None
+        if advice is None:
+            return self
+        changed = {k: v for k, v in advice.model_dump().items() if v}
+        return self.model_copy(update=changed)
 
     def info(self, element: str) -> RuleInfo:
         return RuleInfo(
@@ -276,6 +360,9 @@ class RuleFile(_Strict):
 
     language: str = "en"
     concepts: dict[str, Expr] = Field(default_factory=dict)
+    jurisdictions: dict[Jurisdiction, LawTable] = Field(
+        default_factory=dict, description="laws and bodies by jurisdiction and topic"
+    )
     element: Element | None = None
 
 
@@ -287,6 +374,7 @@ class RulePack(BaseModel):
     language: str = "en"
     sources: list[str] = Field(default_factory=list)
     concepts: dict[str, Expr] = Field(default_factory=dict)
+    jurisdictions: dict[Jurisdiction, LawTable] = Field(default_factory=dict)
     elements: list[Element] = Field(default_factory=list)
     origins: dict[str, str] = Field(
         default_factory=dict, description="the file each element came from, by element id"
@@ -446,6 +534,7 @@ def load_pack(
 @lru_cache(maxsize=8)
 def _parse_pack(files: tuple[Path, ...], contents: tuple[bytes, ...], digest: str) -> RulePack:
     concepts: dict[str, Expr] = {}
+    jurisdictions: dict[Jurisdiction, LawTable] = {}
     elements: list[Element] = []
     origins: dict[str, str] = {}
     language = "en"
@@ -457,6 +546,10 @@ def _parse_pack(files: tuple[Path, ...], contents: tuple[bytes, ...], digest: st
             if name in concepts:
                 raise RuleError(f"{path}: concept {name!r} is defined twice")
             concepts[name] = expr
+        for code, table in rule_file.jurisdictions.items():
+            if code in jurisdictions:
+                raise RuleError(f"{path}: jurisdiction {code.value!r} is defined twice")
+            jurisdictions[code] = table
         if rule_file.element is None:
             continue
         for rule_id in [rule_file.element.id] + [s.id for s in rule_file.element.subpoints]:
@@ -465,10 +558,15 @@ def _parse_pack(files: tuple[Path, ...], contents: tuple[bytes, ...], digest: st
             seen[rule_id] = path
         elements.append(rule_file.element)
         origins[rule_file.element.id] = str(path)
+    for name, phrase in law_concepts(jurisdictions).items():
+        if name in concepts:
+            raise RuleError(f"concept {name!r} is made from the jurisdictions' laws: rename it")
+        concepts[name] = phrase
     pack = RulePack(
         language=language,
         sources=[str(path) for path in files],
         concepts=concepts,
+        jurisdictions=jurisdictions,
         elements=elements,
         origins=origins,
         digest=digest,

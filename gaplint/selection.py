@@ -25,6 +25,8 @@ class Selection:
     severities: dict[str, Severity] = field(default_factory=dict)
     judge_all: bool = False
     """Judge a document even if it does not read as a policy on the pack's subject."""
+    jurisdiction: str | None = None
+    """us, uk, ca, au, nz or generic; None: detected from each document."""
 
     def selected(self, rule_id: str) -> bool:
         return _longest(rule_id, self.select) > _longest(rule_id, self.ignore)
@@ -42,6 +44,7 @@ class SelectionSpec:
     severities: tuple[tuple[str, str], ...]
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     judge_all: bool = False
+    jurisdiction: str | None = None
 
     def ignores_for(self, rel: str) -> tuple[str, ...]:
         extra = [p for glob, prefixes in self.per_file_ignores if glob_match(rel, glob)
@@ -56,4 +59,5 @@ class SelectionSpec:
             ignore=self.ignores_for(rel),
             severities=severities,
             judge_all=self.judge_all,
+            jurisdiction=self.jurisdiction,
         )

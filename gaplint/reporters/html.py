@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from importlib import resources
 
@@ -27,7 +27,7 @@ from gaplint.report import (
     SubpointStatus,
 )
 from gaplint.reporters import RenderContext
-from gaplint.rules import RulePack
+from gaplint.rules import RuleInfo, RulePack
 
 TOP_MISSING = 10
 
@@ -165,13 +165,29 @@ class Wording:
 
     elements: list[Column]
     subpoints: dict[str, RuleText]
+    localised: dict[str, dict[str, RuleText]] = field(default_factory=dict)
+    """By jurisdiction code, the sub-points whose wording differs there."""
+
+    def for_document(self, doc: DocumentReport) -> dict[str, RuleText]:
+        """The advice worded for the document's jurisdiction."""
+        code = doc.jurisdiction.code if doc.jurisdiction else ""
+        return {**self.subpoints, **self.localised.get(code, {})}
 
 
 def wording(pack: RulePack) -> Wording:
     elements = [Column(e.id, e.title) for e in pack.elements]
     infos = [sub.info(element.id) for element, sub in pack.subpoints()]
-    texts = {i.id: RuleText(i.rationale, i.recommendation, i.example_clause) for i in infos}
-    return Wording(elements, texts)
+    texts = {i.id: _text(i) for i in infos}
+    localised: dict[str, dict[str, RuleText]] = {}
+    for element, sub in pack.subpoints():
+        for code in sub.jurisdictions:
+            info = sub.localised(code).info(element.id)
+            localised.setdefault(code.value, {})[sub.id] = _text(info)
+    return Wording(elements, texts, localised)
+
+
+def _text(info: RuleInfo) -> RuleText:
+    return RuleText(info.rationale, info.recommendation, info.example_clause)
 
 
 def _subpoint_view(
@@ -263,7 +279,8 @@ def build_portfolio(report: Report, rules: RulePack) -> Portfolio:
     words = wording(rules)
     columns = _columns(report, words)
     docs = [
-        _document_view(i, d, columns, words.subpoints) for i, d in enumerate(report.documents, 1)
+        _document_view(i, d, columns, words.for_document(d))
+        for i, d in enumerate(report.documents, 1)
     ]
     return Portfolio(
         report=report,

@@ -97,6 +97,8 @@ def _section(doc: DocumentReport, budget: int) -> tuple[list[str], bool]:
     if doc.error is not None:
         notes.append(doc.error.message)
     head = ["", f"### {markdown_code(doc.path)}", ""]
+    if doc.jurisdiction is not None:
+        head += [f"Jurisdiction: {markdown_text(doc.jurisdiction.describe())}", ""]
     head += [f"> {markdown_text(note)}" for note in notes]
     rows = [_row(f) for f in found]
     table = ["| Rule | Severity | Gap | Recommendation |", "|---|---|---|---|"] if rows else []

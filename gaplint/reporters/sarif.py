@@ -18,7 +18,7 @@ from typing import Any
 from gaplint import __version__
 from gaplint.neutralise import sarif_text
 from gaplint.paths import inside
-from gaplint.report import Finding, Report
+from gaplint.report import DocumentJurisdiction, Finding, Report
 from gaplint.reporters import RenderContext
 from gaplint.rules import RuleInfo
 
@@ -83,7 +83,20 @@ def _location(finding: Finding, uri: str) -> dict[str, Any]:
     return location
 
 
-def _result(finding: Finding, uri: str, index: dict[str, int]) -> dict[str, Any]:
+def _jurisdiction(jurisdiction: DocumentJurisdiction | None) -> dict[str, str]:
+    """Whose laws the recommendation follows, and why gaplint thinks so."""
+    if jurisdiction is None:
+        return {}
+    reason = sarif_text(jurisdiction.reason)
+    return {"jurisdiction": jurisdiction.code, "jurisdictionReason": reason}
+
+
+def _result(
+    finding: Finding,
+    uri: str,
+    index: dict[str, int],
+    jurisdiction: DocumentJurisdiction | None = None,
+) -> dict[str, Any]:
     text = finding.message
     if finding.recommendation:
         text += f" Recommendation: {finding.recommendation}"
@@ -97,6 +110,7 @@ def _result(finding: Finding, uri: str, index: dict[str, int]) -> dict[str, Any]
         "properties": {
             "findingKind": finding.kind.value,
             **({"confidence": finding.confidence.value} if finding.confidence else {}),
+            **_jurisdiction(jurisdiction),
         },
     }
     if finding.rule in index:
@@ -151,7 +165,7 @@ def build(report: Report, context: RenderContext) -> dict[str, Any]:
                     "descriptor": {"id": notice.code},
                 }
             )
-        results += [_result(f, uri, index) for f in doc.findings]
+        results += [_result(f, uri, index, doc.jurisdiction) for f in doc.findings]
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",

@@ -134,6 +134,8 @@ def render_document(doc: DocumentReport, context: RenderContext) -> list[str]:
     ]
     lines += [f"  note[{notice.code}]: {terminal(notice.message)}" for notice in doc.notices]
     if not context.quiet:
+        if doc.jurisdiction is not None:
+            lines += _wrap(f"jurisdiction: {terminal(doc.jurisdiction.describe())}", "  ")
         lines += _element_table(doc.elements, paint)
         if context.show_evidence:
             lines += _evidence(doc, paint)
