@@ -25,6 +25,7 @@ from gaplint.cli_options import (
     no_documents_message,
     overrides,
     selection_options,
+    set_option,
     write_output,
 )
 from gaplint.completion import complete_rule_ids
@@ -115,6 +116,7 @@ def main() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE.")
 @batch_options
 @selection_options
+@set_option
 @click.option("--stdin-filename", help="Name (and type hint) for a document read from '-'.")
 @click.option("--show-evidence", is_flag=True, help="Quote the sentence behind each covered point.")
 @click.option(
@@ -169,6 +171,7 @@ def check(
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
     rule_dirs: tuple[Path, ...],
+    set_name: str | None,
     stdin_filename: str | None,
     show_evidence: bool,
     quiet: int,
@@ -202,7 +205,9 @@ def check(
         jobs=jobs,
         baseline=Path(baseline) if baseline else None,
         write_baseline=Path(write_baseline) if write_baseline else None,
-        overrides=overrides(select, extend_select, ignore, rule_dirs, fail_on, min_coverage),
+        overrides=overrides(
+            select, extend_select, ignore, rule_dirs, fail_on, min_coverage, set_name
+        ),
         progress=sys.stderr.isatty(),
         force_exclude=force_exclude,
         absolute_paths=absolute_paths,

@@ -87,6 +87,15 @@ def batch_options(function: F) -> F:
     )
 
 
+set_option = click.option(
+    "--set",
+    "set_name",
+    metavar="NAME",
+    help="Judge the documents given as one policy set called NAME: a sub-point is covered "
+    "when any of them covers it (as [[tool.gaplint.sets]] does).",
+)
+
+
 def format_option(
     choices: Sequence[str], default: str | None, help: str, envvar: str | None = None
 ) -> Callable[[F], F]:
@@ -149,6 +158,7 @@ def overrides(
     rule_dirs: tuple[Path, ...],
     fail_on: str | None = None,
     min_coverage: float | None = None,
+    set_name: str | None = None,
 ) -> Overrides:
     """The command line's changes to the configuration, from the options above."""
     from gaplint.config import Overrides
@@ -160,6 +170,7 @@ def overrides(
         rules=rule_dirs,
         fail_on=fail_on,  # type: ignore[arg-type]  # click.Choice checked it
         min_coverage=min_coverage,
+        set_name=set_name,
     )
 
 

@@ -45,6 +45,15 @@ class WaiverConfig(BaseModel):
         return Waiver(rule=self.rule, reason=self.reason, expires=self.expires, paths=self.paths)
 
 
+class SetConfig(BaseModel):
+    """`[[tool.gaplint.sets]]`: documents that together make one policy, judged as one."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1)
+    paths: list[str] = Field(min_length=1, description="globs, relative to the configuration")
+
+
 class Config(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -64,6 +73,7 @@ class Config(BaseModel):
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict, alias="per-file-ignores")
     rules: list[str] = Field(default_factory=list)
     waivers: list[WaiverConfig] = Field(default_factory=list)
+    sets: list[SetConfig] = Field(default_factory=list)
     limits: Limits = Field(default_factory=Limits)
 
 
@@ -79,6 +89,8 @@ class Overrides:
     min_coverage: float | None = None
     rules: tuple[Path, ...] = ()
     """Extra rule folders, relative to the working folder (not the configuration file)."""
+    set_name: str | None = None
+    """`--set NAME`: every document of the run is a member of one set of that name."""
 
     def prefixes(self, key: str) -> tuple[str, ...]:
         """The rule prefixes given on the command line for a configuration key."""
@@ -153,7 +165,7 @@ def _keys(model: type[BaseModel]) -> list[str]:
 
 # The tables a key can sit in, by the position of its parent in the error's location.
 _TABLES: dict[tuple[str, ...], type[BaseModel]] = {
-    (): Config, ("limits",): Limits, ("waivers",): WaiverConfig,
+    (): Config, ("limits",): Limits, ("waivers",): WaiverConfig, ("sets",): SetConfig,
 }  # fmt: skip
 
 
@@ -185,10 +197,16 @@ def load_config(path: Path) -> LoadedConfig:
     try:
         config = Config.model_validate(data)
     except ValidationError as error:
-        first = error.errors()[0]
+        problems = error.errors()
+        # A mistyped key also leaves its right spelling "required": name the typo.
+        first = next((e for e in problems if e["type"] == "extra_forbidden"), problems[0])
         key = ".".join(str(part) for part in first["loc"])
         hint = _did_you_mean(first["loc"]) if first["type"] == "extra_forbidden" else ""
         raise ConfigError(f"{path}: key `{prefix}{key}`: {first['msg']}{hint}") from None
+    names = [s.name for s in config.sets]
+    twice = next((name for name in names if names.count(name) > 1), None)
+    if twice is not None:
+        raise ConfigError(f"{path}: key `{prefix}sets`: the set name {twice!r} is used twice")
     return LoadedConfig(config=config, path=path.resolve())
 
 

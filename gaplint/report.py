@@ -8,7 +8,7 @@ from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 
 class Severity(str, Enum):
@@ -41,9 +41,7 @@ class Evidence(_Model):
 
     text: str
     page: int | None = None
-    line: int | None = Field(
-        default=None, description="1-based source line (Markdown, text, HTML)"
-    )
+    line: int | None = Field(default=None, description="1-based source line (Markdown, text, HTML)")
     paragraph: int | None = Field(default=None, description="DOCX paragraph number")
     section: list[str] = Field(default_factory=list)
     start: int = Field(description="character offset into the document text")
@@ -185,6 +183,66 @@ class DocumentReport(_Model):
         raise KeyError(rule_id)
 
 
+class MemberEvidence(Evidence):
+    """Evidence in a set's report: the sentence, and which member document it is in."""
+
+    document: str = Field(description="path of the member document the sentence is in")
+
+
+class SetSubpointResult(SubpointResult):
+    evidence: list[MemberEvidence] = Field(default_factory=list)  # type: ignore[assignment]
+    excluded_by: MemberEvidence | None = Field(
+        default=None, description="a member's sentence that explicitly declines this topic"
+    )
+    covered_by: list[str] = Field(
+        default_factory=list, description="paths of the members that cover it"
+    )
+
+
+class SetElementResult(ElementResult):
+    subpoints: list[SetSubpointResult]  # type: ignore[assignment]
+    section_document: str | None = Field(
+        default=None, description="the member whose section on this element `section` names"
+    )
+
+
+class SetMember(_Model):
+    path: str
+    title: str | None = None
+    judged: bool = True
+    coverage: float | None = Field(default=None, description="the member's own coverage")
+    error: DocumentError | None = None
+    notices: list[Notice] = Field(default_factory=list)
+
+
+class SetReport(_Model):
+    """A policy split over several documents, judged as one: a sub-point is covered when any
+    member covers it. Each member is still reported on its own in `documents`."""
+
+    name: str
+    members: list[SetMember]
+    judged: bool = Field(default=True, description="false when no member could be judged")
+    complete: bool = Field(
+        default=True,
+        description="false when a member could not be read, so the verdict may miss coverage",
+    )
+    error: DocumentError | None = Field(
+        default=None, description="set when a member could not be read"
+    )
+    notices: list[Notice] = Field(default_factory=list)
+    coverage: float | None = Field(default=None, description="share of sub-points covered, 0..1")
+    elements: list[SetElementResult] = Field(default_factory=list)
+    findings: list[Finding] = Field(
+        default_factory=list,
+        description="the set's gaps, each located on a member: the one with the element's "
+        "section heading, otherwise the first",
+    )
+
+    @property
+    def paths(self) -> list[str]:
+        return [member.path for member in self.members]
+
+
 class Summary(_Model):
     documents: int
     errors: int
@@ -225,6 +283,10 @@ class Report(_Model):
     )
     tool: ToolInfo
     documents: list[DocumentReport]
+    sets: list[SetReport] = Field(
+        default_factory=list,
+        description="policy sets judged as one (schema 1.3); members are also in `documents`",
+    )
     summary: Summary
 
 

@@ -47,6 +47,7 @@ from gaplint.report import (
 )
 from gaplint.rules import RulePack, load_pack
 from gaplint.selection import Selection, SelectionSpec
+from gaplint.sets import gated, judge_sets
 from gaplint.suppressions import apply_suppressions
 from gaplint.waivers import apply_waivers, finding_order
 from gaplint.workers import parallel_map
@@ -224,7 +225,6 @@ def execute(options: RunOptions) -> RunResult:
     root = repo_root(Path.cwd())
     keyed = [(doc, repo_relative(doc.path, root)) for doc in reports]
     notes = unmatched_per_file_ignores(spec, [job.rel for job in jobs])
-    notes += below_min_coverage(reports, loaded.config.min_coverage)
     if options.write_baseline:
         count = write_baseline(options.write_baseline, keyed)
         notes.append(f"wrote {count} gaps to baseline {options.write_baseline}")
@@ -241,6 +241,9 @@ def execute(options: RunOptions) -> RunResult:
     summary.baseline_closed = closed
     if options.absolute_paths:
         absolute_paths(reports)
+    # Sets are judged from their members' final reports; members fail only through them.
+    sets = judge_sets(reports, loaded, pack)
+    notes += below_min_coverage(gated(reports, sets), loaded.config.min_coverage)
     report = Report(
         generated_at=generated_at(),
         tool=ToolInfo(
@@ -251,6 +254,7 @@ def execute(options: RunOptions) -> RunResult:
             ),
         ),
         documents=reports,
+        sets=sets,
         summary=summary,
     )
     return RunResult(
@@ -281,7 +285,7 @@ def exit_status(report: Report, loaded: LoadedConfig) -> int:
     if any(doc.error is not None for doc in report.documents):
         return 2
     threshold = None if config.fail_on == "never" else Severity(config.fail_on).rank
-    for doc in report.documents:
+    for doc in gated(report.documents, report.sets):
         if (
             config.min_coverage is not None
             and doc.coverage is not None
