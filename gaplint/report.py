@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timezone
 from enum import Enum
 
@@ -248,12 +249,14 @@ class Summary(_Model):
     errors: int
     not_judged: int
     findings: dict[str, int] = Field(
-        description="count of findings by severity, leaving out waived and baselined ones"
+        description="count of findings by severity, leaving out waived and baselined ones; a "
+        "set member's own findings are counted through its set"
     )
     waived: int = 0
     baselined: int = 0
     baseline_closed: int = Field(default=0, description="baseline entries whose gap is now closed")
     mean_coverage: float | None = None
+    sets: int = Field(default=0, description="policy sets judged as one (schema 1.3)")
 
 
 class RulePackInfo(_Model):
@@ -303,10 +306,22 @@ def generated_at() -> str:
     return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def summarize(documents: list[DocumentReport]) -> Summary:
+def gated(
+    documents: Iterable[DocumentReport], sets: Sequence[SetReport]
+) -> list[DocumentReport | SetReport]:
+    """What fails a run (fail-on, min-coverage) and what the summary counts: each document
+    outside every set, then each set, whose members are judged through it, so a gap that a
+    sibling fills fails nothing."""
+    in_sets = {path for policy_set in sets for path in policy_set.paths}
+    outside: list[DocumentReport | SetReport] = [d for d in documents if d.path not in in_sets]
+    return [*outside, *sets]
+
+
+def summarize(documents: list[DocumentReport], sets: Sequence[SetReport] = ()) -> Summary:
+    """Counts over the batch; findings as they fail the run: a set member's through its set."""
     counts = {severity.value: 0 for severity in Severity}
     waived = baselined = 0
-    for doc in documents:
+    for doc in gated(documents, sets):
         for finding in doc.findings:
             waived += finding.waived
             baselined += finding.baselined and not finding.waived
@@ -321,4 +336,5 @@ def summarize(documents: list[DocumentReport]) -> Summary:
         waived=waived,
         baselined=baselined,
         mean_coverage=round(sum(scored) / len(scored), 4) if scored else None,
+        sets=len(sets),
     )

@@ -42,12 +42,13 @@ from gaplint.report import (
     RulePackInfo,
     Severity,
     ToolInfo,
+    gated,
     generated_at,
     summarize,
 )
 from gaplint.rules import RulePack, load_pack
 from gaplint.selection import Selection, SelectionSpec
-from gaplint.sets import gated, judge_sets
+from gaplint.sets import judge_sets
 from gaplint.suppressions import apply_suppressions
 from gaplint.waivers import apply_waivers, finding_order
 from gaplint.workers import parallel_map
@@ -237,13 +238,13 @@ def execute(options: RunOptions) -> RunResult:
                 f"{closed} baselined gaps are now closed; run --write-baseline to shrink it"
             )
 
-    summary = summarize(reports)
-    summary.baseline_closed = closed
     if options.absolute_paths:
         absolute_paths(reports)
     # Sets are judged from their members' final reports; members fail only through them.
     sets = judge_sets(reports, loaded, pack)
     notes += below_min_coverage(gated(reports, sets), loaded.config.min_coverage)
+    summary = summarize(reports, sets)
+    summary.baseline_closed = closed
     report = Report(
         generated_at=generated_at(),
         tool=ToolInfo(

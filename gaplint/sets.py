@@ -84,16 +84,6 @@ def judge_sets(
     return sets
 
 
-def gated(
-    documents: Iterable[DocumentReport], sets: Sequence[SetReport]
-) -> list[DocumentReport | SetReport]:
-    """What fails a run (fail-on, min-coverage): each document outside every set, and each
-    set, whose members are judged through it, so a gap a sibling fills fails nothing."""
-    in_sets = {path for s in sets for path in s.paths}
-    outside: list[DocumentReport | SetReport] = [d for d in documents if d.path not in in_sets]
-    return [*outside, *sets]
-
-
 def judge_set(
     name: str, members: Sequence[DocumentReport], pack: RulePack | None = None
 ) -> SetReport:

@@ -54,7 +54,7 @@ def by_name(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
 def test_json_has_time_versions_titles_and_metadata(project: Project) -> None:
     data = check_json(project, "docs")
     Report.model_validate(data)
-    assert data["schema_version"] == SCHEMA_VERSION == "1.2"
+    assert data["schema_version"] == SCHEMA_VERSION == "1.3"
     assert data["generated_at"] == FIXED
     pack = load_pack([project.root / "rules"])
     assert data["tool"]["rule_pack"]["digest"] == pack.digest != ""
