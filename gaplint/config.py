@@ -54,6 +54,14 @@ class SetConfig(BaseModel):
     paths: list[str] = Field(min_length=1, description="globs, relative to the configuration")
 
 
+class SetsFile(BaseModel):
+    """A file of `[[sets]]` alone (`gaplint eval --sets`, a gold folder's sets.toml)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    sets: list[SetConfig] = Field(default_factory=list)
+
+
 class Config(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -197,17 +205,26 @@ def load_config(path: Path) -> LoadedConfig:
     try:
         config = Config.model_validate(data)
     except ValidationError as error:
-        problems = error.errors()
-        # A mistyped key also leaves its right spelling "required": name the typo.
-        first = next((e for e in problems if e["type"] == "extra_forbidden"), problems[0])
-        key = ".".join(str(part) for part in first["loc"])
-        hint = _did_you_mean(first["loc"]) if first["type"] == "extra_forbidden" else ""
-        raise ConfigError(f"{path}: key `{prefix}{key}`: {first['msg']}{hint}") from None
-    names = [s.name for s in config.sets]
+        raise ConfigError(f"{path}: {key_error(error, prefix)}") from None
+    check_set_names(path, config.sets, prefix)
+    return LoadedConfig(config=config, path=path.resolve())
+
+
+def key_error(error: ValidationError, prefix: str = "") -> str:
+    """`key `waivers.0.expires`: Input should be a valid date`: the first problem, in one line."""
+    problems = error.errors()
+    # A mistyped key also leaves its right spelling "required": name the typo.
+    first = next((e for e in problems if e["type"] == "extra_forbidden"), problems[0])
+    key = ".".join(str(part) for part in first["loc"])
+    hint = _did_you_mean(first["loc"]) if first["type"] == "extra_forbidden" else ""
+    return f"key `{prefix}{key}`: {first['msg']}{hint}"
+
+
+def check_set_names(path: Path, sets: list[SetConfig], prefix: str = "") -> None:
+    names = [s.name for s in sets]
     twice = next((name for name in names if names.count(name) > 1), None)
     if twice is not None:
         raise ConfigError(f"{path}: key `{prefix}sets`: the set name {twice!r} is used twice")
-    return LoadedConfig(config=config, path=path.resolve())
 
 
 def resolve_config(

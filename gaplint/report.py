@@ -243,6 +243,13 @@ class SetReport(_Model):
     def paths(self) -> list[str]:
         return [member.path for member in self.members]
 
+    def subpoint(self, rule_id: str) -> SetSubpointResult:
+        for element in self.elements:
+            for sub in element.subpoints:
+                if sub.id == rule_id:
+                    return sub
+        raise KeyError(rule_id)
+
 
 class Summary(_Model):
     documents: int
