@@ -11,7 +11,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -48,7 +48,7 @@ from gaplint.report import (
 )
 from gaplint.rules import RulePack, load_pack
 from gaplint.selection import Selection, SelectionSpec
-from gaplint.sets import judge_sets
+from gaplint.sets import judge_sets, with_members
 from gaplint.suppressions import apply_suppressions
 from gaplint.waivers import apply_waivers, finding_order
 from gaplint.workers import parallel_map
@@ -181,6 +181,7 @@ def execute(options: RunOptions) -> RunResult:
     loaded = options.overrides.apply(
         resolve_config(_start(options), options.config, options.isolated)
     )
+    options = replace(options, paths=with_members(options.paths, loaded))  # a set is read whole
     folder = options.cache_dir or loaded.root / CACHE_DIR_NAME
     if options.use_cache:
         with contextlib.suppress(OSError):

@@ -14,13 +14,14 @@ that has DocumentReports (a batch, a web page naming uploaded files as one set).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gaplint.discover import glob_match
-from gaplint.paths import relative_to
+from gaplint.paths import STDIN, display_path, relative_to
 from gaplint.report import (
     Confidence,
     DocumentError,
@@ -69,6 +70,41 @@ def declarations(loaded: LoadedConfig) -> list[SetDeclaration]:
     found = [SetDeclaration(s.name, tuple(s.paths)) for s in loaded.config.sets if s.name != named]
     if named is not None:
         found.append(SetDeclaration(named, None))
+    return found
+
+
+def with_members(paths: Sequence[str], loaded: LoadedConfig) -> tuple[str, ...]:
+    """`paths` and every member of each configured set that one of them names or holds:
+    pre-commit passes only the files staged, and a member is judged through its set, so
+    its siblings must be read too. Nothing is added when no configured set is touched."""
+    if not loaded.config.sets:
+        return tuple(paths)
+    named = [os.path.realpath(p) for p in paths if p != STDIN]
+    added: list[str] = []
+    for declared in loaded.config.sets:
+        members = _files_matching(loaded.root, declared.paths, loaded.config.exclude)
+        if any(_names(named, os.path.realpath(member)) for member in members):
+            added += [display_path(member) for member in members]
+    return tuple(dict.fromkeys([*paths, *added]))
+
+
+def _names(named: list[str], member: str) -> bool:
+    return any(member == p or member.startswith(p.rstrip(os.sep) + os.sep) for p in named)
+
+
+def _files_matching(root: Path, globs: list[str], exclude: list[str]) -> list[Path]:
+    """Files under `root` whose path relative to it matches a glob, hidden folders and
+    `exclude` left out, as discovery leaves them out."""
+    found = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            path = Path(folder) / name
+            rel = relative_to(path, root)
+            if any(glob_match(rel, g) for g in exclude):
+                continue
+            if any(glob_match(rel, g) for g in globs):
+                found.append(path)
     return found
 
 
