@@ -165,13 +165,15 @@ def render_set(policy_set: SetReport, context: RenderContext) -> list[str]:
     (each at the member it is located on)."""
     paint = _Painter(context.color)
     shown = [f for f in policy_set.findings if counts(f) or not context.quiet]
+    if context.quiet and not shown and policy_set.complete:
+        return []
     title = paint(f"set {terminal(policy_set.name)}", bold=True)
     count = len(policy_set.members)
     if not policy_set.judged:
         lines = [f"{title}: " + paint("not judged", fg="yellow") + ": no member was judged"]
     else:
         lines = [f"{title}  {_score(policy_set)}, {count} member{'s' if count != 1 else ''}"]
-    for member in policy_set.members:
+    for member in [] if context.quiet else policy_set.members:
         if member.error is not None:
             state = paint(f"error[{member.error.code}]", fg="red")
         elif not member.judged:

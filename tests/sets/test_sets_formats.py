@@ -12,7 +12,7 @@ from typing import Any
 import jsonschema
 
 from tests.cli.helpers import Project
-from tests.sets.helpers import RECORDS, SAFETY_NO_PHISHING
+from tests.sets.helpers import RECORDS, SAFETY, SAFETY_NO_PHISHING
 from tests.shared_data import SHARED, need
 
 SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
@@ -108,3 +108,12 @@ def test_jsonl_and_csv_have_the_set_after_the_documents(project: Project) -> Non
         ("Riverton", "TS201", "covered"),
     ]
     assert rows[2]["evidence_document"] == "policy/b-records.md"
+
+
+def test_quiet_text_gives_the_set_and_its_gaps_only(project: Project) -> None:
+    _project(project)
+    quiet = project.run("check", "-q", *ARGS).stdout
+    assert quiet.splitlines()[0] == "set Riverton  coverage 67% (2 of 3 sub-points), 2 members"
+    assert "member " not in quiet and "TS102" in quiet
+    project.write("policy/a-safety.md", SAFETY)
+    assert project.run("check", "-q", *ARGS).stdout.startswith("2 documents checked, 0 gaps")
