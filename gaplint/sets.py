@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gaplint.discover import glob_match
+from gaplint.discover import DEFAULT_INCLUDE, Walker, glob_match
 from gaplint.paths import STDIN, display_path, relative_to
 from gaplint.report import (
     Confidence,
@@ -80,9 +80,15 @@ def with_members(paths: Sequence[str], loaded: LoadedConfig) -> tuple[str, ...]:
     if not loaded.config.sets:
         return tuple(paths)
     named = [os.path.realpath(p) for p in paths if p != STDIN]
+    config = loaded.config
+    walker = Walker(
+        root=Path(os.path.abspath(loaded.root)),
+        include=tuple(config.include) if config.include is not None else DEFAULT_INCLUDE,
+        exclude=tuple(config.exclude),
+    )
     added: list[str] = []
-    for declared in loaded.config.sets:
-        members = _files_matching(loaded.root, declared.paths, loaded.config.exclude)
+    for declared in config.sets:
+        members = _files_matching(walker, declared.paths)
         if any(_names(named, os.path.realpath(member)) for member in members):
             added += [display_path(member) for member in members]
     return tuple(dict.fromkeys([*paths, *added]))
@@ -92,16 +98,16 @@ def _names(named: list[str], member: str) -> bool:
     return any(member == p or member.startswith(p.rstrip(os.sep) + os.sep) for p in named)
 
 
-def _files_matching(root: Path, globs: list[str], exclude: list[str]) -> list[Path]:
-    """Files under `root` whose path relative to it matches a glob, hidden folders and
-    `exclude` left out, as discovery leaves them out."""
+def _files_matching(walker: Walker, globs: list[str]) -> list[Path]:
+    """The documents under the configuration's folder whose path relative to it matches a
+    glob: those a folder check would find (`include`, not `exclude`, no hidden folders)."""
     found = []
-    for folder, dirs, files in os.walk(root):
+    for folder, dirs, files in os.walk(walker.root):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             path = Path(folder) / name
-            rel = relative_to(path, root)
-            if any(glob_match(rel, g) for g in exclude):
+            rel = relative_to(path, walker.root)
+            if walker.excluded(path) or not walker.included(path):
                 continue
             if any(glob_match(rel, g) for g in globs):
                 found.append(path)

@@ -89,3 +89,14 @@ def test_naming_one_member_reads_its_whole_set(project: Project) -> None:
     result, data = project.json("other.md")
     assert [d["path"] for d in data["documents"]] == ["other.md"]
     assert result.exit_code == 1
+
+
+def test_a_set_read_whole_leaves_out_files_that_are_not_documents(project: Project) -> None:
+    project.write("policy/a-safety.md", SAFETY)
+    project.write("policy/b-records.md", RECORDS)
+    (project.root / "policy" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    project.write("policy/drafts/c.md", SAFETY_NO_PHISHING)
+    project.config("exclude = ['drafts']\n" + SET_CONFIG.replace("policy/*.md", "policy/*"))
+    result, data = project.json("policy/a-safety.md")
+    assert result.exit_code == 0, result.output
+    assert [d["path"] for d in data["documents"]] == ["policy/a-safety.md", "policy/b-records.md"]
