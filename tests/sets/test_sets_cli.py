@@ -177,3 +177,19 @@ def test_a_set_of_members_none_of_which_is_judged_is_not_judged(project: Project
     assert result.exit_code == 0
     assert data["sets"][0]["judged"] is False
     assert data["sets"][0]["coverage"] is None
+
+
+def test_set_on_the_command_line_replaces_a_configured_set_of_that_name(
+    project: Project,
+) -> None:
+    _halves(project)
+    project.write("other.md", SAFETY)
+    project.config(SET_CONFIG)
+    result, data = project.json("--set", "Riverton social media", "other.md", "policy")
+    assert [s["name"] for s in data["sets"]] == ["Riverton social media"]
+    assert [m["path"] for m in data["sets"][0]["members"]] == [
+        "other.md",
+        "policy/a-safety.md",
+        "policy/b-records.md",
+    ]
+    assert result.exit_code == 0, result.output
