@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from gaplint.document import Document
 from gaplint.errors import InputError
 from gaplint.readers import Limits, read_bytes, read_document
-from gaplint.report import DocumentError, DocumentReport
+from gaplint.report import DocumentError, DocumentReport, SetReport
 from gaplint.selection import Selection
 
 if TYPE_CHECKING:
@@ -90,6 +90,21 @@ class Checker:
         except InputError as error:
             return error_report(error)
         return self.check_document(document, selection)
+
+    def check_set(self, name: str, paths: Iterable[str | Path]) -> SetReport:
+        """Check each file, then judge them as one policy set named `name` (a sub-point is
+        covered when any member covers it; see gaplint.sets). Each member's own report is in
+        `check_path`'s; call gaplint.sets.judge_set on reports already held."""
+        return self._judge_set(name, [self.check_path(path) for path in paths])
+
+    def check_set_bytes(self, name: str, files: Iterable[tuple[bytes, str]]) -> SetReport:
+        """As check_set, for documents held in memory as (data, name) pairs (uploads)."""
+        return self._judge_set(name, [self.check_bytes(data, shown) for data, shown in files])
+
+    def _judge_set(self, name: str, members: list[DocumentReport]) -> SetReport:
+        from gaplint.sets import judge_set
+
+        return judge_set(name, members, self.compiled.pack)
 
 
 def error_report(error: InputError) -> DocumentReport:

@@ -26,6 +26,7 @@ from gaplint.cli_options import (
     no_documents_message,
     overrides,
     selection_options,
+    set_option,
     write_output,
 )
 from gaplint.completion import complete_rule_ids
@@ -116,6 +117,7 @@ def main() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE.")
 @batch_options
 @selection_options
+@set_option
 @click.option("--stdin-filename", help="Name (and type hint) for a document read from '-'.")
 @click.option("--show-evidence", is_flag=True, help="Quote the sentence behind each covered point.")
 @click.option(
@@ -171,6 +173,7 @@ def check(
     ignore: tuple[str, ...],
     jurisdiction: str | None,
     rule_dirs: tuple[Path, ...],
+    set_name: str | None,
     stdin_filename: str | None,
     show_evidence: bool,
     quiet: int,
@@ -205,7 +208,14 @@ def check(
         baseline=Path(baseline) if baseline else None,
         write_baseline=Path(write_baseline) if write_baseline else None,
         overrides=overrides(
-            select, extend_select, ignore, rule_dirs, fail_on, min_coverage, jurisdiction
+            select,
+            extend_select,
+            ignore,
+            rule_dirs,
+            fail_on,
+            min_coverage,
+            jurisdiction,
+            set_name,
         ),
         progress=sys.stderr.isatty(),
         force_exclude=force_exclude,
@@ -359,15 +369,37 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
     help="A folder of extra rule files, added to the built-in checklist.",
 )
 @click.option("--model", default=None, help="An installed trained spaCy pipeline to use.")
+@click.option(
+    "--set",
+    "set_name",
+    metavar="NAME",
+    help="Also score the documents in PATHS as one policy set called NAME, against the union "
+    "of their gold.",
+)
+@click.option(
+    "--sets",
+    "sets_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Also score the [[sets]] in FILE (name, paths: globs relative to FILE), as a "
+    "folder's own sets.toml is.",
+)
 def eval_command(
-    paths: tuple[str, ...], fmt: str, rule_dirs: tuple[str, ...], model: str | None
+    paths: tuple[str, ...],
+    fmt: str,
+    rule_dirs: tuple[str, ...],
+    model: str | None,
+    set_name: str | None,
+    sets_file: Path | None,
 ) -> None:
     """Score gaplint against gold files: every one under each folder in PATHS, or a document's
-    own NAME.gold.json (precision, recall, F1 of gaps; per element, sub-point and document)."""
-    from pathlib import Path
-
+    own NAME.gold.json (precision, recall, F1 of gaps; per element, sub-point and document).
+    Policy sets (--set, --sets, a folder's sets.toml) are scored as one as well."""
     from gaplint.api import Checker
-    from gaplint.evaluate import evaluate, render_eval
+    from gaplint.evaluate import EvalSet, evaluate, read_sets_file, render_eval
 
-    result = evaluate([Path(p) for p in paths], Checker(rule_dirs, model))
+    sets = read_sets_file(sets_file) if sets_file else []
+    if set_name is not None:
+        sets.append(EvalSet(set_name))
+    result = evaluate([Path(p) for p in paths], Checker(rule_dirs, model), sets)
     click.echo(result.model_dump_json(indent=2) if fmt == "json" else render_eval(result))

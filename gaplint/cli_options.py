@@ -89,6 +89,15 @@ def batch_options(function: F) -> F:
     )
 
 
+set_option = click.option(
+    "--set",
+    "set_name",
+    metavar="NAME",
+    help="Judge the documents given as one policy set called NAME: a sub-point is covered "
+    "when any of them covers it (as [[tool.gaplint.sets]] does).",
+)
+
+
 def format_option(
     choices: Sequence[str], default: str | None, help: str, envvar: str | None = None
 ) -> Callable[[F], F]:
@@ -159,6 +168,7 @@ def overrides(
     fail_on: str | None = None,
     min_coverage: float | None = None,
     jurisdiction: str | None = None,
+    set_name: str | None = None,
 ) -> Overrides:
     """The command line's changes to the configuration, from the options above."""
     from gaplint.config import Overrides
@@ -171,6 +181,7 @@ def overrides(
         fail_on=fail_on,  # type: ignore[arg-type]  # click.Choice checked it
         min_coverage=min_coverage,
         jurisdiction=jurisdiction,
+        set_name=set_name,
     )
 
 

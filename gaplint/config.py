@@ -48,6 +48,23 @@ class WaiverConfig(BaseModel):
         return Waiver(rule=self.rule, reason=self.reason, expires=self.expires, paths=self.paths)
 
 
+class SetConfig(BaseModel):
+    """`[[tool.gaplint.sets]]`: documents that together make one policy, judged as one."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1)
+    paths: list[str] = Field(min_length=1, description="globs, relative to the configuration")
+
+
+class SetsFile(BaseModel):
+    """A file of `[[sets]]` alone (`gaplint eval --sets`, a gold folder's sets.toml)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    sets: list[SetConfig] = Field(default_factory=list)
+
+
 class Config(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -67,6 +84,7 @@ class Config(BaseModel):
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict, alias="per-file-ignores")
     rules: list[str] = Field(default_factory=list)
     waivers: list[WaiverConfig] = Field(default_factory=list)
+    sets: list[SetConfig] = Field(default_factory=list)
     limits: Limits = Field(default_factory=Limits)
     jurisdiction: str = Field(
         default=AUTO,
@@ -95,6 +113,8 @@ class Overrides:
     rules: tuple[Path, ...] = ()
     """Extra rule folders, relative to the working folder (not the configuration file)."""
     jurisdiction: str | None = None
+    set_name: str | None = None
+    """`--set NAME`: every document of the run is a member of one set of that name."""
 
     def prefixes(self, key: str) -> tuple[str, ...]:
         """The rule prefixes given on the command line for a configuration key."""
@@ -171,7 +191,7 @@ def _keys(model: type[BaseModel]) -> list[str]:
 
 # The tables a key can sit in, by the position of its parent in the error's location.
 _TABLES: dict[tuple[str, ...], type[BaseModel]] = {
-    (): Config, ("limits",): Limits, ("waivers",): WaiverConfig,
+    (): Config, ("limits",): Limits, ("waivers",): WaiverConfig, ("sets",): SetConfig,
 }  # fmt: skip
 
 
@@ -203,11 +223,26 @@ def load_config(path: Path) -> LoadedConfig:
     try:
         config = Config.model_validate(data)
     except ValidationError as error:
-        first = error.errors()[0]
-        key = ".".join(str(part) for part in first["loc"])
-        hint = _did_you_mean(first["loc"]) if first["type"] == "extra_forbidden" else ""
-        raise ConfigError(f"{path}: key `{prefix}{key}`: {first['msg']}{hint}") from None
+        raise ConfigError(f"{path}: {key_error(error, prefix)}") from None
+    check_set_names(path, config.sets, prefix)
     return LoadedConfig(config=config, path=path.resolve())
+
+
+def key_error(error: ValidationError, prefix: str = "") -> str:
+    """`key `waivers.0.expires`: Input should be a valid date`: the first problem, in one line."""
+    problems = error.errors()
+    # A mistyped key also leaves its right spelling "required": name the typo.
+    first = next((e for e in problems if e["type"] == "extra_forbidden"), problems[0])
+    key = ".".join(str(part) for part in first["loc"])
+    hint = _did_you_mean(first["loc"]) if first["type"] == "extra_forbidden" else ""
+    return f"key `{prefix}{key}`: {first['msg']}{hint}"
+
+
+def check_set_names(path: Path, sets: list[SetConfig], prefix: str = "") -> None:
+    names = [s.name for s in sets]
+    twice = next((name for name in names if names.count(name) > 1), None)
+    if twice is not None:
+        raise ConfigError(f"{path}: key `{prefix}sets`: the set name {twice!r} is used twice")
 
 
 def resolve_config(

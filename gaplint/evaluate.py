@@ -7,18 +7,27 @@ baseline (covered if any of the sub-point's keywords appears anywhere) is scored
 from __future__ import annotations
 
 import json
+import os
 import re
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
 from gaplint.api import Checker
+from gaplint.discover import glob_match
 from gaplint.errors import InputError
 from gaplint.readers import read_document
-from gaplint.report import DocumentReport, SubpointStatus
+from gaplint.report import DocumentReport, SetReport, SubpointStatus
 from gaplint.rules import RulePack
+from gaplint.sets import judge_set
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10 needs the backport
+    import tomli as tomllib
 
 EVIDENCE_OVERLAP = 0.6
 
@@ -92,6 +101,19 @@ class DocumentScore(BaseModel):
     judged: bool = True
 
 
+class SetScore(BaseModel):
+    """A policy set scored as one: its gold is the union of its members' gold (a sub-point
+    is covered when any member's gold covers it), gaplint's verdict the set's."""
+
+    members: list[str]
+    gaplint: SystemScore
+    baseline: SystemScore
+    evidence_match: float | None
+    one_by_one: SystemScore = Field(
+        description="the same members judged one by one against their own gold, pooled"
+    )
+
+
 class EvalResult(BaseModel):
     folder: str
     documents: list[str]
@@ -106,6 +128,9 @@ class EvalResult(BaseModel):
     per_element: dict[str, SystemScore]
     per_subpoint: dict[str, SystemScore]
     per_document: dict[str, DocumentScore] = Field(default_factory=dict)
+    sets: dict[str, SetScore] = Field(
+        default_factory=dict, description="policy sets scored as one (eval --set, --sets)"
+    )
     errors: list[Error]
 
 
@@ -209,16 +234,73 @@ class _Evidence:
         return round(self.good / self.total, 4) if self.total else None
 
 
-def evaluate(paths: Path | Iterable[Path], checker: Checker) -> EvalResult:
+@dataclass
+class _Scored:
+    """One document (or set) as the eval loop saw it."""
+
+    gold: Gold
+    report: DocumentReport | SetReport | None
+    keyword_covered: set[str]
+
+
+@dataclass
+class _Run:
+    """The pooled tallies of an eval run, and what one scored document (or set) adds."""
+
+    pack: RulePack
+    ours: _Tally = field(default_factory=_Tally)
+    baseline: _Tally = field(default_factory=_Tally)
+    evidence: _Evidence = field(default_factory=_Evidence)
+    errors: list[Error] = field(default_factory=list)
+
+    def score(self, name: str, unit: _Scored, pooled: bool = True) -> DocumentScore:
+        """Score one document or set; `pooled` adds it to the run's own figures too."""
+        covered = _covered(unit.report) if unit.report else set()
+        mine, keywords, own_evidence = _Tally(), _Tally(), _Evidence()
+        for tally in (self.ours, mine) if pooled else (mine,):
+            tally.add_document(self.pack, unit.gold, covered)
+        for tally in (self.baseline, keywords) if pooled else (keywords,):
+            tally.add_document(self.pack, unit.gold, unit.keyword_covered)
+        known = {s.id for _, s in self.pack.subpoints()}
+        for rule_id, label in unit.gold.subpoints.items():
+            if rule_id not in known:
+                continue
+            cited = [e.text for e in unit.report.subpoint(rule_id).evidence] if unit.report else []
+            if label.covered and rule_id in covered:
+                matched = evidence_matches(cited, label.evidence)
+                for tally_evidence in (self.evidence, own_evidence) if pooled else (own_evidence,):
+                    tally_evidence.total += 1
+                    tally_evidence.good += matched
+            elif label.covered != (rule_id in covered) and pooled:
+                self.errors.append(
+                    Error(
+                        kind="false-alarm" if label.covered else "miss",
+                        document=name,
+                        rule=rule_id,
+                        system_evidence=cited,
+                        gold_evidence=label.evidence,
+                    )
+                )
+        return DocumentScore(
+            gaplint=mine.score(),
+            baseline=keywords.score(),
+            evidence_match=own_evidence.share,
+            judged=unit.report is not None,
+        )
+
+
+def evaluate(
+    paths: Path | Iterable[Path], checker: Checker, sets: Sequence[EvalSet] = ()
+) -> EvalResult:
     """Score every document with a gold file. A document gaplint could not judge (unreadable,
-    another language) counts as covering nothing: that is what its user was told."""
+    another language) counts as covering nothing: that is what its user was told. Each set
+    in `sets` (and in a folder's sets.toml) is scored as one as well."""
     pack = checker.compiled.pack
-    ours, baseline = _Tally(), _Tally()
+    run = _Run(pack)
     documents: list[str] = []
     skipped: list[str] = []
-    errors: list[Error] = []
-    evidence = _Evidence()
     per_document: dict[str, DocumentScore] = {}
+    scored: dict[Path, _Scored] = {}
     path_list = [paths] if isinstance(paths, Path) else list(paths)
     for doc_path, gold_path in find_gold(path_list):
         gold = Gold.model_validate_json(gold_path.read_text(encoding="utf-8"))
@@ -227,53 +309,116 @@ def evaluate(paths: Path | Iterable[Path], checker: Checker) -> EvalResult:
             skipped.append(text if report is None else _not_judged_line(doc_path, report))
             report, text = None, ""
         documents.append(doc_path.name)
-        covered = _covered(report) if report else set()
-        mine, keywords, doc_evidence = _Tally(), _Tally(), _Evidence()
-        for tally in (ours, mine):
-            tally.add_document(pack, gold, covered)
-        keyword_covered = _keyword_covered(pack, text)
-        for tally in (baseline, keywords):
-            tally.add_document(pack, gold, keyword_covered)
-        known = {s.id for _, s in pack.subpoints()}
-        for rule_id, label in gold.subpoints.items():
-            if rule_id not in known:
-                continue
-            cited = [e.text for e in report.subpoint(rule_id).evidence] if report else []
-            if label.covered and rule_id in covered:
-                matched = evidence_matches(cited, label.evidence)
-                for tally_evidence in (evidence, doc_evidence):
-                    tally_evidence.total += 1
-                    tally_evidence.good += matched
-            elif label.covered != (rule_id in covered):
-                errors.append(
-                    Error(
-                        kind="false-alarm" if label.covered else "miss",
-                        document=doc_path.name,
-                        rule=rule_id,
-                        system_evidence=cited,
-                        gold_evidence=label.evidence,
-                    )
-                )
-        per_document[doc_path.name] = DocumentScore(
-            gaplint=mine.score(),
-            baseline=keywords.score(),
-            evidence_match=doc_evidence.share,
-            judged=report is not None,
-        )
+        unit = _Scored(gold, report, _keyword_covered(pack, text))
+        scored[doc_path] = unit
+        per_document[doc_path.name] = run.score(doc_path.name, unit)
+    set_scores = {
+        declared.name: _score_set(declared, scored, run)
+        for declared in [*folder_sets(path_list), *sets]
+    }
     folders = {str(p if p.is_dir() else p.parent) for p in path_list}
+    ours = run.ours
     return EvalResult(
         folder=", ".join(sorted(folders)),
         documents=documents,
         skipped=skipped,
         gaplint=ours.score(),
-        baseline=baseline.score(),
-        evidence_match=evidence.share,
+        baseline=run.baseline.score(),
+        evidence_match=run.evidence.share,
         per_element={
             k: ours.score(v, ours.element_hits[k]) for k, v in sorted(ours.by_element.items())
         },
         per_subpoint={k: ours.score(v, [0, 0]) for k, v in sorted(ours.by_subpoint.items())},
         per_document=per_document,
-        errors=errors,
+        sets=set_scores,
+        errors=run.errors,
+    )
+
+
+# --- sets ---------------------------------------------------------------------------------
+
+SETS_FILE = "sets.toml"
+
+
+@dataclass(frozen=True)
+class EvalSet:
+    """A set to score: its members are the scored documents whose path matches a glob
+    (relative to `folder`), or, without globs, every scored document (`eval --set NAME`)."""
+
+    name: str
+    globs: tuple[str, ...] = ()
+    folder: Path | None = None
+
+    def members(self, documents: Iterable[Path]) -> list[Path]:
+        if not self.globs:
+            return sorted(documents)
+        found = []
+        folder = os.path.abspath(self.folder or Path.cwd())
+        for path in documents:
+            # relpath, not paths.relative_to: a set file may name documents beside its folder.
+            rel = Path(os.path.relpath(os.path.abspath(path), folder)).as_posix()
+            if any(glob_match(rel, glob) for glob in self.globs):
+                found.append(path)
+        return sorted(found)
+
+
+def read_sets_file(path: Path) -> list[EvalSet]:
+    """`[[sets]]` tables with `name` and `paths` (globs relative to the file's folder), as
+    `[[tool.gaplint.sets]]` takes them; a mistake is a ConfigError naming the file."""
+    from gaplint.config import ConfigError, SetsFile, check_set_names, key_error
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{path}: not a sets file: {error}") from None
+    try:
+        declared = SetsFile.model_validate(data).sets
+    except ValidationError as error:
+        raise ConfigError(f"{path}: {key_error(error)}") from None
+    check_set_names(path, declared)
+    return [EvalSet(s.name, tuple(s.paths), path.parent) for s in declared]
+
+
+def folder_sets(paths: Iterable[Path]) -> list[EvalSet]:
+    """The sets in each evaluated folder's sets.toml, beside its gold files."""
+    found: list[EvalSet] = []
+    for path in paths:
+        if path.is_dir() and (path / SETS_FILE).is_file():
+            found += read_sets_file(path / SETS_FILE)
+    return found
+
+
+def _union_gold(name: str, golds: list[Gold]) -> Gold:
+    """Covered when any member's gold covers it, with every member's evidence sentences."""
+    merged: dict[str, GoldSubpoint] = {}
+    for gold in golds:
+        for rule_id, label in gold.subpoints.items():
+            known = merged.setdefault(rule_id, GoldSubpoint(covered=False))
+            known.covered = known.covered or label.covered
+            known.evidence = [*known.evidence, *label.evidence]
+    return Gold(document=name, annotator="union of members", subpoints=merged)
+
+
+def _score_set(declared: EvalSet, scored: dict[Path, _Scored], run: _Run) -> SetScore:
+    members = declared.members(scored)
+    units = [scored[path] for path in members]
+    reports = [unit.report for unit in units if isinstance(unit.report, DocumentReport)]
+    union = _Scored(
+        _union_gold(declared.name, [unit.gold for unit in units]),
+        judge_set(declared.name, reports, run.pack) if reports else None,
+        set().union(*(unit.keyword_covered for unit in units)),
+    )
+    as_one = run.score(declared.name, union, pooled=False)
+    one_by_one = _Tally()
+    for unit in units:
+        covered = _covered(unit.report) if unit.report else set()
+        one_by_one.add_document(run.pack, unit.gold, covered)
+    return SetScore(
+        members=[path.name for path in members],
+        gaplint=as_one.gaplint,
+        baseline=as_one.baseline,
+        evidence_match=as_one.evidence_match,
+        one_by_one=one_by_one.score(),
     )
 
 
@@ -291,7 +436,7 @@ def _not_judged_line(path: Path, report: DocumentReport) -> str:
     return f"{path}: not judged ({reason})"
 
 
-def _covered(report: DocumentReport) -> set[str]:
+def _covered(report: DocumentReport | SetReport) -> set[str]:
     return {
         sub.id
         for element in report.elements
@@ -332,6 +477,14 @@ def render_eval(result: EvalResult) -> str:
     for name, score in result.per_document.items():
         evidence = "" if score.evidence_match is None else f"  evidence {score.evidence_match:.2f}"
         lines.append(row(name[:10], score.gaplint) + evidence + f"  {name}")
+    if result.sets:
+        lines += ["", "per policy set (gold: the union of its members'; scored as one)", header]
+    for name, set_score in result.sets.items():
+        share = set_score.evidence_match
+        evidence = "" if share is None else f"  evidence {share:.2f}"
+        lines.append(row("as one", set_score.gaplint) + evidence + f"  {name}")
+        lines.append(row("keywords", set_score.baseline))
+        lines.append(row("1 by 1", set_score.one_by_one) + f"  {', '.join(set_score.members)}")
     for skipped in result.skipped:
         lines.append(f"not judged (scored as covering nothing): {skipped}")
     if result.errors:

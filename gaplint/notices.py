@@ -9,16 +9,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from gaplint.discover import glob_match
-from gaplint.report import DocumentReport
+from gaplint.report import DocumentReport, SetReport
 from gaplint.selection import SelectionSpec
 
 
-def below_min_coverage(reports: Iterable[DocumentReport], minimum: float | None) -> list[str]:
-    """One line per document whose coverage fails `min-coverage`: the reason for exit 1."""
+def below_min_coverage(
+    reports: Iterable[DocumentReport | SetReport], minimum: float | None
+) -> list[str]:
+    """One line per document (or set) whose coverage fails `min-coverage`: the reason for
+    exit 1."""
     if minimum is None:
         return []
     return [
-        f"{doc.path}: coverage {doc.coverage:.0%} is below min-coverage {minimum:.0%}"
+        f"{_name(doc)}: coverage {doc.coverage:.0%} is below min-coverage {minimum:.0%}"
         for doc in reports
         if doc.coverage is not None and doc.coverage < minimum
     ]
@@ -33,3 +36,7 @@ def unmatched_per_file_ignores(spec: SelectionSpec, checked: Iterable[str]) -> l
         for pattern, _ in spec.per_file_ignores
         if not any(glob_match(rel, pattern) for rel in rels)
     ]
+
+
+def _name(judged: DocumentReport | SetReport) -> str:
+    return judged.path if isinstance(judged, DocumentReport) else f"set {judged.name!r}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timezone
 from enum import Enum
 
@@ -41,9 +42,7 @@ class Evidence(_Model):
 
     text: str
     page: int | None = None
-    line: int | None = Field(
-        default=None, description="1-based source line (Markdown, text, HTML)"
-    )
+    line: int | None = Field(default=None, description="1-based source line (Markdown, text, HTML)")
     paragraph: int | None = Field(default=None, description="DOCX paragraph number")
     section: list[str] = Field(default_factory=list)
     start: int = Field(description="character offset into the document text")
@@ -213,17 +212,86 @@ class DocumentReport(_Model):
         raise KeyError(rule_id)
 
 
+class MemberEvidence(Evidence):
+    """Evidence in a set's report: the sentence, and which member document it is in."""
+
+    document: str = Field(description="path of the member document the sentence is in")
+
+
+class SetSubpointResult(SubpointResult):
+    evidence: list[MemberEvidence] = Field(default_factory=list)  # type: ignore[assignment]
+    excluded_by: MemberEvidence | None = Field(
+        default=None, description="a member's sentence that explicitly declines this topic"
+    )
+    covered_by: list[str] = Field(
+        default_factory=list, description="paths of the members that cover it"
+    )
+
+
+class SetElementResult(ElementResult):
+    subpoints: list[SetSubpointResult]  # type: ignore[assignment]
+    section_document: str | None = Field(
+        default=None, description="the member whose section on this element `section` names"
+    )
+
+
+class SetMember(_Model):
+    path: str
+    title: str | None = None
+    judged: bool = True
+    coverage: float | None = Field(default=None, description="the member's own coverage")
+    error: DocumentError | None = None
+    notices: list[Notice] = Field(default_factory=list)
+
+
+class SetReport(_Model):
+    """A policy split over several documents, judged as one: a sub-point is covered when any
+    member covers it. Each member is still reported on its own in `documents`."""
+
+    name: str
+    members: list[SetMember]
+    judged: bool = Field(default=True, description="false when no member could be judged")
+    complete: bool = Field(
+        default=True,
+        description="false when a member could not be read, so the verdict may miss coverage",
+    )
+    error: DocumentError | None = Field(
+        default=None, description="set when a member could not be read"
+    )
+    notices: list[Notice] = Field(default_factory=list)
+    coverage: float | None = Field(default=None, description="share of sub-points covered, 0..1")
+    elements: list[SetElementResult] = Field(default_factory=list)
+    findings: list[Finding] = Field(
+        default_factory=list,
+        description="the set's gaps, each located on a member: the one with the element's "
+        "section heading, otherwise the first",
+    )
+
+    @property
+    def paths(self) -> list[str]:
+        return [member.path for member in self.members]
+
+    def subpoint(self, rule_id: str) -> SetSubpointResult:
+        for element in self.elements:
+            for sub in element.subpoints:
+                if sub.id == rule_id:
+                    return sub
+        raise KeyError(rule_id)
+
+
 class Summary(_Model):
     documents: int
     errors: int
     not_judged: int
     findings: dict[str, int] = Field(
-        description="count of findings by severity, leaving out waived and baselined ones"
+        description="count of findings by severity, leaving out waived and baselined ones; a "
+        "set member's own findings are counted through its set"
     )
     waived: int = 0
     baselined: int = 0
     baseline_closed: int = Field(default=0, description="baseline entries whose gap is now closed")
     mean_coverage: float | None = None
+    sets: int = Field(default=0, description="policy sets judged as one (schema 1.3)")
 
 
 class RulePackInfo(_Model):
@@ -253,6 +321,10 @@ class Report(_Model):
     )
     tool: ToolInfo
     documents: list[DocumentReport]
+    sets: list[SetReport] = Field(
+        default_factory=list,
+        description="policy sets judged as one (schema 1.3); members are also in `documents`",
+    )
     summary: Summary
 
 
@@ -269,10 +341,22 @@ def generated_at() -> str:
     return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def summarize(documents: list[DocumentReport]) -> Summary:
+def gated(
+    documents: Iterable[DocumentReport], sets: Sequence[SetReport]
+) -> list[DocumentReport | SetReport]:
+    """What fails a run (fail-on, min-coverage) and what the summary counts: each document
+    outside every set, then each set, whose members are judged through it, so a gap that a
+    sibling fills fails nothing."""
+    in_sets = {path for policy_set in sets for path in policy_set.paths}
+    outside: list[DocumentReport | SetReport] = [d for d in documents if d.path not in in_sets]
+    return [*outside, *sets]
+
+
+def summarize(documents: list[DocumentReport], sets: Sequence[SetReport] = ()) -> Summary:
+    """Counts over the batch; findings as they fail the run: a set member's through its set."""
     counts = {severity.value: 0 for severity in Severity}
     waived = baselined = 0
-    for doc in documents:
+    for doc in gated(documents, sets):
         for finding in doc.findings:
             waived += finding.waived
             baselined += finding.baselined and not finding.waived
@@ -287,4 +371,5 @@ def summarize(documents: list[DocumentReport]) -> Summary:
         waived=waived,
         baselined=baselined,
         mean_coverage=round(sum(scored) / len(scored), 4) if scored else None,
+        sets=len(sets),
     )

@@ -21,6 +21,7 @@ from gaplint.cli_options import (
     no_documents_message,
     overrides,
     selection_options,
+    set_option,
     write_output,
 )
 from gaplint.config import Overrides
@@ -104,6 +105,7 @@ def _saved(
 @format_option(formats_for("report"), "html", "Output format.")
 @batch_options
 @selection_options
+@set_option
 def report_command(
     paths: tuple[str, ...],
     from_json: str | None,
@@ -119,6 +121,7 @@ def report_command(
     ignore: tuple[str, ...],
     jurisdiction: str | None,
     rule_dirs: tuple[Path, ...],
+    set_name: str | None,
 ) -> None:
     """Write a self-contained HTML (or CSV) report for policy documents.
 
@@ -133,7 +136,9 @@ def report_command(
     if from_json and absolute_paths:
         # A saved report's paths are relative to where it was checked, not to here.
         raise click.UsageError("--absolute-paths applies to checking PATHS, not to --from")
-    changes = overrides(select, extend_select, ignore, rule_dirs, jurisdiction=jurisdiction)
+    changes = overrides(
+        select, extend_select, ignore, rule_dirs, jurisdiction=jurisdiction, set_name=set_name
+    )
     if from_json:
         report, context = _saved(from_json, config_file, isolated, changes)
     else:

@@ -11,7 +11,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -42,11 +42,13 @@ from gaplint.report import (
     RulePackInfo,
     Severity,
     ToolInfo,
+    gated,
     generated_at,
     summarize,
 )
 from gaplint.rules import RulePack, load_pack
 from gaplint.selection import Selection, SelectionSpec
+from gaplint.sets import judge_sets, with_members
 from gaplint.suppressions import apply_suppressions
 from gaplint.waivers import apply_waivers, finding_order
 from gaplint.workers import parallel_map
@@ -179,6 +181,7 @@ def execute(options: RunOptions) -> RunResult:
     loaded = options.overrides.apply(
         resolve_config(_start(options), options.config, options.isolated)
     )
+    options = replace(options, paths=with_members(options.paths, loaded))  # a set is read whole
     folder = options.cache_dir or loaded.root / CACHE_DIR_NAME
     if options.use_cache:
         with contextlib.suppress(OSError):
@@ -224,7 +227,6 @@ def execute(options: RunOptions) -> RunResult:
     root = repo_root(Path.cwd())
     keyed = [(doc, repo_relative(doc.path, root)) for doc in reports]
     notes = unmatched_per_file_ignores(spec, [job.rel for job in jobs])
-    notes += below_min_coverage(reports, loaded.config.min_coverage)
     if options.write_baseline:
         count = write_baseline(options.write_baseline, keyed)
         notes.append(f"wrote {count} gaps to baseline {options.write_baseline}")
@@ -237,10 +239,13 @@ def execute(options: RunOptions) -> RunResult:
                 f"{closed} baselined gaps are now closed; run --write-baseline to shrink it"
             )
 
-    summary = summarize(reports)
-    summary.baseline_closed = closed
     if options.absolute_paths:
         absolute_paths(reports)
+    # Sets are judged from their members' final reports; members fail only through them.
+    sets = judge_sets(reports, loaded, pack)
+    notes += below_min_coverage(gated(reports, sets), loaded.config.min_coverage)
+    summary = summarize(reports, sets)
+    summary.baseline_closed = closed
     report = Report(
         generated_at=generated_at(),
         tool=ToolInfo(
@@ -251,6 +256,7 @@ def execute(options: RunOptions) -> RunResult:
             ),
         ),
         documents=reports,
+        sets=sets,
         summary=summary,
     )
     return RunResult(
@@ -281,7 +287,7 @@ def exit_status(report: Report, loaded: LoadedConfig) -> int:
     if any(doc.error is not None for doc in report.documents):
         return 2
     threshold = None if config.fail_on == "never" else Severity(config.fail_on).rank
-    for doc in report.documents:
+    for doc in gated(report.documents, report.sets):
         if (
             config.min_coverage is not None
             and doc.coverage is not None

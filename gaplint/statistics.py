@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
-from gaplint.report import FindingKind, Report
+from gaplint.report import FindingKind, Report, gated
 
 if TYPE_CHECKING:
     from gaplint.rules import RulePack
@@ -24,11 +24,11 @@ class RuleCount:
 
 
 def gap_statistics(report: Report, pack: RulePack) -> list[RuleCount]:
-    """Open gaps per rule (waived and baselined ones left out, as in the summary), most
-    frequent first, then by rule id."""
+    """Open gaps per rule (waived and baselined ones left out, and a set member's counted
+    through its set, as in the summary), most frequent first, then by rule id."""
     counts: Counter[tuple[str, str]] = Counter(
         (finding.rule, finding.severity.value)
-        for doc in report.documents
+        for doc in gated(report.documents, report.sets)
         for finding in doc.findings
         if finding.kind in _GAPS and not finding.waived and not finding.baselined
     )

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from gaplint.report import DocumentReport, Finding, Report
+    from gaplint.report import DocumentReport, Finding, Report, SetReport
     from gaplint.rules import RulePack
 
 
@@ -74,5 +74,5 @@ def counts(finding: Finding) -> bool:
     return not finding.waived and not finding.baselined
 
 
-def open_findings(doc: DocumentReport) -> list[Finding]:
+def open_findings(doc: DocumentReport | SetReport) -> list[Finding]:
     return [f for f in doc.findings if counts(f)]

@@ -1,4 +1,6 @@
-"""CSV: one row per document x sub-point, for spreadsheets and dashboards.
+"""CSV: one row per document x sub-point, for spreadsheets and dashboards, then one per
+policy set x sub-point (format `set`, the set's name as path, and the member each evidence
+sentence is in as `evidence_document`).
 
 A document that was not judged (unreadable, other language) has no sub-points; it gets
 one row with status `error` or `not-judged` so it is not silently absent.
@@ -9,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 
-from gaplint.report import DocumentReport, Report
+from gaplint.report import DocumentReport, MemberEvidence, Report, SetReport
 from gaplint.reporters import RenderContext
 
 COLUMNS = [
@@ -28,6 +30,7 @@ COLUMNS = [
     "evidence_page",
     "evidence_section",
     "recommendation",
+    "evidence_document",
 ]
 
 # Spreadsheets run cells starting with these as formulas; policy text is untrusted (OWASP).
@@ -38,13 +41,16 @@ def _cell(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def _recommendation(doc: DocumentReport, rule: str) -> str:
+def _recommendation(doc: DocumentReport | SetReport, rule: str) -> str:
     # Every missing sub-point has a gap (or exclusion) finding that carries the advice.
     return next((f.recommendation for f in doc.findings if f.rule == rule), "")
 
 
-def _rows(doc: DocumentReport) -> list[dict[str, str]]:
-    base = {"path": _cell(doc.path), "format": doc.format or "", "sha256": doc.sha256 or ""}
+def _rows(doc: DocumentReport | SetReport) -> list[dict[str, str]]:
+    if isinstance(doc, SetReport):
+        base = {"path": _cell(doc.name), "format": "set", "sha256": ""}
+    else:
+        base = {"path": _cell(doc.path), "format": doc.format or "", "sha256": doc.sha256 or ""}
     if not doc.elements:
         status = "error" if doc.error is not None else "not-judged"
         return [{**base, "status": status}]
@@ -70,6 +76,9 @@ def _rows(doc: DocumentReport) -> list[dict[str, str]]:
                     else str(evidence.page),
                     "evidence_section": _cell(" › ".join(evidence.section)) if evidence else "",
                     "recommendation": "" if covered else _recommendation(doc, sub.id),
+                    "evidence_document": _cell(evidence.document)
+                    if isinstance(evidence, MemberEvidence)
+                    else "",
                 }
             )
     return rows
@@ -80,6 +89,7 @@ def render(report: Report, context: RenderContext) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, restval="", lineterminator="\n")
     writer.writeheader()
-    for doc in report.documents:
-        writer.writerows(_rows(doc))
+    entries: list[DocumentReport | SetReport] = [*report.documents, *report.sets]
+    for entry in entries:
+        writer.writerows(_rows(entry))
     return out.getvalue()

@@ -11,7 +11,7 @@ from collections import Counter
 
 from gaplint.neutralise import workflow_data as _data
 from gaplint.neutralise import workflow_property as _property
-from gaplint.report import Report
+from gaplint.report import Finding, Report
 from gaplint.reporters import RenderContext, open_findings
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -34,6 +34,7 @@ def _command(level: str, path: str, title: str, message: str, line: int | None =
 def _annotations(report: Report) -> list[tuple[str, str]]:
     """(level, command) for every error, notice and open finding, in report order."""
     out: list[tuple[str, str]] = []
+    members = {path for policy_set in report.sets for path in policy_set.paths}
     for doc in report.documents:
         if doc.error is not None:
             title = f"error[{doc.error.code}]"
@@ -41,15 +42,23 @@ def _annotations(report: Report) -> list[tuple[str, str]]:
             continue
         for notice in doc.notices:
             out.append(("notice", _command("notice", doc.path, notice.code, notice.message)))
-        for finding in open_findings(doc):
-            message = finding.message
-            if finding.recommendation:
-                message += f"\nRecommendation: {finding.recommendation}"
-            level = _LEVEL[finding.severity.value]
-            out.append(
-                (level, _command(level, doc.path, finding.rule, message, finding.location.line))
-            )
+        if doc.path not in members:  # a member's gaps are its set's, below
+            out += [_annotation(finding) for finding in open_findings(doc)]
+    for policy_set in report.sets:
+        out += [_annotation(f, policy_set.name) for f in open_findings(policy_set)]
     return out
+
+
+def _annotation(finding: Finding, policy_set: str | None = None) -> tuple[str, str]:
+    """A gap on its document (for a set's gap, the member it is located on)."""
+    message = finding.message
+    if finding.recommendation:
+        message += f"\nRecommendation: {finding.recommendation}"
+    if policy_set is not None:
+        message += f"\nPolicy set: {policy_set} (no member covers it)"
+    level = _LEVEL[finding.severity.value]
+    where = finding.location
+    return level, _command(level, where.path, finding.rule, message, where.line)
 
 
 def render(report: Report, context: RenderContext) -> str:

@@ -23,6 +23,8 @@ from gaplint.report import (
     ElementStatus,
     FindingKind,
     Report,
+    SetMember,
+    SetReport,
     SubpointResult,
     SubpointStatus,
 )
@@ -93,12 +95,54 @@ class DocumentView:
     elements: list[ElementView]
     covered: int
     total: int
+    in_set: SetLink | None = None
+    """The policy set the document is a member of, which judges it."""
 
     @property
     def state(self) -> str:
         if self.doc.error is not None:
             return "error"
         return "checked" if self.doc.judged else "not judged"
+
+
+@dataclass(frozen=True)
+class SetLink:
+    name: str
+    anchor: str
+
+
+@dataclass(frozen=True)
+class MemberView:
+    member: SetMember
+    anchor: str | None
+    """The member's own section on the page."""
+
+    @property
+    def state(self) -> str:
+        if self.member.error is not None:
+            return f"error ({self.member.error.code})"
+        if not self.member.judged:
+            return "not judged"
+        return f"{_percent(self.member.coverage)} on its own"
+
+
+@dataclass(frozen=True)
+class SetView:
+    """A policy set's row in the matrix and its section, which drills down to its members."""
+
+    set: SetReport
+    anchor: str
+    cells: list[Cell]
+    elements: list[ElementView]
+    covered: int
+    total: int
+    members: list[MemberView]
+
+    @property
+    def state(self) -> str:
+        if not self.set.judged:
+            return "not judged"
+        return "checked" if self.set.complete else "incomplete"
 
 
 @dataclass(frozen=True)
@@ -130,6 +174,7 @@ class Portfolio:
     report: Report
     columns: list[Column]
     documents: list[DocumentView]
+    sets: list[SetView]
     bars: list[ElementBar]
     top_missing: list[MissingCount]
     judged: int
@@ -138,7 +183,8 @@ class Portfolio:
 def _columns(report: Report, rules: Wording) -> list[Column]:
     """Elements that the report actually judged, in checklist order."""
     seen: dict[str, str] = {}
-    for doc in report.documents:
+    judged: list[DocumentReport | SetReport] = [*report.documents, *report.sets]
+    for doc in judged:
         for element in doc.elements:
             seen.setdefault(element.id, element.title)
     if not seen:
@@ -191,7 +237,10 @@ def _text(info: RuleInfo) -> RuleText:
 
 
 def _subpoint_view(
-    sub: SubpointResult, doc: DocumentReport, texts: dict[str, RuleText], expired: set[str]
+    sub: SubpointResult,
+    doc: DocumentReport | SetReport,
+    texts: dict[str, RuleText],
+    expired: set[str],
 ) -> SubpointView:
     text = texts.get(sub.id)
     if text is None:
@@ -203,10 +252,63 @@ def _subpoint_view(
     )
 
 
+@dataclass(frozen=True)
+class _Judged:
+    """What a document's and a set's views share: cells, elements and counts."""
+
+    cells: list[Cell]
+    elements: list[ElementView]
+    covered: int
+    total: int
+
+
 def _document_view(
-    index: int, doc: DocumentReport, columns: list[Column], texts: dict[str, RuleText]
+    index: int,
+    doc: DocumentReport,
+    columns: list[Column],
+    texts: dict[str, RuleText],
+    in_set: SetLink | None = None,
 ) -> DocumentView:
     anchor = f"doc-{index}"
+    judged = _judged(anchor, doc, columns, texts)
+    return DocumentView(
+        doc,
+        anchor,
+        judged.cells,
+        judged.elements,
+        judged.covered,
+        judged.total,
+        in_set,
+    )
+
+
+def _set_view(
+    index: int,
+    policy_set: SetReport,
+    columns: list[Column],
+    texts: dict[str, RuleText],
+    anchors: dict[str, str],
+) -> SetView:
+    anchor = f"set-{index}"
+    judged = _judged(anchor, policy_set, columns, texts)
+    members = [MemberView(m, anchors.get(m.path)) for m in policy_set.members]
+    return SetView(
+        policy_set,
+        anchor,
+        judged.cells,
+        judged.elements,
+        judged.covered,
+        judged.total,
+        members,
+    )
+
+
+def _judged(
+    anchor: str,
+    doc: DocumentReport | SetReport,
+    columns: list[Column],
+    texts: dict[str, RuleText],
+) -> _Judged:
     expired = {f.rule for f in doc.findings if f.kind is FindingKind.EXPIRED_WAIVER}
     by_id = {e.id: e for e in doc.elements}
     cells: list[Cell] = []
@@ -233,9 +335,7 @@ def _document_view(
         )
         for e in doc.elements
     ]
-    return DocumentView(
-        doc,
-        anchor,
+    return _Judged(
         cells,
         elements,
         covered=sum(v.covered for v in elements),
@@ -278,14 +378,24 @@ def _top_missing(report: Report) -> list[MissingCount]:
 def build_portfolio(report: Report, rules: RulePack) -> Portfolio:
     words = wording(rules)
     columns = _columns(report, words)
+    set_of = {
+        path: SetLink(s.name, f"set-{i}")
+        for i, s in reversed(list(enumerate(report.sets, 1)))
+        for path in s.paths
+    }
     docs = [
-        _document_view(i, d, columns, words.for_document(d))
+        _document_view(i, d, columns, words.for_document(d), set_of.get(d.path))
         for i, d in enumerate(report.documents, 1)
+    ]
+    anchors = {view.doc.path: view.anchor for view in docs}
+    sets = [
+        _set_view(i, s, columns, words.subpoints, anchors) for i, s in enumerate(report.sets, 1)
     ]
     return Portfolio(
         report=report,
         columns=columns,
         documents=docs,
+        sets=sets,
         bars=_bars(columns, docs),
         top_missing=_top_missing(report),
         judged=sum(1 for d in report.documents if d.elements),

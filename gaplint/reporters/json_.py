@@ -1,4 +1,6 @@
-"""JSON (the whole Report, versioned) and JSON Lines (one DocumentReport per line)."""
+"""JSON (the whole Report, versioned) and JSON Lines (one DocumentReport per line, then one
+SetReport per policy set: a set's line has `name` and `members` where a document's has
+`path`)."""
 
 from __future__ import annotations
 
@@ -11,4 +13,6 @@ def render(report: Report, context: RenderContext) -> str:
 
 
 def render_jsonl(report: Report, context: RenderContext) -> str:
-    return "".join(doc.model_dump_json() + "\n" for doc in report.documents)
+    lines = [doc.model_dump_json() for doc in report.documents]
+    lines += [policy_set.model_dump_json() for policy_set in report.sets]
+    return "".join(line + "\n" for line in lines)

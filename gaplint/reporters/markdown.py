@@ -8,7 +8,7 @@ how many were left out and where the full report is.
 from __future__ import annotations
 
 from gaplint.neutralise import markdown_code, markdown_text
-from gaplint.report import DocumentReport, Finding, Report
+from gaplint.report import DocumentReport, Finding, Report, SetReport, gated
 from gaplint.reporters import RenderContext, open_findings
 
 _ICON = {"error": "🔴", "warning": "🟡", "info": "🔵"}
@@ -25,12 +25,23 @@ def _percent(value: float | None) -> str:
     return "–" if value is None else f"{value * 100:.0f}%"
 
 
-def _status(doc: DocumentReport) -> str:
-    if doc.error is not None:
-        return f"error[{doc.error.code}]"
-    if not doc.judged:
+def _name(entry: DocumentReport | SetReport) -> str:
+    if isinstance(entry, DocumentReport):
+        return markdown_code(entry.path)
+    members = ", ".join(markdown_code(path) for path in entry.paths)
+    return f"set {markdown_text(entry.name)} ({members})"
+
+
+def _status(entry: DocumentReport | SetReport) -> str:
+    if isinstance(entry, SetReport) and entry.judged:
+        # Judged from the members that could be read; an unreadable one is named too.
+        suffix = "" if entry.complete else " (incomplete)"
+        return _percent(entry.coverage) + suffix
+    if entry.error is not None:
+        return f"error[{entry.error.code}]"
+    if not entry.judged:
         return "not judged"
-    return _percent(doc.coverage)
+    return _percent(entry.coverage)
 
 
 def _size(lines: list[str]) -> int:
@@ -49,10 +60,11 @@ def _fit(lines: list[str], budget: int) -> list[str]:
     return kept
 
 
-def _row(f: Finding) -> str:
+def _row(f: Finding, name_path: bool = False) -> str:
     level = f.severity.value
+    where = f" (at {markdown_code(f.location.path)})" if name_path else ""
     return (
-        f"| **{f.rule}** | {_ICON[level]} {level} | {markdown_text(f.message)} "
+        f"| **{f.rule}** | {_ICON[level]} {level} | {markdown_text(f.message)}{where} "
         f"| {markdown_text(f.recommendation)} |"
     )
 
@@ -67,12 +79,12 @@ def _summary(report: Report) -> list[str]:
         "| Document | Coverage | Errors | Warnings | Info |",
         "|---|---:|---:|---:|---:|",
     ]
-    for doc in report.documents:
-        found = open_findings(doc)
+    for entry in gated(report.documents, report.sets):
+        found = open_findings(entry)
         by = {level: sum(1 for f in found if f.severity.value == level)
               for level in ("error", "warning", "info")}  # fmt: skip
         out.append(
-            f"| {markdown_code(doc.path)} | {_status(doc)} | {by['error']} | {by['warning']} "
+            f"| {_name(entry)} | {_status(entry)} | {by['error']} | {by['warning']} "
             f"| {by['info']} |"
         )
     extra = []
@@ -89,18 +101,20 @@ def _left_out_note(count: int) -> str:
     return f"*{count} more {'gap' if count == 1 else 'gaps'} not shown (full report: artifacts).*"
 
 
-def _section(doc: DocumentReport, budget: int) -> tuple[list[str], bool]:
-    """One document's notes and gaps within `budget`, with a line saying how many gaps were
-    left out (none at all when not even its heading fits), and whether it is whole."""
+def _section(doc: DocumentReport | SetReport, budget: int) -> tuple[list[str], bool]:
+    """One document's (or set's) notes and gaps within `budget`, with a line saying how many
+    gaps were left out (none at all when not even its heading fits), and whether it is
+    whole."""
     found = open_findings(doc)
     notes = [n.message for n in doc.notices]
     if doc.error is not None:
         notes.append(doc.error.message)
-    head = ["", f"### {markdown_code(doc.path)}", ""]
-    if doc.jurisdiction is not None:
+    head = ["", f"### {_name(doc)}", ""]
+    if isinstance(doc, DocumentReport) and doc.jurisdiction is not None:
         head += [f"Jurisdiction: {markdown_text(doc.jurisdiction.describe())}", ""]
     head += [f"> {markdown_text(note)}" for note in notes]
-    rows = [_row(f) for f in found]
+    in_set = isinstance(doc, SetReport)
+    rows = [_row(f, in_set) for f in found]
     table = ["| Rule | Severity | Gap | Recommendation |", "|---|---|---|---|"] if rows else []
     full = head + table + rows
     if _size(full) <= budget:
@@ -119,8 +133,9 @@ def render(report: Report, context: RenderContext) -> str:
     room = COMMENT_LIMIT - _RESERVE
     if _size(out) > room:
         return "\n".join([*_fit(out, room), "", f"*Table cut short: {FULL_REPORT}.*"]) + "\n"
-    pending = [doc for doc in report.documents if open_findings(doc) or doc.notices or doc.error]
-    dropped: list[DocumentReport] = []
+    entries = gated(report.documents, report.sets)
+    pending = [doc for doc in entries if open_findings(doc) or doc.notices or doc.error]
+    dropped: list[DocumentReport | SetReport] = []
     whole = True
     for index, doc in enumerate(pending):
         # A fair share of what is left; what a short document does not use passes on.

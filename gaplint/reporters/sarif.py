@@ -1,7 +1,9 @@
 """SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
 
 A gap is an absence, so a result points at the heading of the element's section, and an
-excluded topic at the sentence that excludes it. GitHub code scanning needs a
+excluded topic at the sentence that excludes it. A policy set's gaps replace its members'
+own: each is on the member with the element's section heading, otherwise the first member,
+with `properties.set` naming the set. GitHub code scanning needs a
 `region.startLine` on every result: where the source has no lines (PDF, DOCX) the region is
 line 1, and the page or paragraph goes into the location's message and properties.
 Fingerprints come from the path and the rule, so editing the policy does not reopen alerts.
@@ -18,7 +20,7 @@ from typing import Any
 from gaplint import __version__
 from gaplint.neutralise import sarif_text
 from gaplint.paths import inside
-from gaplint.report import DocumentJurisdiction, Finding, Report
+from gaplint.report import DocumentJurisdiction, Finding, Report, SetReport
 from gaplint.reporters import RenderContext
 from gaplint.rules import RuleInfo
 
@@ -96,6 +98,7 @@ def _result(
     uri: str,
     index: dict[str, int],
     jurisdiction: DocumentJurisdiction | None = None,
+    policy_set: str | None = None,
 ) -> dict[str, Any]:
     text = finding.message
     if finding.recommendation:
@@ -111,6 +114,7 @@ def _result(
             "findingKind": finding.kind.value,
             **({"confidence": finding.confidence.value} if finding.confidence else {}),
             **_jurisdiction(jurisdiction),
+            **({"set": policy_set} if policy_set is not None else {}),
         },
     }
     if finding.rule in index:
@@ -131,13 +135,34 @@ def _suppression(finding: Finding) -> dict[str, str]:
     return {"kind": "external", "justification": f"waived in gaplint configuration{reason}"}
 
 
+def _uri(shown: str, root: Path) -> str:
+    return uri_for(shown, root) if shown != "-" else "-"
+
+
+def _set_notifications(policy_set: SetReport) -> list[dict[str, Any]]:
+    """A set's own notes: a member not judged, a member that could not be read (whose
+    error is already an error notification of its own)."""
+    said = [(n.code, n.message) for n in policy_set.notices]
+    if policy_set.error is not None:
+        said.append((policy_set.error.code, policy_set.error.message))
+    return [
+        {
+            "level": "note",
+            "message": {"text": sarif_text(f"set {policy_set.name}: {message}")},
+            "descriptor": {"id": code},
+        }
+        for code, message in said
+    ]
+
+
 def build(report: Report, context: RenderContext) -> dict[str, Any]:
     rules = [_rule(info) for info in context.pack.rules()]
     index = {rule["id"]: number for number, rule in enumerate(rules)}
     results: list[dict[str, Any]] = []
     notifications: list[dict[str, Any]] = []
+    members = {path for policy_set in report.sets for path in policy_set.paths}
     for doc in report.documents:
-        uri = uri_for(doc.path, context.root) if doc.path != "-" else "-"
+        uri = _uri(doc.path, context.root)
         if doc.error is not None:
             notifications.append(
                 {
@@ -165,7 +190,14 @@ def build(report: Report, context: RenderContext) -> dict[str, Any]:
                     "descriptor": {"id": notice.code},
                 }
             )
-        results += [_result(f, uri, index, doc.jurisdiction) for f in doc.findings]
+        if doc.path not in members:  # a member's gaps are its set's, below
+            results += [_result(f, uri, index, doc.jurisdiction) for f in doc.findings]
+    for policy_set in report.sets:
+        notifications += _set_notifications(policy_set)
+        results += [
+            _result(f, _uri(f.location.path, context.root), index, policy_set=policy_set.name)
+            for f in policy_set.findings
+        ]
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 from typing import Any
 
 import click
@@ -15,9 +16,12 @@ from gaplint.report import (
     Evidence,
     Finding,
     Location,
+    MemberEvidence,
     Report,
+    SetReport,
     SubpointStatus,
     Summary,
+    gated,
 )
 from gaplint.reporters import RenderContext, counts
 
@@ -41,8 +45,10 @@ def _percent(value: float | None) -> str:
     return "n/a" if value is None else f"{value * 100:.0f}%"
 
 
-def _where(place: Evidence | Location) -> str:
-    parts = [f"page {place.page}"] if place.page else []
+def _where(place: Evidence | Location, path: str | None = None) -> str:
+    """Where a sentence or gap is; `path` names the document too (a set's members)."""
+    parts = [terminal(path)] if path else []
+    parts += [f"page {place.page}"] if place.page else []
     parts += [f"line {place.line}"] if place.line else []
     parts += [f"paragraph {place.paragraph}"] if place.paragraph else []
     if place.section:
@@ -54,7 +60,7 @@ def _wrap(text: str, indent: str) -> list[str]:
     return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent) or [indent]
 
 
-def _element_table(elements: list[ElementResult], paint: _Painter) -> list[str]:
+def _element_table(elements: Sequence[ElementResult], paint: _Painter) -> list[str]:
     width = max((len(e.title) for e in elements), default=0)
     id_width = max((len(e.id) for e in elements), default=0)
     lines = []
@@ -69,7 +75,7 @@ def _element_table(elements: list[ElementResult], paint: _Painter) -> list[str]:
     return lines
 
 
-def _evidence(doc: DocumentReport, paint: _Painter) -> list[str]:
+def _evidence(doc: DocumentReport | SetReport, paint: _Painter) -> list[str]:
     lines = ["", "  evidence:"]
     for element in doc.elements:
         for sub in element.subpoints:
@@ -83,11 +89,11 @@ def _evidence(doc: DocumentReport, paint: _Painter) -> list[str]:
 
 
 def _quote(ev: Evidence) -> list[str]:
-    where = _where(ev)
+    where = _where(ev, ev.document if isinstance(ev, MemberEvidence) else None)
     return _wrap(f'"{terminal(ev.text)}"' + (f" ({where})" if where else ""), "        ")
 
 
-def _finding(finding: Finding, paint: _Painter) -> list[str]:
+def _finding(finding: Finding, paint: _Painter, name_path: bool = False) -> list[str]:
     severity = finding.severity.value
     tag = " (waived)" if finding.waived else " (baselined)" if finding.baselined else ""
     tag += CHECK_THIS if finding.confidence is Confidence.WEAK else ""
@@ -105,7 +111,7 @@ def _finding(finding: Finding, paint: _Painter) -> list[str]:
     indent = " " * (2 + len(prefix))
     if finding.recommendation:
         lines += _wrap("→ " + terminal(finding.recommendation), indent)
-    where = _where(finding.location)
+    where = _where(finding.location, finding.location.path if name_path else None)
     if where:
         lines.append(paint(f"{indent}at {where}", dim=True))
     return lines
@@ -124,25 +130,66 @@ def render_document(doc: DocumentReport, context: RenderContext) -> list[str]:
     shown = [f for f in doc.findings if counts(f) or not context.quiet]
     if context.quiet and not shown:
         return []
-    covered = sum(
-        1 for e in doc.elements for s in e.subpoints if s.status is SubpointStatus.COVERED
-    )
-    total = sum(len(e.subpoints) for e in doc.elements)
-    lines = [
-        paint(path, bold=True)
-        + f"  coverage {_percent(doc.coverage)} ({covered} of {total} sub-points)"
-    ]
+    lines = [paint(path, bold=True) + f"  {_score(doc)}"]
     lines += [f"  note[{notice.code}]: {terminal(notice.message)}" for notice in doc.notices]
+    return lines + _body(doc, shown, context, paint)
+
+
+def _score(judged: DocumentReport | SetReport) -> str:
+    subs = [s for e in judged.elements for s in e.subpoints]
+    covered = sum(1 for s in subs if s.status is SubpointStatus.COVERED)
+    return f"coverage {_percent(judged.coverage)} ({covered} of {len(subs)} sub-points)"
+
+
+def _body(
+    judged: DocumentReport | SetReport,
+    shown: list[Finding],
+    context: RenderContext,
+    paint: _Painter,
+) -> list[str]:
+    """The element table, the evidence when asked for, and the gaps."""
+    lines: list[str] = []
     if not context.quiet:
-        if doc.jurisdiction is not None:
-            lines += _wrap(f"jurisdiction: {terminal(doc.jurisdiction.describe())}", "  ")
-        lines += _element_table(doc.elements, paint)
+        if isinstance(judged, DocumentReport) and judged.jurisdiction is not None:
+            lines += _wrap(f"jurisdiction: {terminal(judged.jurisdiction.describe())}", "  ")
+        lines += _element_table(judged.elements, paint)
         if context.show_evidence:
-            lines += _evidence(doc, paint)
+            lines += _evidence(judged, paint)
     if shown:
         lines += ["", "  gaps:"] if not context.quiet else []
         for finding in shown:
-            lines += _finding(finding, paint)
+            lines += _finding(finding, paint, name_path=isinstance(judged, SetReport))
+    return lines
+
+
+def render_set(policy_set: SetReport, context: RenderContext) -> list[str]:
+    """A set as one entry: its score over all members, each member's own, then its gaps
+    (each at the member it is located on)."""
+    paint = _Painter(context.color)
+    shown = [f for f in policy_set.findings if counts(f) or not context.quiet]
+    if context.quiet and not shown and policy_set.complete:
+        return []
+    title = paint(f"set {terminal(policy_set.name)}", bold=True)
+    count = len(policy_set.members)
+    if not policy_set.judged:
+        lines = [f"{title}: " + paint("not judged", fg="yellow") + ": no member was judged"]
+    else:
+        lines = [f"{title}  {_score(policy_set)}, {count} member{'s' if count != 1 else ''}"]
+    for member in [] if context.quiet else policy_set.members:
+        if member.error is not None:
+            state = paint(f"error[{member.error.code}]", fg="red")
+        elif not member.judged:
+            state = "not judged"
+        else:
+            state = f"coverage {_percent(member.coverage)} on its own"
+        lines.append(f"  member {terminal(member.path)}  {state}")
+    if policy_set.error is not None:
+        lines.append(
+            "  " + paint("incomplete", fg="red") + f": {terminal(policy_set.error.message)}"
+        )
+    lines += [f"  note[{n.code}]: {terminal(n.message)}" for n in policy_set.notices]
+    if policy_set.judged:
+        lines += _body(policy_set, shown, context, paint)
     return lines
 
 
@@ -166,14 +213,22 @@ def summary_line(summary: Summary) -> str:
         parts.append(f"{not_judged} not judged")
     if summary.mean_coverage is not None:
         parts.append(f"mean coverage {_percent(summary.mean_coverage)}")
+    if summary.sets:
+        parts.append(
+            f"{summary.sets} set{'s' if summary.sets != 1 else ''} judged as one "
+            "(members' gaps counted through their set)"
+        )
     return ", ".join(parts) + "."
 
 
 def render(report: Report, context: RenderContext) -> str:
     lines: list[str] = []
     previous = 0
-    for doc in report.documents:
-        block = render_document(doc, context)
+    for entry in gated(report.documents, report.sets):
+        if isinstance(entry, SetReport):
+            block = render_set(entry, context)
+        else:
+            block = render_document(entry, context)
         if not block:
             continue
         # A blank line around multi-line documents; one-line errors and notices stay together.

@@ -433,3 +433,15 @@ def large_pdf(pages: int) -> bytes:
             _paragraph(pdf, " ".join([FILLER] * 3))
             _lines(pdf, [f"\u2022 {item}" for item in BULLETS], indent=6)
     return bytes(pdf.output())
+
+
+def sections_pdf(title: str, sections: list[tuple[str, list[str]]]) -> bytes:
+    """A plain policy PDF: a title, then each section's heading and paragraphs."""
+    pdf = _new_pdf()
+    pdf.add_page()
+    _heading(pdf, title, 18)
+    for heading, paragraphs in sections:
+        _heading(pdf, heading, 14)
+        for text in paragraphs:
+            _paragraph(pdf, text)
+    return bytes(pdf.output())

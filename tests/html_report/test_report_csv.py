@@ -34,6 +34,7 @@ def test_header_is_the_documented_column_list(portfolio: Report) -> None:
         "evidence_page",
         "evidence_section",
         "recommendation",
+        "evidence_document",
     ]
     assert header == COLUMNS
 
