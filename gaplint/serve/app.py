@@ -40,8 +40,9 @@ DOWNLOADS = {
     "json": ("application/json", "JSON"),
     "csv": ("text/csv; charset=utf-8", "CSV"),
 }
-FORM_MEMORY_BYTES = 64_000
-"""Non-file form fields, together; the page sends none."""
+FORM_MEMORY_BYTES = 1_000_000
+"""Werkzeug's bound on what the multipart parser buffers (a text field, a chunk of a file
+being parsed): above its read size (64 KiB), or every large upload would be refused."""
 
 
 class UploadRequest(Request):
@@ -132,7 +133,10 @@ class ServeApp:
 
     def _too_large(self) -> str:
         megabytes = self.settings.max_upload_bytes / 1_000_000
-        return f"the upload is over the limit of {megabytes:g} MB; send fewer or smaller files"
+        return (
+            f"the upload is over the limit of {megabytes:g} MB "
+            f"(or {self.settings.max_files} files); send fewer or smaller files"
+        )
 
     def _error(self, status: int, message: str, wants_json: bool) -> Response:
         if wants_json:
