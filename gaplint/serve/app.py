@@ -19,10 +19,11 @@ from werkzeug.wrappers import Request, Response
 
 from gaplint.errors import UserError
 from gaplint.neutralise import error_line
-from gaplint.reporters import RenderContext, render
+from gaplint.reporters import RenderContext
 from gaplint.reporters.html import PageLink, content_security_policy, render_page
 from gaplint.run import NamedInput, RunResult
 from gaplint.serve.checking import Busy, CheckService
+from gaplint.serve.downloads import DOWNLOADS
 from gaplint.serve.pages import Pages, static_file
 from gaplint.serve.results import ResultStore, ResultTooLarge, StoredResult
 from gaplint.serve.settings import ServeSettings
@@ -33,13 +34,6 @@ PAGE_CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
-# What a result can be downloaded as: format -> (content type, file extension).
-# The DOCX addendum joins here once gaplint.draft (branch diffdraft) lands; it renders bytes.
-DOWNLOADS = {
-    "html": ("text/html; charset=utf-8", "HTML"),
-    "json": ("application/json", "JSON"),
-    "csv": ("text/csv; charset=utf-8", "CSV"),
-}
 FORM_MEMORY_BYTES = 1_000_000
 """Werkzeug's bound on what the multipart parser buffers (a text field, a chunk of a file
 being parsed): above its read size (64 KiB), or every large upload would be refused."""
@@ -166,6 +160,8 @@ class ServeApp:
         with UploadFolder() as folder:
             request.upload_folder = folder
             inputs = self._inputs(request)
+            # Seam: naming the uploads as one policy set (gaplint.sets, not landed yet) reads
+            # its form field here and hands the name to the batch with the inputs.
             try:
                 result = self.service.check(inputs)
             except Busy:
@@ -208,8 +204,8 @@ class ServeApp:
     def _result(self, request: Request, token: str) -> Response:
         stored = self._stored(token)
         links = [
-            PageLink(f"Download {label}", f"/result/{token}/report.{fmt}", download=True)
-            for fmt, (_, label) in DOWNLOADS.items()
+            PageLink(f"Download {d.label}", f"/result/{token}/report.{ext}", download=True)
+            for ext, d in DOWNLOADS.items()
         ]
         links.append(PageLink("Check other documents", "/"))
         page = render_page(stored.report, stored.context, links)
@@ -221,13 +217,13 @@ class ServeApp:
         return response
 
     def _download(self, request: Request, token: str, fmt: str) -> Response:
-        if fmt not in DOWNLOADS:
+        download = DOWNLOADS.get(fmt)
+        if download is None:
             raise Refusal(404, "no such download")
         stored = self._stored(token)
-        content_type, _ = DOWNLOADS[fmt]
-        body = render(fmt, stored.report, stored.context)
-        response = Response(body, content_type=content_type)
-        response.headers["Content-Disposition"] = f'attachment; filename="gaplint-report.{fmt}"'
+        body = download.render(stored.report, stored.context)
+        response = Response(body, content_type=download.content_type)
+        response.headers["Content-Disposition"] = f'attachment; filename="{download.filename}"'
         response.headers["Cache-Control"] = "no-store"
         if fmt == "html":
             response.headers["Content-Security-Policy"] = content_security_policy()

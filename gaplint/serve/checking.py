@@ -8,6 +8,7 @@ The rule pack is compiled once here before serving, and the workers fork with it
 
 from __future__ import annotations
 
+import importlib
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,11 @@ from gaplint.report import ToolInfo
 from gaplint.rules import load_pack
 from gaplint.run import NamedInput, RunOptions, RunResult, execute, tool_info
 from gaplint.serve.settings import ServeSettings
+
+READER_MODULES = (
+    "gaplint.readers.pdf", "gaplint.readers.docx", "gaplint.readers.html",
+    "gaplint.readers.markdown", "gaplint.readers.text",
+)  # fmt: skip
 
 
 class Busy(Exception):
@@ -76,6 +82,9 @@ class CheckService:
         """Compile the pack (load spaCy) now, so the first upload does not wait for it and
         every worker process forks with it; the same key gaplint.run's Checker uses."""
         Checker(rule_dirs=self._rule_dirs).compiled  # noqa: B018
+        # The readers too: a worker forked from a threaded server should import nothing.
+        for module in READER_MODULES:
+            importlib.import_module(module)
 
     def check(self, inputs: list[NamedInput]) -> RunResult:
         """Raises Busy when no slot frees up in time; UserError for configuration mistakes."""

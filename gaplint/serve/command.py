@@ -145,7 +145,11 @@ def serve_command(
     address = f"http://{_url_host(host)}:{server.effective_port}/"
     click.echo(f"gaplint serve: {address} (Ctrl-C to stop)")
     if host in WILDCARD_HOSTS:
-        click.echo("gaplint serve: listening on every interface of this machine", err=True)
+        click.echo(
+            "gaplint serve: listening on every interface of this machine; clients must call it "
+            "by 127.0.0.1, localhost or an --allow-host name",
+            err=True,
+        )
     sys.stdout.flush()
     signal.signal(signal.SIGTERM, _stop)
     try:
