@@ -9,6 +9,7 @@ framing. A request whose Host header is not this server's is refused before anyt
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable
 from typing import IO, Any
 
@@ -18,6 +19,7 @@ from werkzeug.sansio.utils import host_is_trusted
 from werkzeug.wrappers import Request, Response
 
 from gaplint.errors import UserError
+from gaplint.guard import BUG_NOTE, internal_error_line
 from gaplint.neutralise import error_line
 from gaplint.reporters import RenderContext
 from gaplint.reporters.html import PageLink, content_security_policy, render_page
@@ -34,6 +36,7 @@ PAGE_CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
+RETRY_SECONDS = 60
 FORM_MEMORY_BYTES = 1_000_000
 """Werkzeug's bound on what the multipart parser buffers (a text field, a chunk of a file
 being parsed): above its read size (64 KiB), or every large upload would be refused."""
@@ -110,6 +113,9 @@ class ServeApp:
         except HTTPException as error:
             status = error.code or 400
             return self._error(status, error.description or TITLES.get(status, ""), wants_json)
+        except Exception as error:  # a bug: one line on the server's stderr, never a traceback
+            sys.stderr.write(internal_error_line(error) + "\n")
+            return self._error(500, f"internal error {BUG_NOTE}", wants_json)
 
     # --- refusals -----------------------------------------------------------------------
 
@@ -134,9 +140,13 @@ class ServeApp:
 
     def _error(self, status: int, message: str, wants_json: bool) -> Response:
         if wants_json:
-            return _json({"error": message}, status)
-        page = self.pages.message(TITLES.get(status, "Error"), message)
-        return Response(page, status, content_type="text/html; charset=utf-8")
+            response = _json({"error": message}, status)
+        else:
+            page = self.pages.message(TITLES.get(status, "Error"), message)
+            response = Response(page, status, content_type="text/html; charset=utf-8")
+        if status == 503:
+            response.headers["Retry-After"] = str(RETRY_SECONDS)
+        return response
 
     # --- pages --------------------------------------------------------------------------
 
