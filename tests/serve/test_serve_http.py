@@ -142,7 +142,7 @@ def test_file_type_is_sniffed_as_the_cli_does(server: Server) -> None:
     assert by_name["misnamed.docx"].format == "pdf" and by_name["misnamed.docx"].judged
 
 
-def test_an_upload_over_the_limit_is_refused_before_it_is_read(server: Server) -> None:
+def test_an_upload_over_the_limit_is_refused_naming_the_limit(server: Server) -> None:
     big = b"x" * (MAX_UPLOAD_MB * 1_000_000 + 10)
     reply = server.upload([("big.txt", big)], JSON)
     assert reply.status == 413
@@ -183,6 +183,7 @@ def test_too_many_files_and_no_file(server: Server) -> None:
     assert reply.status == 413 and reply.json()["error"] == f"at most {MAX_FILES} documents at once"
     empty = server.upload([("", b"")], JSON)
     assert empty.status == 400 and "choose at least one" in empty.json()["error"]
+    assert list(server.uploads_tmp.iterdir()) == [], "refused uploads are deleted too"
 
 
 @pytest.mark.parametrize("path", ["/", "/check"])
