@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, cast
 
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
@@ -14,6 +13,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
+
+from tests.html_report.browser_helpers import axe_violations, js
 
 from .documents import policy_set
 from .server import Server
@@ -37,23 +38,6 @@ def policy_files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
         (folder / name).write_bytes(data)
         paths.append(folder / name)
     return paths
-
-
-def js(driver: WebDriver, script: str, *args: Any) -> Any:
-    return driver.execute_script(script, *args)
-
-
-def axe_violations(driver: WebDriver, axe_source: str) -> list[dict[str, Any]]:
-    js(driver, axe_source)
-    result = driver.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "axe.run(document).then(r => done({violations: r.violations.map(v => ({"
-        "  id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))"
-        "})), passes: r.passes.length})).catch(e => done({error: String(e)}));"
-    )
-    assert "error" not in result, result
-    assert result["passes"] > 10, "axe ran its rules"
-    return cast(list[dict[str, Any]], result["violations"])
 
 
 def choose(driver: WebDriver, paths: list[Path]) -> None:
