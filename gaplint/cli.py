@@ -44,6 +44,11 @@ LAZY_COMMANDS = {
         "report_command",
         "Write a self-contained HTML (or CSV) report for documents or saved JSON.",
     ),
+    "serve": (
+        "gaplint.serve.command",
+        "serve_command",
+        "Start a local web page to check uploaded policies.",
+    ),
 }
 
 

@@ -27,7 +27,8 @@ class DocumentTimeout(BaseException):
     """Raised by the alarm; a BaseException so no reader's `except Exception` swallows it."""
 
 
-def _can_alarm() -> bool:
+def can_time_limit() -> bool:
+    """Whether `time_limit` can bound work here (only the main thread receives SIGALRM)."""
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
@@ -38,7 +39,7 @@ def time_limit(seconds: float) -> Iterator[None]:
     SIGALRM interrupts Python code between bytecodes; the readers and rule regexes bound
     their own C-level work. Outside the main thread (or without setitimer) there is no bound.
     """
-    if seconds <= 0 or not _can_alarm():
+    if seconds <= 0 or not can_time_limit():
         yield
         return
 

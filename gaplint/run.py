@@ -24,7 +24,7 @@ from gaplint.cache import CACHE_DIR_NAME, Cache, content_hash, fingerprint, prep
 from gaplint.config import LoadedConfig, Overrides, build_selection, resolve_config
 from gaplint.discover import discover
 from gaplint.errors import InputError
-from gaplint.guard import guarded_check, internal_error
+from gaplint.guard import can_time_limit, guarded_check, internal_error
 from gaplint.notices import below_min_coverage, unmatched_per_file_ignores
 from gaplint.paths import (
     STDIN,
@@ -58,6 +58,15 @@ T = TypeVar("T")
 PROGRESS_THRESHOLD = 10
 
 
+@dataclass(frozen=True)
+class NamedInput:
+    """A document given by its content rather than a path (an upload to `gaplint serve`)."""
+
+    name: str
+    """Shown in reports and used as the type hint; never opened."""
+    data: bytes
+
+
 @dataclass
 class RunOptions:
     paths: tuple[str, ...]
@@ -79,6 +88,8 @@ class RunOptions:
     absolute_paths: bool = False
     """Show absolute paths instead of paths relative to the working folder."""
     stdin: Callable[[], bytes] = field(default=lambda: sys.stdin.buffer.read())
+    inputs: tuple[NamedInput, ...] = ()
+    """Documents held in memory, checked after the paths; their names must be unique."""
 
 
 @dataclass
@@ -119,8 +130,11 @@ def _check_all(
     cached at once: a batch killed half-way keeps its finished work). Each worker process
     compiles the pack once."""
     check = partial(_check_job, checker, timeout)
-    if min(workers, len(jobs)) > 1:
-        for index, doc in parallel_map(check, jobs, workers, _worker_died):
+    # The time limit needs the main thread (SIGALRM): run elsewhere (a server's request
+    # thread), even one document goes to a worker process, whose main thread can keep it.
+    unbounded = timeout > 0 and not can_time_limit()
+    if min(workers, len(jobs)) > 1 or (jobs and unbounded):
+        for index, doc in parallel_map(check, jobs, max(workers, 1), _worker_died):
             yield jobs[index], doc
     else:
         for job in jobs:
@@ -166,6 +180,8 @@ def _jobs(
             errors.append(error_report(error))
             continue
         add(name, relative_to(path, loaded.root), data)
+    for given in options.inputs:
+        add(printable(given.name), printable(given.name), given.data)
     return jobs, errors
 
 
@@ -248,13 +264,7 @@ def execute(options: RunOptions) -> RunResult:
     summary.baseline_closed = closed
     report = Report(
         generated_at=generated_at(),
-        tool=ToolInfo(
-            version=__version__,
-            rules=["builtin", *loaded.config.rules],
-            rule_pack=RulePackInfo(
-                digest=pack.digest, files=[Path(source).name for source in pack.sources]
-            ),
-        ),
+        tool=tool_info(loaded, pack),
         documents=reports,
         sets=sets,
         summary=summary,
@@ -266,6 +276,17 @@ def execute(options: RunOptions) -> RunResult:
         root=root,
         notes=notes,
         cache_hits=hits,
+    )
+
+
+def tool_info(loaded: LoadedConfig, pack: RulePack) -> ToolInfo:
+    """Which gaplint and which rule pack judge the documents, as reports say it."""
+    return ToolInfo(
+        version=__version__,
+        rules=["builtin", *loaded.config.rules],
+        rule_pack=RulePackInfo(
+            digest=pack.digest, files=[Path(source).name for source in pack.sources]
+        ),
     )
 
 

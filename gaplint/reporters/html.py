@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from importlib import resources
@@ -446,19 +447,43 @@ def script_hash(script: str) -> str:
     return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
+def content_security_policy() -> str:
+    """The page's policy: inline styles, our one script by hash, nothing fetched or sent.
+    A server showing the page sends it as a header too (gaplint serve)."""
+    script = script_hash(_asset("sort.js"))
+    return (
+        f"default-src 'none'; style-src 'unsafe-inline'; script-src '{script}'; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """A link shown above the report when a server shows it (`gaplint serve`'s downloads)."""
+
+    label: str
+    href: str
+    download: bool = False
+
+
 def render(report: Report, context: RenderContext) -> str:
     """The whole report as one HTML page with inline CSS and JS and no external requests.
 
     The context's pack supplies only wording (recommendation, example clause, rationale)
     and the element order; every status and count comes from `report`.
     """
-    script = _asset("sort.js")
+    return render_page(report, context)
+
+
+def render_page(report: Report, context: RenderContext, links: Sequence[PageLink] = ()) -> str:
+    """`render`, with `links` (same-origin URLs) in a row of buttons under the header."""
     template = _environment().get_template("report.html.j2")
     return template.render(
         p=build_portfolio(report, context.pack),
         symbols=SYMBOLS,
         # Our own static assets, read from the package: the only markup marked safe.
         css=Markup(_asset("report.css")),
-        script=Markup(script),
-        script_hash=script_hash(script),
+        script=Markup(_asset("sort.js")),
+        csp=Markup(content_security_policy()),
+        links=links,
     )

@@ -15,6 +15,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from gaplint.report import Report
 from gaplint.rules import RulePack
 
+from .browser_helpers import axe_violations, js
 from .html_report_models import XSS_IMG, XSS_SCRIPT, html_page
 
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -36,10 +37,6 @@ def fresh(page: WebDriver, artifacts: Path) -> WebDriver:
     page.get("about:blank")
     page.get((artifacts / "portfolio.html").as_uri())
     return page
-
-
-def js(driver: WebDriver, script: str, *args: Any) -> Any:
-    return driver.execute_script(script, *args)
 
 
 def row_paths(driver: WebDriver) -> list[str]:
@@ -128,16 +125,7 @@ def test_nothing_is_fetched(fresh: WebDriver) -> None:
 
 
 def test_axe_finds_no_accessibility_violations(fresh: WebDriver, axe_source: str) -> None:
-    js(fresh, axe_source)
-    result = fresh.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "axe.run(document).then(r => done({violations: r.violations.map(v => ({"
-        "  id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))"
-        "})), passes: r.passes.length})).catch(e => done({error: String(e)}));"
-    )
-    assert "error" not in result, result
-    assert result["passes"] > 10, "axe ran its rules"
-    assert result["violations"] == []
+    assert axe_violations(fresh, axe_source) == []
 
 
 def test_print_layout(page: WebDriver, artifacts: Path) -> None:
