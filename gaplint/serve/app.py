@@ -32,6 +32,8 @@ from gaplint.serve.settings import ServeSettings
 from gaplint.serve.uploads import UploadFolder, shown_name, unique_names
 
 UPLOAD_FIELD = "documents"
+SET_FIELD = "set_name"
+MAX_SET_NAME = 200
 PAGE_CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
@@ -170,10 +172,8 @@ class ServeApp:
         with UploadFolder() as folder:
             request.upload_folder = folder
             inputs = self._inputs(request)
-            # Seam: naming the uploads as one policy set (gaplint.sets, not landed yet) reads
-            # its form field here and hands the name to the batch with the inputs.
             try:
-                result = self.service.check(inputs)
+                result = self.service.check(inputs, _set_name(request))
             except Busy:
                 raise Refusal(503, "other checks are running; try again in a minute") from None
             except UserError as error:
@@ -255,3 +255,11 @@ def _json(data: dict[str, Any], status: int) -> Response:
 
 def _context(result: RunResult) -> RenderContext:
     return RenderContext(pack=result.pack, root=result.root)
+
+
+def _set_name(request: UploadRequest) -> str | None:
+    """The name the uploads are judged under as one policy set, if the form gives one."""
+    name = " ".join(request.form.get(SET_FIELD, "").split())
+    if len(name) > MAX_SET_NAME:
+        raise Refusal(400, f"a set name has at most {MAX_SET_NAME} characters")
+    return name or None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from gaplint.api import Checker
@@ -86,8 +86,12 @@ class CheckService:
         for module in READER_MODULES:
             importlib.import_module(module)
 
-    def check(self, inputs: list[NamedInput]) -> RunResult:
-        """Raises Busy when no slot frees up in time; UserError for configuration mistakes."""
+    def check(self, inputs: list[NamedInput], set_name: str | None = None) -> RunResult:
+        """Raises Busy when no slot frees up in time; UserError for configuration mistakes.
+        With `set_name`, the documents are judged together as one policy set."""
+        changes = self.settings.overrides
+        if set_name:
+            changes = replace(changes, set_name=set_name)
         with self.slots:
             return execute(
                 RunOptions(
@@ -97,7 +101,7 @@ class CheckService:
                     # Nothing derived from an upload outlives the request on disk.
                     use_cache=False,
                     jobs=self.settings.jobs,
-                    overrides=self.settings.overrides,
+                    overrides=changes,
                     inputs=tuple(inputs),
                 )
             )

@@ -39,9 +39,20 @@ class Reply:
         return json.loads(self.body)
 
 
-def multipart(files: list[tuple[str, bytes]], field: str = "documents") -> tuple[bytes, str]:
+def multipart(
+    files: list[tuple[str, bytes]],
+    field: str = "documents",
+    fields: dict[str, str] | None = None,
+) -> tuple[bytes, str]:
     boundary = "gaplint-test-" + secrets.token_hex(8)
     parts: list[bytes] = []
+    for name, value in (fields or {}).items():
+        parts += [
+            f"--{boundary}\r\n".encode(),
+            f'Content-Disposition: form-data; name="{name}"\r\n\r\n'.encode(),
+            value.encode("utf-8"),
+            b"\r\n",
+        ]
     for name, data in files:
         quoted = name.replace("\\", "\\\\").replace('"', '\\"')  # a quoted-string
         parts += [
@@ -80,9 +91,12 @@ class Server:
             connection.close()
 
     def upload(
-        self, files: list[tuple[str, bytes]], headers: dict[str, str] | None = None
+        self,
+        files: list[tuple[str, bytes]],
+        headers: dict[str, str] | None = None,
+        fields: dict[str, str] | None = None,
     ) -> Reply:
-        body, content_type = multipart(files)
+        body, content_type = multipart(files, fields=fields)
         sent = {"Content-Type": content_type, **(headers or {})}
         return self.request("POST", "/check", body, sent)
 

@@ -35,7 +35,7 @@ def _upload(app: ServeApp) -> TestResponse:
 def test_a_bug_in_a_request_is_one_line_and_a_500(
     app: ServeApp, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def broken(inputs: list[NamedInput]) -> RunResult:
+    def broken(inputs: list[NamedInput], set_name: str | None = None) -> RunResult:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(app.service, "check", broken)

@@ -51,12 +51,14 @@ def test_the_upload_page_is_accessible(page: WebDriver, axe_source: str) -> None
 def test_the_upload_works_from_the_keyboard(page: WebDriver) -> None:
     focused = "return document.activeElement.id || document.activeElement.className"
     order = []
-    for _ in range(3):  # keys to whatever has focus, as a person types them
+    for _ in range(4):  # keys to whatever has focus, as a person types them
         ActionChains(page).send_keys(Keys.TAB).perform()
         order.append(js(page, focused))
-    assert order == ["skip-link", "documents", "check-button"]
+    assert order == ["skip-link", "documents", "set_name", "check-button"]
     label = page.find_element(By.CSS_SELECTOR, "label[for=documents]").text
     assert label == "Policy documents"
+    named = page.find_element(By.CSS_SELECTOR, "label[for=set_name]").text
+    assert named.startswith("Judge them as one policy set")
 
 
 def test_dropped_files_are_taken_and_listed(page: WebDriver) -> None:

@@ -95,6 +95,29 @@ def test_uploads_get_the_report_the_cli_gives(
     assert downloads["csv"] == _cli(tmp_path, monkeypatch, "report", "--format", "csv", *common)
 
 
+def test_uploads_named_as_a_set_are_judged_as_one_as_the_cli_does(
+    server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = [f for f in policy_set() if f[0] in ("policy.md", "notes.txt")]
+    answer = server.upload(files, JSON, fields={"set_name": "  Example   Agency "})
+    assert answer.status == 200, answer.text
+    got = server.request("GET", f"{answer.json()['result']}/report.json").text
+    [judged] = Report.model_validate_json(got).sets
+    assert judged.name == "Example Agency"
+    assert sorted(judged.paths) == ["notes.txt", "policy.md"]
+
+    for name, data in files:
+        (tmp_path / name).write_bytes(data)
+    cli = ["check", "--format", "json", "--isolated", "--no-cache", "--set", "Example Agency"]
+    assert got == _cli(tmp_path, monkeypatch, *cli, "notes.txt", "policy.md")
+
+
+def test_a_set_name_over_the_limit_is_refused(server: Server) -> None:
+    answer = server.upload(policy_set()[3:4], JSON, fields={"set_name": "x" * 201})
+    assert answer.status == 400
+    assert "at most 200 characters" in answer.text
+
+
 def test_without_javascript_the_form_redirects_to_the_result(server: Server) -> None:
     reply = server.upload([("policy.md", policy_set()[3][1])])
     assert reply.status == 303
