@@ -8,14 +8,14 @@ atom sets, so a sentence is judged against 38 rules without running any matcher 
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import product
+from itertools import pairwise, product
 from math import prod
 from typing import Any
 
 import numpy
+from numpy.typing import NDArray
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -186,10 +186,12 @@ class CompiledPack:
         # One Doc for the whole document costs less than one per block; split back by offset.
         doc, text = whole
         blocks = document.blocks
-        block_starts = [block.start for block in blocks]
+        per_sentence = self._atoms_per_sentence(doc, text)
+        block_starts = numpy.array([block.start for block in blocks])
+        sentence_starts = numpy.array([sent.start_char for sent, _ in per_sentence], dtype=int)
+        in_block = _index_at(block_starts, sentence_starts).tolist()
         grouped: list[list[tuple[_Sent, frozenset[int]]]] = [[] for _ in blocks]
-        for sent, atoms in self._atoms_per_sentence(doc, text):
-            index = _index_at(block_starts, sent.start_char)
+        for index, (sent, atoms) in zip(in_block, per_sentence):
             start = blocks[index].start
             moved = _Sent(sent.text, sent.start_char - start, sent.end_char - start)
             grouped[index].append((moved, atoms))
@@ -198,33 +200,39 @@ class CompiledPack:
 
     def _atoms_per_sentence(self, doc: Doc, text: str) -> list[tuple[_Sent, frozenset[int]]]:
         """`text` is the text the doc was made from (Doc.text would rebuild it)."""
-        sents, starts = _sentences(doc, text)
+        sents, token_starts, char_starts = _sentences(doc, text)
         if not sents:
             return []
-        atoms: list[set[int]] = [set() for _ in sents]
         ids = self._atom_ids
-        token_matches = self.matcher(doc) if len(self.matcher) else []
-        exact_matches = self.exact_phrases(doc) if len(self.exact_phrases) else []
-        found = [(ids[match_id], start) for match_id, start, _ in token_matches]
-        found += [(ids[match_id], start) for match_id, start, _ in self.phrases(doc)]
-        found += [(ids[match_id], start) for match_id, start, _ in exact_matches]
-        found += self.sequences(doc)
-        if len(sents) == 1:  # most blocks: no sentence look-up needed
-            atoms[0].update(atom for atom, _ in found)
-        else:
-            for atom, start in found:
-                atoms[_index_at(starts, start)].add(atom)
+        spacy_matches = list(self.phrases(doc))
+        if len(self.exact_phrases):
+            spacy_matches += self.exact_phrases(doc)
+        if len(self.matcher):
+            spacy_matches += self.matcher(doc)
+        sequence_atoms, sequence_starts = self.sequences.find(doc)
+        # Every (sentence, atom) found, as two parallel arrays: sentences from one sorted
+        # look-up of all match starts, not one bisect per match.
+        sentences = [_index_at(token_starts, sequence_starts)]
+        atoms = [sequence_atoms]
+        if spacy_matches:
+            matched = numpy.array([start for _, start, _ in spacy_matches], dtype=numpy.intp)
+            sentences.append(_index_at(token_starts, matched))
+            atoms.append(numpy.array([ids[match_id] for match_id, _, _ in spacy_matches]))
         if self.regexes:
-            char_starts = [sent.start_char for sent in sents]
             lowered = text.lower()
             if len(lowered) != len(text):  # a few characters lower-case to two: offsets move
                 lowered = ""
             for atom, regex, lower in self.regexes:
                 spans = find_spans(lower, lowered) if lower and lowered else find_spans(regex, text)
-                for start, _, matched in spans:
-                    if _BLOCK_BREAK not in matched:  # never across two blocks
-                        atoms[_index_at(char_starts, start)].add(atom)
-        return [(sent, frozenset(a)) for sent, a in zip(sents, atoms) if sent.text.strip()]
+                # never across two blocks
+                starts = [start for start, _, matched in spans if _BLOCK_BREAK not in matched]
+                if starts:
+                    sentences.append(_index_at(char_starts, numpy.array(starts, dtype=int)))
+                    atoms.append(numpy.full(len(starts), atom, dtype=numpy.intp))
+        per_sentence = _group_atoms(
+            numpy.concatenate(sentences), numpy.concatenate(atoms), len(sents)
+        )
+        return [(sent, found) for sent, found in zip(sents, per_sentence) if sent.text.strip()]
 
 
 @dataclass(frozen=True)
@@ -234,28 +242,55 @@ class _Sent:
     end_char: int
 
 
-def _sentences(doc: Doc, text: str) -> tuple[list[_Sent], list[int]]:
-    """Sentence spans from one array read; `doc.sents` builds a Span per call and is slow.
-    Whitespace tokens (the breaks between blocks of a whole document) are left out of a
-    sentence's span; a sentence of whitespace alone gets empty text."""
+_NO_ATOMS: frozenset[int] = frozenset()
+
+
+def _group_atoms(
+    sentences: NDArray[numpy.intp], atoms: NDArray[numpy.intp], count: int
+) -> list[frozenset[int]]:
+    """The set of atoms of each of `count` sentences, from (sentence, atom) pairs."""
+    width = int(atoms.max()) + 1 if len(atoms) else 1
+    pairs = numpy.unique(sentences.astype(numpy.int64) * width + atoms)
+    owners = pairs // width
+    bounds = numpy.searchsorted(owners, numpy.arange(count + 1)).tolist()
+    found = (pairs % width).tolist()
+    return [
+        frozenset(found[begin:end]) if end > begin else _NO_ATOMS
+        for begin, end in pairwise(bounds)
+    ]
+
+
+def _sentences(
+    doc: Doc, text: str
+) -> tuple[list[_Sent], NDArray[numpy.intp], NDArray[numpy.intp]]:
+    """Sentence spans, and their first tokens and characters, from one array read
+    (`doc.sents` builds a Span per call and is slow). Whitespace tokens (the breaks between
+    blocks of a whole document) are left out of a sentence's span; a sentence of whitespace
+    alone gets empty text."""
     if not len(doc):
-        return [], []
-    columns = doc.to_array([SENT_START, IDX, LENGTH, IS_SPACE])
-    starts = [0, *(int(i) for i in numpy.flatnonzero(columns[:, 0] == 1) if i)]
-    ends = [*starts[1:], len(doc)]
-    sents = []
-    for start, end in zip(starts, ends):
-        last = end - 1
-        while last > start and columns[last, 3]:
-            last -= 1
-        start_char = int(columns[start, 1])
-        end_char = int(columns[last, 1] + columns[last, 2])
-        sents.append(_Sent(text[start_char:end_char], start_char, end_char))
-    return sents, starts
+        empty = numpy.zeros(0, dtype=numpy.intp)
+        return [], empty, empty
+    columns = doc.to_array([SENT_START, IDX, LENGTH, IS_SPACE]).astype(numpy.intp)
+    starts = numpy.flatnonzero(columns[:, 0] == 1)
+    if not len(starts) or starts[0] != 0:
+        starts = numpy.concatenate([[0], starts])
+    # The last token of each sentence that is not whitespace (or its first token).
+    positions = numpy.arange(len(doc))
+    last_word = numpy.maximum.accumulate(numpy.where(columns[:, 3] == 0, positions, -1))
+    ends = numpy.append(starts[1:], len(doc))
+    last = numpy.maximum(last_word[ends - 1], starts)
+    start_chars = columns[starts, 1]
+    end_chars = columns[last, 1] + columns[last, 2]
+    sents = [
+        _Sent(text[start:end], start, end)
+        for start, end in zip(start_chars.tolist(), end_chars.tolist())
+    ]
+    return sents, starts, start_chars
 
 
-def _index_at(starts: list[int], offset: int) -> int:
-    return max(0, bisect_right(starts, offset) - 1)
+def _index_at(starts: NDArray[numpy.intp], offsets: NDArray[numpy.intp]) -> NDArray[numpy.intp]:
+    """For each offset, the index of the last start at or before it (0 before the first)."""
+    return numpy.maximum(numpy.searchsorted(starts, offsets, side="right") - 1, 0)
 
 
 class _Compiler:
