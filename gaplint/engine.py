@@ -204,7 +204,7 @@ class CompiledPack:
         if not sents:
             return []
         ids = self._atom_ids
-        spacy_matches = list(self.phrases(doc))
+        spacy_matches = list(self.phrases(doc)) if len(self.phrases) else []
         if len(self.exact_phrases):
             spacy_matches += self.exact_phrases(doc)
         if len(self.matcher):
@@ -323,10 +323,9 @@ class _Compiler:
             expr = _as_phrase(expr) or expr
         if isinstance(expr, Phrase):
             terms = sorted(set(expr.phrase))
-            matcher = self.exact_phrases if expr.exact else self.phrases
-            docs = [make_pattern_doc(self.nlp, term) for term in terms]
             key = ("exact:" if expr.exact else "phrase:") + "|".join(terms)
-            return self._atom(key, lambda _, n: matcher.add(n, docs))
+            exact = expr.exact
+            return self._atom(key, lambda a, n: self._add_phrase(a, n, terms, exact))
         if isinstance(expr, TokenPattern):
             pattern = [_normalise_token_spec(spec) for spec in expr.pattern]
             return self._atom("pattern:" + repr(pattern), lambda a, n: self._add(a, n, pattern))
@@ -339,6 +338,18 @@ class _Compiler:
         return self._atom(
             "regex:" + expr.regex, lambda a, _: self.regexes.append((a, regex, lower))
         )
+
+    def _add_phrase(self, atom: int, name: str, terms: list[str], exact: bool) -> None:
+        # A one-token term is a word look-up over the Doc's token columns (the sequence
+        # matcher's word table): the same matches as the PhraseMatcher's, without a Python
+        # tuple per match. Longer terms stay with the PhraseMatcher.
+        docs = [make_pattern_doc(self.nlp, term) for term in terms]
+        words = [doc[0].lower_ if exact else doc[0].norm_ for doc in docs if len(doc) == 1]
+        longer = [doc for doc in docs if len(doc) != 1]
+        if words:
+            self.sequences.add(atom, [{"LOWER" if exact else "NORM": {"IN": words}}])
+        if longer:
+            (self.exact_phrases if exact else self.phrases).add(name, longer)
 
     def _add(self, atom: int, name: str, pattern: list[dict[str, Any]]) -> None:
         # Our sequence matcher handles the common pattern shapes at a fraction of the

@@ -7,6 +7,8 @@ token test is a row of booleans over the Doc's token columns (word-list membersh
 sorted look-up per column), and each pattern is matched at every position at once, from its
 last token back to its first: "the rest of the pattern matches from position p" is one array
 per pattern, so the cost is a few array operations per pattern token, not Python per token.
+A pattern of one word from a list (most phrase lists: every one-token term) needs no steps:
+a table from word to atoms gives all its matches from one sorted look-up per column.
 Patterns with anything else (other attributes or operators) are left to spaCy's Matcher, so
 the results are the same either way.
 """
@@ -48,24 +50,77 @@ class _Tables:
     keys: list[NDArray[numpy.uint64]]  # per word column: every hash in any of its word sets
     members: list[BoolArray]  # per word column: [word set, key] -> member; last key: none
     tests: list[Test]
-    steps: NDArray[numpy.intp]  # [pattern, step] -> test id; padding: the never-true test
-    optional: BoolArray  # [pattern, step]; padding is optional, so it changes nothing
+    # Patterns longest first; longer[step]: how many of them are longer than `step`.
+    steps: NDArray[numpy.intp]  # [pattern, step] -> test id
+    optional: BoolArray  # [pattern, step]
+    longer: list[int]
     atoms: NDArray[numpy.intp]
+    word_lists: list[_WordLists]  # per word column
+
+
+@dataclass
+class _WordLists:
+    """One-word patterns on one column: a table from word hash to atoms."""
+
+    keys: NDArray[numpy.uint64]  # sorted
+    offsets: NDArray[numpy.intp]  # the atoms of keys[i]: atoms[offsets[i] : offsets[i + 1]]
+    atoms: NDArray[numpy.intp]
+
+    @classmethod
+    def build(cls, atoms_by_word: dict[int, list[int]]) -> _WordLists:
+        keys = sorted(atoms_by_word)
+        counts = numpy.array([len(atoms_by_word[key]) for key in keys], dtype=numpy.intp)
+        return cls(
+            numpy.array(keys, dtype=numpy.uint64),
+            numpy.concatenate([[0], numpy.cumsum(counts)]).astype(numpy.intp),
+            numpy.array([atom for key in keys for atom in atoms_by_word[key]], dtype=numpy.intp),
+        )
+
+    def find(
+        self, values: NDArray[numpy.uint64], usable: BoolArray
+    ) -> tuple[NDArray[numpy.intp], NDArray[numpy.intp]]:
+        """(atoms, tokens) for every usable token whose value is one of the words."""
+        where = _look_up(self.keys, values)
+        tokens = numpy.flatnonzero((where < len(self.keys)) & usable)
+        first, last = self.offsets[where[tokens]], self.offsets[where[tokens] + 1]
+        counts = last - first
+        # Expand each token to its atoms: positions first..last-1 of `atoms`, token repeated.
+        ends = numpy.cumsum(counts)
+        total = int(ends[-1]) if len(ends) else 0
+        within = numpy.arange(total) - numpy.repeat(ends - counts, counts)
+        return self.atoms[numpy.repeat(first, counts) + within], numpy.repeat(tokens, counts)
+
+
+def _look_up(keys: NDArray[numpy.uint64], values: NDArray[numpy.uint64]) -> NDArray[numpy.intp]:
+    """The index of each value in the sorted `keys`, or len(keys) where it is not one."""
+    where = numpy.searchsorted(keys, values)
+    known = where < len(keys)
+    known[known] = keys[where[known]] == values[known]
+    where[~known] = len(keys)
+    return where
 
 
 @dataclass
 class SequenceMatcher:
     _strings: StringStore
     _patterns: list[tuple[int, list[tuple[int, bool]]]] = field(default_factory=list)
+    _one_word: list[dict[int, list[int]]] = field(default_factory=lambda: [{}, {}])
     _word_sets: list[dict[frozenset[int], int]] = field(default_factory=lambda: [{}, {}])
     _tests: dict[Test, int] = field(default_factory=dict)
     _tables: _Tables | None = None
 
     def __len__(self) -> int:
-        return len(self._patterns)
+        return len(self._patterns) + len({a for words in self._one_word for a in _flat(words)})
 
     def add(self, atom: int, pattern: list[dict[str, Any]]) -> bool:
         """Take the pattern if it is a supported shape; False leaves it to spaCy's Matcher."""
+        one_word = _one_word(pattern)
+        if one_word is not None:
+            column, words = one_word
+            for word in dict.fromkeys(words):
+                self._one_word[column].setdefault(self._strings.add(word), []).append(atom)
+            self._tables = None
+            return True
         steps: list[tuple[int, bool]] = []
         for spec in pattern:
             test = self._compile(spec)
@@ -121,16 +176,19 @@ class SequenceMatcher:
             keys.append(column_keys)
             members.append(member)
         tests = list(self._tests)
-        never = len(tests)
-        length = max((len(steps) for _, steps in self._patterns), default=0)
-        step_tests = numpy.full((len(self._patterns), length), never, dtype=numpy.intp)
-        optional = numpy.ones((len(self._patterns), length), dtype=bool)
-        for row, (_, steps) in enumerate(self._patterns):
+        patterns = sorted(self._patterns, key=lambda pattern: -len(pattern[1]))
+        length = len(patterns[0][1]) if patterns else 0
+        # Steps past a pattern's end are never looked at (see `longer`).
+        step_tests = numpy.zeros((len(patterns), length), dtype=numpy.intp)
+        optional = numpy.zeros((len(patterns), length), dtype=bool)
+        for row, (_, steps) in enumerate(patterns):
             for column, (test, is_optional) in enumerate(steps):
                 step_tests[row, column] = test
                 optional[row, column] = is_optional
-        atoms = numpy.array([atom for atom, _ in self._patterns], dtype=numpy.intp)
-        return _Tables(keys, members, tests, step_tests, optional, atoms)
+        longer = [sum(1 for _, steps in patterns if len(steps) > step) for step in range(length)]
+        atoms = numpy.array([atom for atom, _ in patterns], dtype=numpy.intp)
+        word_lists = [_WordLists.build(words) for words in self._one_word]
+        return _Tables(keys, members, tests, step_tests, optional, longer, atoms, word_lists)
 
     def __call__(self, doc: Doc) -> list[tuple[int, int]]:
         """(atom, start token) for every pattern that matches somewhere starting there."""
@@ -138,41 +196,58 @@ class SequenceMatcher:
         return list(zip(atoms.tolist(), starts.tolist()))
 
     def find(self, doc: Doc) -> tuple[NDArray[numpy.intp], NDArray[numpy.intp]]:
-        """The same as arrays: atoms[i] matches starting at token starts[i], by start."""
-        if not len(doc) or not self._patterns:
+        """The same as arrays, in no particular order: atoms[i] matches from token starts[i]."""
+        if not len(doc) or not len(self):
             empty = numpy.zeros(0, dtype=numpy.intp)
             return empty, empty
         if self._tables is None:
             self._tables = self._build()
         tables = self._tables
         columns = numpy.asarray(doc.to_array(list(_COLUMNS)), dtype=numpy.uint64)
-        overlap = tables.steps.shape[1]
+        not_space = columns[:, _SPACE] == 0
         found_atoms, found_starts = [], []
-        for begin in range(0, len(doc), CHUNK_TOKENS):
+        for column, word_lists in enumerate(tables.word_lists):
+            atoms, starts = word_lists.find(columns[:, column], not_space)
+            found_atoms.append(atoms)
+            found_starts.append(starts)
+        overlap = tables.steps.shape[1]
+        for begin in range(0, len(doc) if len(tables.atoms) else 0, CHUNK_TOKENS):
             # A match starting in this chunk reads at most `overlap` tokens past it.
             window = columns[begin : begin + CHUNK_TOKENS + overlap]
             rows, starts = _match_window(tables, window)
             inside = starts < CHUNK_TOKENS
             found_atoms.append(tables.atoms[rows[inside]])
             found_starts.append(starts[inside] + begin)
-        atoms, starts = numpy.concatenate(found_atoms), numpy.concatenate(found_starts)
-        order = numpy.argsort(starts, kind="stable")
-        return atoms[order], starts[order]
+        return numpy.concatenate(found_atoms), numpy.concatenate(found_starts)
+
+
+def _one_word(pattern: list[dict[str, Any]]) -> tuple[int, list[str]] | None:
+    """(column, words) of a pattern that is one token: LOWER or NORM, one of some words."""
+    if len(pattern) != 1 or len(pattern[0]) != 1:
+        return None
+    ((attr, value),) = pattern[0].items()
+    if attr not in _WORD_ATTRS:
+        return None
+    words = [value] if isinstance(value, str) else None
+    if isinstance(value, dict) and list(value) == ["IN"] and isinstance(value["IN"], list):
+        words = [str(word) for word in value["IN"]]
+    return None if words is None else (_WORD_ATTRS[attr], words)
+
+
+def _flat(atoms_by_word: dict[int, list[int]]) -> list[int]:
+    return [atom for atoms in atoms_by_word.values() for atom in atoms]
 
 
 def _test_rows(tables: _Tables, columns: NDArray[numpy.uint64]) -> BoolArray:
-    """[test, token] -> the token passes the test; one more row, never true, for padding."""
+    """[test, token] -> the token passes the test."""
     count = len(columns)
-    membership = []
-    for column, keys in enumerate(tables.keys):
-        values = columns[:, column]
-        where = numpy.searchsorted(keys, values)
-        known = where < len(keys)
-        known[known] = keys[where[known]] == values[known]
-        where[~known] = len(keys)  # the members table's last column: in no word set
-        membership.append(tables.members[column][:, where])
+    # The members table's last column (not a key) is in no word set.
+    membership = [
+        tables.members[column][:, _look_up(keys, columns[:, column])]
+        for column, keys in enumerate(tables.keys)
+    ]
     not_space = columns[:, _SPACE] == 0
-    rows = numpy.zeros((len(tables.tests) + 1, count), dtype=bool)
+    rows = numpy.zeros((len(tables.tests), count), dtype=bool)
     for index, test in enumerate(tables.tests):
         row = not_space.copy()
         for condition in test:
@@ -197,10 +272,11 @@ def _match_window(
     # end of the tokens). After the last step anything may follow, so it starts all true.
     rest = numpy.ones((len(tables.atoms), count + 1), dtype=bool)
     for step in range(tables.steps.shape[1] - 1, -1, -1):
-        consumed = numpy.zeros_like(rest)
-        consumed[:, :count] = passes[tables.steps[:, step]] & rest[:, 1:]
-        optional = tables.optional[:, step]
-        consumed[optional] |= rest[optional]
-        rest = consumed
+        having = tables.longer[step]  # the patterns that have this step
+        consumed = numpy.zeros((having, count + 1), dtype=bool)
+        consumed[:, :count] = passes[tables.steps[:having, step]] & rest[:having, 1:]
+        optional = tables.optional[:having, step]
+        consumed[optional] |= rest[:having][optional]
+        rest[:having] = consumed
     rows, starts = numpy.nonzero(rest[:, :count])
     return rows, starts
