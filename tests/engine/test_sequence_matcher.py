@@ -7,15 +7,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from gaplint import sequence
-from gaplint.engine import _normalise_token_spec
+from gaplint.engine import _Compiler, _normalise_token_spec
 from gaplint.errors import InputError
 from gaplint.nlp import build_pipeline, normalise
 from gaplint.readers import read_document
-from gaplint.rules import TokenPattern, load_pack, walk
+from gaplint.rules import Phrase, TokenPattern, load_pack, walk
 from gaplint.sequence import SequenceMatcher
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
@@ -125,3 +125,32 @@ def test_no_match_across_the_whitespace_between_blocks() -> None:
     assert matcher(nlp.make_doc("Staff may post.")) == [(1, 0)]
     assert matcher(nlp.make_doc("Staff\n\npost.")) == []
     assert matcher(nlp.make_doc("Staff may\n\npost.")) == []
+
+
+def test_phrase_atoms_find_what_one_phrase_matcher_finds(docs: list[Any]) -> None:
+    """One-token terms go to the word table, longer ones to the PhraseMatcher: together
+    they find every start a PhraseMatcher holding all of a phrase's terms finds."""
+    nlp = build_pipeline()
+    pack = load_pack()
+    exprs: list[Any] = [*pack.concepts.values(), *(sub.match for _, sub in pack.subpoints())]
+    phrases = {
+        (node.exact, tuple(sorted(set(node.phrase))))
+        for expr in exprs
+        for node in walk(expr)
+        if isinstance(node, Phrase)
+    }
+    compiler = _Compiler(pack, nlp)
+    reference = {exact: PhraseMatcher(nlp.vocab, attr="LOWER" if exact else "NORM")
+                 for exact in (True, False)}  # fmt: skip
+    atoms = {}
+    for exact, terms in phrases:
+        atom = compiler.leaf(Phrase(phrase=list(terms), exact=exact))
+        atoms[nlp.vocab.strings.add(f"reference{atom}")] = atom
+        reference[exact].add(f"reference{atom}", [nlp.make_doc(term) for term in terms])
+    assert len(compiler.sequences) > 100  # most phrase lists have one-token terms
+    for doc in docs:
+        expected = {(atoms[m], s) for r in reference.values() for m, s, _ in r(doc)}
+        ours = set(compiler.sequences(doc))
+        for matcher in (compiler.phrases, compiler.exact_phrases):
+            ours |= {(compiler.atom_ids[m], s) for m, s, _ in matcher(doc)}
+        assert ours == expected, doc.text[:80]
