@@ -48,8 +48,11 @@ class _Tables:
     """What matching needs as arrays, built from the patterns when first used."""
 
     keys: list[NDArray[numpy.uint64]]  # per word column: every hash in any of its word sets
-    members: list[BoolArray]  # per word column: [word set, key] -> member; last key: none
-    tests: list[Test]
+    # Per word column, [key, test]: a token with this word meets the test's condition on the
+    # column (the last key stands for every other word); flags, [IS_PUNCT * 2 + IS_TITLE,
+    # test]: a token with these flags meets its flag conditions.
+    word_outcomes: list[BoolArray]
+    flag_outcomes: BoolArray
     # Patterns longest first; longer[step]: how many of them are longer than `step`.
     steps: NDArray[numpy.intp]  # [pattern, step] -> test id
     optional: BoolArray  # [pattern, step]
@@ -105,12 +108,13 @@ class SequenceMatcher:
     _strings: StringStore
     _patterns: list[tuple[int, list[tuple[int, bool]]]] = field(default_factory=list)
     _one_word: list[dict[int, list[int]]] = field(default_factory=lambda: [{}, {}])
+    _one_word_patterns: int = 0
     _word_sets: list[dict[frozenset[int], int]] = field(default_factory=lambda: [{}, {}])
     _tests: dict[Test, int] = field(default_factory=dict)
     _tables: _Tables | None = None
 
     def __len__(self) -> int:
-        return len(self._patterns) + len({a for words in self._one_word for a in _flat(words)})
+        return len(self._patterns) + self._one_word_patterns
 
     def add(self, atom: int, pattern: list[dict[str, Any]]) -> bool:
         """Take the pattern if it is a supported shape; False leaves it to spaCy's Matcher."""
@@ -119,6 +123,7 @@ class SequenceMatcher:
             column, words = one_word
             for word in dict.fromkeys(words):
                 self._one_word[column].setdefault(self._strings.add(word), []).append(atom)
+            self._one_word_patterns += 1
             self._tables = None
             return True
         steps: list[tuple[int, bool]] = []
@@ -166,29 +171,53 @@ class SequenceMatcher:
         return ("word", column, sets.setdefault(hashes, len(sets)), negated)
 
     def _build(self) -> _Tables:
-        keys, members = [], []
-        for sets in self._word_sets:
+        tests = list(self._tests)
+        keys, word_outcomes = [], []
+        for column, sets in enumerate(self._word_sets):
             column_keys = numpy.array(sorted(set().union(*sets)), dtype=numpy.uint64)
-            member = numpy.zeros((len(sets), len(column_keys) + 1), dtype=bool)
+            # [word set, key]; one more set, every word, for a test with no word condition.
+            member = numpy.zeros((len(sets) + 1, len(column_keys) + 1), dtype=bool)
             for hashes, set_id in sets.items():
                 wanted = numpy.array(sorted(hashes), dtype=numpy.uint64)
                 member[set_id, numpy.searchsorted(column_keys, wanted)] = True
+            member[len(sets)] = True
+            asked, negated = [len(sets)] * len(tests), [False] * len(tests)
+            for index, test in enumerate(tests):
+                for condition in test:
+                    if condition[0] == "word" and condition[1] == column:
+                        asked[index], negated[index] = condition[2], condition[3]
+            outcome = member[asked] ^ numpy.array(negated, dtype=bool)[:, None]
             keys.append(column_keys)
-            members.append(member)
-        tests = list(self._tests)
+            word_outcomes.append(numpy.ascontiguousarray(outcome.T))
+        flag_outcomes = numpy.ones((4, len(tests)), dtype=bool)
+        for flags in range(4):
+            on = {_FLAG_ATTRS["IS_PUNCT"]: flags >= 2, _FLAG_ATTRS["IS_TITLE"]: flags % 2 == 1}
+            for index, test in enumerate(tests):
+                flag_outcomes[flags, index] = all(
+                    on[condition[1]] == condition[2] for condition in test if condition[0] == "flag"
+                )
         patterns = sorted(self._patterns, key=lambda pattern: -len(pattern[1]))
         length = len(patterns[0][1]) if patterns else 0
         # Steps past a pattern's end are never looked at (see `longer`).
         step_tests = numpy.zeros((len(patterns), length), dtype=numpy.intp)
         optional = numpy.zeros((len(patterns), length), dtype=bool)
         for row, (_, steps) in enumerate(patterns):
-            for column, (test, is_optional) in enumerate(steps):
-                step_tests[row, column] = test
+            for column, (test_id, is_optional) in enumerate(steps):
+                step_tests[row, column] = test_id
                 optional[row, column] = is_optional
         longer = [sum(1 for _, steps in patterns if len(steps) > step) for step in range(length)]
         atoms = numpy.array([atom for atom, _ in patterns], dtype=numpy.intp)
         word_lists = [_WordLists.build(words) for words in self._one_word]
-        return _Tables(keys, members, tests, step_tests, optional, longer, atoms, word_lists)
+        return _Tables(
+            keys,
+            word_outcomes,
+            flag_outcomes,
+            step_tests,
+            optional,
+            longer,
+            atoms,
+            word_lists,
+        )
 
     def __call__(self, doc: Doc) -> list[tuple[int, int]]:
         """(atom, start token) for every pattern that matches somewhere starting there."""
@@ -234,32 +263,15 @@ def _one_word(pattern: list[dict[str, Any]]) -> tuple[int, list[str]] | None:
     return None if words is None else (_WORD_ATTRS[attr], words)
 
 
-def _flat(atoms_by_word: dict[int, list[int]]) -> list[int]:
-    return [atom for atoms in atoms_by_word.values() for atom in atoms]
-
-
 def _test_rows(tables: _Tables, columns: NDArray[numpy.uint64]) -> BoolArray:
-    """[test, token] -> the token passes the test."""
-    count = len(columns)
-    # The members table's last column (not a key) is in no word set.
-    membership = [
-        tables.members[column][:, _look_up(keys, columns[:, column])]
-        for column, keys in enumerate(tables.keys)
-    ]
-    not_space = columns[:, _SPACE] == 0
-    rows = numpy.zeros((len(tables.tests), count), dtype=bool)
-    for index, test in enumerate(tables.tests):
-        row = not_space.copy()
-        for condition in test:
-            if condition[0] == "word":
-                _, column, set_id, negated = condition
-                in_set = membership[column][set_id]
-                row &= ~in_set if negated else in_set
-            else:
-                _, column, wanted = condition
-                row &= (columns[:, column] != 0) == wanted
-        rows[index] = row
-    return rows
+    """[test, token] -> the token passes the test: every test at once, from one row of
+    outcomes per token and column."""
+    punct, title = (columns[:, _FLAG_ATTRS[flag]] != 0 for flag in ("IS_PUNCT", "IS_TITLE"))
+    rows = tables.flag_outcomes[punct * 2 + title]
+    for column, keys in enumerate(tables.keys):
+        rows &= tables.word_outcomes[column][_look_up(keys, columns[:, column])]
+    rows &= (columns[:, _SPACE] == 0)[:, None]
+    return numpy.ascontiguousarray(rows.T)
 
 
 def _match_window(
