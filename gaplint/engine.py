@@ -14,10 +14,9 @@ from functools import reduce
 from itertools import pairwise, product, repeat
 from math import prod
 from operator import or_
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy
-from numpy.typing import NDArray
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -54,6 +53,9 @@ from gaplint.rules import (
     check_token_patterns,
 )
 from gaplint.sequence import SequenceMatcher
+
+if TYPE_CHECKING:  # numpy.typing costs start-up time; annotations only
+    from numpy.typing import NDArray
 
 EXCLUSION_CONCEPT = "exclusion"
 # Words that say a sentence is about the pack's subject (social media); a document with none

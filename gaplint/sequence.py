@@ -16,10 +16,9 @@ the results are the same either way.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy
-from numpy.typing import NDArray
 from spacy.attrs import IS_PUNCT, IS_SPACE, IS_TITLE, LOWER, NORM
 from spacy.strings import StringStore
 from spacy.tokens import Doc
@@ -40,7 +39,10 @@ CHUNK_TOKENS = 1 << 16
 Condition = tuple[Any, ...]
 Test = tuple[Condition, ...]
 
-BoolArray = NDArray[numpy.bool_]
+if TYPE_CHECKING:  # numpy.typing costs start-up time; annotations only
+    from numpy.typing import NDArray
+
+    BoolArray = NDArray[numpy.bool_]
 
 
 @dataclass
