@@ -139,6 +139,10 @@ def tokenizable(text: str) -> str:
     Such runs carry no words a rule could match."""
     if len(text) <= MAX_PUNCTUATION_RUN:
         return text
+    # Neither fits in whitespace-separated chunks this short (most documents): one C-level
+    # split instead of two regex scans.
+    if max(map(len, text.split()), default=0) <= MAX_PUNCTUATION_RUN:
+        return text
     bounded = _PUNCTUATION_RUN.sub(_cut_run, text)
     return _LONG_WORD.sub(_break_word, bounded) if len(text) > MAX_WORD else bounded
 
