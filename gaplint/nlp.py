@@ -64,7 +64,10 @@ def split_sentences(doc: Doc, breaks: Iterable[int] = ()) -> Doc:
     if not len(doc):
         return doc
     columns = doc.to_array([ORTH, IS_PUNCT])
-    is_end = numpy.isin(columns[:, 0], _sentence_end_hashes(doc.vocab.strings))
+    ends = _sentence_end_hashes(doc.vocab.strings)
+    # Membership by one sorted look-up (numpy.isin sorts the whole column with the marks).
+    nearest = numpy.minimum(numpy.searchsorted(ends, columns[:, 0]), len(ends) - 1)
+    is_end = ends[nearest] == columns[:, 0]
     is_punct = columns[:, 1].astype(bool)
     forced = numpy.zeros(len(doc), dtype=bool)
     forced[numpy.fromiter(breaks, dtype=numpy.intp)] = True
