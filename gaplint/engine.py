@@ -8,12 +8,13 @@ atom sets, so a sentence is judged against 38 rules without running any matcher 
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import product
+from functools import reduce
+from itertools import pairwise, product, repeat
 from math import prod
-from typing import Any
+from operator import or_
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
@@ -52,6 +53,9 @@ from gaplint.rules import (
     check_token_patterns,
 )
 from gaplint.sequence import SequenceMatcher
+
+if TYPE_CHECKING:  # numpy.typing costs start-up time; annotations only
+    from numpy.typing import NDArray
 
 EXCLUSION_CONCEPT = "exclusion"
 # Words that say a sentence is about the pack's subject (social media); a document with none
@@ -186,10 +190,12 @@ class CompiledPack:
         # One Doc for the whole document costs less than one per block; split back by offset.
         doc, text = whole
         blocks = document.blocks
-        block_starts = [block.start for block in blocks]
+        per_sentence = self._atoms_per_sentence(doc, text)
+        block_starts = numpy.array([block.start for block in blocks])
+        sentence_starts = numpy.array([sent.start_char for sent, _ in per_sentence], dtype=int)
+        in_block = _index_at(block_starts, sentence_starts).tolist()
         grouped: list[list[tuple[_Sent, frozenset[int]]]] = [[] for _ in blocks]
-        for sent, atoms in self._atoms_per_sentence(doc, text):
-            index = _index_at(block_starts, sent.start_char)
+        for index, (sent, atoms) in zip(in_block, per_sentence):
             start = blocks[index].start
             moved = _Sent(sent.text, sent.start_char - start, sent.end_char - start)
             grouped[index].append((moved, atoms))
@@ -198,64 +204,97 @@ class CompiledPack:
 
     def _atoms_per_sentence(self, doc: Doc, text: str) -> list[tuple[_Sent, frozenset[int]]]:
         """`text` is the text the doc was made from (Doc.text would rebuild it)."""
-        sents, starts = _sentences(doc, text)
+        sents, token_starts, char_starts = _sentences(doc, text)
         if not sents:
             return []
-        atoms: list[set[int]] = [set() for _ in sents]
         ids = self._atom_ids
-        token_matches = self.matcher(doc) if len(self.matcher) else []
-        exact_matches = self.exact_phrases(doc) if len(self.exact_phrases) else []
-        found = [(ids[match_id], start) for match_id, start, _ in token_matches]
-        found += [(ids[match_id], start) for match_id, start, _ in self.phrases(doc)]
-        found += [(ids[match_id], start) for match_id, start, _ in exact_matches]
-        found += self.sequences(doc)
-        if len(sents) == 1:  # most blocks: no sentence look-up needed
-            atoms[0].update(atom for atom, _ in found)
-        else:
-            for atom, start in found:
-                atoms[_index_at(starts, start)].add(atom)
+        spacy_matches = list(self.phrases(doc)) if len(self.phrases) else []
+        if len(self.exact_phrases):
+            spacy_matches += self.exact_phrases(doc)
+        if len(self.matcher):
+            spacy_matches += self.matcher(doc)
+        sequence_atoms, sequence_starts = self.sequences.find(doc)
+        # Every (sentence, atom) found, as two parallel arrays: sentences from one sorted
+        # look-up of all match starts, not one bisect per match.
+        sentences = [_index_at(token_starts, sequence_starts)]
+        atoms = [sequence_atoms]
+        if spacy_matches:
+            matched = numpy.array([start for _, start, _ in spacy_matches], dtype=numpy.intp)
+            sentences.append(_index_at(token_starts, matched))
+            atoms.append(numpy.array([ids[match_id] for match_id, _, _ in spacy_matches]))
         if self.regexes:
-            char_starts = [sent.start_char for sent in sents]
             lowered = text.lower()
             if len(lowered) != len(text):  # a few characters lower-case to two: offsets move
                 lowered = ""
             for atom, regex, lower in self.regexes:
                 spans = find_spans(lower, lowered) if lower and lowered else find_spans(regex, text)
-                for start, _, matched in spans:
-                    if _BLOCK_BREAK not in matched:  # never across two blocks
-                        atoms[_index_at(char_starts, start)].add(atom)
-        return [(sent, frozenset(a)) for sent, a in zip(sents, atoms) if sent.text.strip()]
+                # never across two blocks
+                starts = [start for start, _, matched in spans if _BLOCK_BREAK not in matched]
+                if starts:
+                    sentences.append(_index_at(char_starts, numpy.array(starts, dtype=int)))
+                    atoms.append(numpy.full(len(starts), atom, dtype=numpy.intp))
+        per_sentence = _group_atoms(
+            numpy.concatenate(sentences), numpy.concatenate(atoms), len(sents)
+        )
+        return [(sent, found) for sent, found in zip(sents, per_sentence) if sent.text.strip()]
 
 
-@dataclass(frozen=True)
-class _Sent:
+class _Sent(NamedTuple):  # a tuple: one per sentence, built twice, cheaper than a dataclass
     text: str
     start_char: int
     end_char: int
 
 
-def _sentences(doc: Doc, text: str) -> tuple[list[_Sent], list[int]]:
-    """Sentence spans from one array read; `doc.sents` builds a Span per call and is slow.
-    Whitespace tokens (the breaks between blocks of a whole document) are left out of a
-    sentence's span; a sentence of whitespace alone gets empty text."""
+_NO_ATOMS: frozenset[int] = frozenset()
+
+
+def _group_atoms(
+    sentences: NDArray[numpy.intp], atoms: NDArray[numpy.intp], count: int
+) -> list[frozenset[int]]:
+    """The set of atoms of each of `count` sentences, from (sentence, atom) pairs."""
+    width = int(atoms.max()) + 1 if len(atoms) else 1
+    # Sorted, not unique: the frozensets drop repeats, at less than numpy.unique's cost.
+    pairs = numpy.sort(sentences.astype(numpy.int64) * width + atoms)
+    owners = pairs // width
+    bounds = numpy.searchsorted(owners, numpy.arange(count + 1)).tolist()
+    found = (pairs % width).tolist()
+    return [
+        frozenset(found[begin:end]) if end > begin else _NO_ATOMS
+        for begin, end in pairwise(bounds)
+    ]
+
+
+def _sentences(
+    doc: Doc, text: str
+) -> tuple[list[_Sent], NDArray[numpy.intp], NDArray[numpy.intp]]:
+    """Sentence spans, and their first tokens and characters, from one array read
+    (`doc.sents` builds a Span per call and is slow). Whitespace tokens (the breaks between
+    blocks of a whole document) are left out of a sentence's span; a sentence of whitespace
+    alone gets empty text."""
     if not len(doc):
-        return [], []
-    columns = doc.to_array([SENT_START, IDX, LENGTH, IS_SPACE])
-    starts = [0, *(int(i) for i in numpy.flatnonzero(columns[:, 0] == 1) if i)]
-    ends = [*starts[1:], len(doc)]
-    sents = []
-    for start, end in zip(starts, ends):
-        last = end - 1
-        while last > start and columns[last, 3]:
-            last -= 1
-        start_char = int(columns[start, 1])
-        end_char = int(columns[last, 1] + columns[last, 2])
-        sents.append(_Sent(text[start_char:end_char], start_char, end_char))
-    return sents, starts
+        empty = numpy.zeros(0, dtype=numpy.intp)
+        return [], empty, empty
+    columns = doc.to_array([SENT_START, IDX, LENGTH, IS_SPACE]).astype(numpy.intp)
+    starts = numpy.flatnonzero(columns[:, 0] == 1)
+    if not len(starts) or starts[0] != 0:
+        starts = numpy.concatenate([[0], starts])
+    # The last token of each sentence that is not whitespace (or its first token).
+    positions = numpy.arange(len(doc))
+    last_word = numpy.maximum.accumulate(numpy.where(columns[:, 3] == 0, positions, -1))
+    ends = numpy.append(starts[1:], len(doc))
+    last = numpy.maximum(last_word[ends - 1], starts)
+    start_chars = columns[starts, 1]
+    end_chars = columns[last, 1] + columns[last, 2]
+    sents = [
+        _Sent(text[start:end], start, end)
+        for start, end in zip(start_chars.tolist(), end_chars.tolist())
+    ]
+    return sents, starts, start_chars
 
 
-def _index_at(starts: list[int], offset: int) -> int:
-    return max(0, bisect_right(starts, offset) - 1)
+def _index_at(starts: NDArray[numpy.intp], offsets: NDArray[numpy.intp]) -> NDArray[numpy.intp]:
+    """For each offset, the index of the last start at or before it (0 before the first)."""
+    return numpy.maximum(numpy.searchsorted(starts, offsets, side="right") - 1, 0)
 
 
 class _Compiler:
@@ -288,10 +327,9 @@ class _Compiler:
             expr = _as_phrase(expr) or expr
         if isinstance(expr, Phrase):
             terms = sorted(set(expr.phrase))
-            matcher = self.exact_phrases if expr.exact else self.phrases
-            docs = [make_pattern_doc(self.nlp, term) for term in terms]
             key = ("exact:" if expr.exact else "phrase:") + "|".join(terms)
-            return self._atom(key, lambda _, n: matcher.add(n, docs))
+            exact = expr.exact
+            return self._atom(key, lambda a, n: self._add_phrase(a, n, terms, exact))
         if isinstance(expr, TokenPattern):
             pattern = [_normalise_token_spec(spec) for spec in expr.pattern]
             return self._atom("pattern:" + repr(pattern), lambda a, n: self._add(a, n, pattern))
@@ -304,6 +342,18 @@ class _Compiler:
         return self._atom(
             "regex:" + expr.regex, lambda a, _: self.regexes.append((a, regex, lower))
         )
+
+    def _add_phrase(self, atom: int, name: str, terms: list[str], exact: bool) -> None:
+        # A one-token term is a word look-up over the Doc's token columns (the sequence
+        # matcher's word table): the same matches as the PhraseMatcher's, without a Python
+        # tuple per match. Longer terms stay with the PhraseMatcher.
+        docs = [make_pattern_doc(self.nlp, term) for term in terms]
+        words = [doc[0].lower_ if exact else doc[0].norm_ for doc in docs if len(doc) == 1]
+        longer = [doc for doc in docs if len(doc) != 1]
+        if words:
+            self.sequences.add(atom, [{"LOWER" if exact else "NORM": {"IN": words}}])
+        if longer:
+            (self.exact_phrases if exact else self.phrases).add(name, longer)
 
     def _add(self, atom: int, name: str, pattern: list[dict[str, Any]]) -> None:
         # Our sequence matcher handles the common pattern shapes at a fraction of the
@@ -479,16 +529,22 @@ def iter_rule_hits(
     result: dict[str, list[tuple[SentenceHits, Found]]] = {rule.id: [] for rule in rules}
     # Which rules each atom can set off, so a sentence only tries the rules its atoms trigger
     # (in pack order, so evidence order does not depend on the atoms).
+    # An atom's rules as a bit mask (bit i: rules[i]), so a sentence's rules are the OR of
+    # its atoms' masks; the rules of a mask are listed once per mask, not per sentence.
     always = [rule for rule in rules if rule.triggers is None]
-    by_atom: dict[int, list[int]] = {}
+    masks: dict[int, int] = {}
     for position, rule in enumerate(rules):
         for atom in rule.triggers or ():
-            by_atom.setdefault(atom, []).append(position)
+            masks[atom] = masks.get(atom, 0) | 1 << position
+    rules_of: dict[int, list[CompiledRule]] = {}
     for hits in sentences:
         if not hits.atoms:
             continue
-        positions = {p for atom in hits.atoms for p in by_atom.get(atom, ())}
-        for rule in always + [rules[p] for p in sorted(positions)]:
+        mask = reduce(or_, map(masks.get, hits.atoms, repeat(0)), 0)
+        chosen = rules_of.get(mask)
+        if chosen is None:
+            chosen = rules_of[mask] = always + [r for i, r in enumerate(rules) if mask >> i & 1]
+        for rule in chosen:
             found = rule.match(hits)
             if found and not (rule.unless and rule.unless(hits)):
                 result[rule.id].append((hits, found))

@@ -10,7 +10,6 @@ A trained pipeline (e.g. en_core_web_sm) is used when asked for and installed.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -51,38 +50,41 @@ SENTENCES = "gaplint_sentences"
 
 
 @lru_cache(maxsize=4)
-def _sentence_end_hashes(strings: object) -> frozenset[int]:
+def _sentence_end_hashes(strings: object) -> numpy.ndarray:
     from spacy.pipeline import Sentencizer
 
-    return frozenset(
-        strings.add(char)  # type: ignore[attr-defined]
-        for char in Sentencizer.default_punct_chars
-    )
+    hashes = {strings.add(char) for char in Sentencizer.default_punct_chars}  # type: ignore[attr-defined]
+    return numpy.array(sorted(hashes), dtype=numpy.uint64)
 
 
 def split_sentences(doc: Doc, breaks: Iterable[int] = ()) -> Doc:
-    """spaCy's rule-based Sentencizer, reading token arrays instead of Token objects (several
-    times faster): a sentence starts at the first non-punctuation token after an end mark, and
-    at every token index in `breaks` (the first token of each block of a whole document)."""
+    """spaCy's rule-based Sentencizer over token columns (no loop per token): a sentence
+    starts at the first non-punctuation token after an end mark, and at every token index in
+    `breaks` (the first token of each block of a whole document)."""
     if not len(doc):
         return doc
+    columns = doc.to_array([ORTH, IS_PUNCT])
     ends = _sentence_end_hashes(doc.vocab.strings)
-    forced = set(breaks)
-    columns = doc.to_array([ORTH, IS_PUNCT]).tolist()
-    starts = [-1] * len(doc)
-    starts[0] = 1
-    seen_end = False
-    for i, (orth, is_punct) in enumerate(columns):
-        if i in forced:
-            starts[i] = 1
-            seen_end = orth in ends
-        elif orth in ends:
-            seen_end = True
-        elif seen_end and not is_punct:
-            starts[i] = 1
-            seen_end = False
-    array = numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1)
-    doc.from_array([SENT_START], array)  # type: ignore[arg-type]
+    # Membership by one sorted look-up (numpy.isin sorts the whole column with the marks).
+    nearest = numpy.minimum(numpy.searchsorted(ends, columns[:, 0]), len(ends) - 1)
+    is_end = ends[nearest] == columns[:, 0]
+    is_punct = columns[:, 1].astype(bool)
+    forced = numpy.zeros(len(doc), dtype=bool)
+    forced[numpy.fromiter(breaks, dtype=numpy.intp)] = True
+    # The Sentencizer's "seen an end mark" state before each token is set by the last token
+    # before it that changes it: an end mark sets it, a word clears it, a forced break sets
+    # it to whether the break token is an end mark; other punctuation leaves it.
+    word = ~is_end & ~is_punct
+    changes = forced | is_end | word
+    state = is_end  # the state each changing token leaves (a word: False)
+    positions = numpy.arange(len(doc))
+    last_change = numpy.maximum.accumulate(numpy.where(changes, positions, -1))
+    seen_end = numpy.zeros(len(doc), dtype=bool)
+    seen_end[1:] = (last_change[:-1] >= 0) & state[numpy.maximum(last_change[:-1], 0)]
+    starts = forced | (word & seen_end)
+    starts[0] = True
+    sent_start = numpy.where(starts, 1, -1).astype("int64").astype("uint64").reshape(-1, 1)
+    doc.from_array([SENT_START], sent_start)  # type: ignore[arg-type]
     return doc
 
 
@@ -140,6 +142,10 @@ def tokenizable(text: str) -> str:
     Such runs carry no words a rule could match."""
     if len(text) <= MAX_PUNCTUATION_RUN:
         return text
+    # Neither fits in whitespace-separated chunks this short (most documents): one C-level
+    # split instead of two regex scans.
+    if max(map(len, text.split()), default=0) <= MAX_PUNCTUATION_RUN:
+        return text
     bounded = _PUNCTUATION_RUN.sub(_cut_run, text)
     return _LONG_WORD.sub(_break_word, bounded) if len(text) > MAX_WORD else bounded
 
@@ -194,9 +200,10 @@ def whole_document_doc(nlp: Language, document: Document) -> tuple[Doc, str] | N
     doc = tokenize(nlp, text)
     if not len(doc):
         return doc, text
-    offsets = doc.to_array([IDX]).ravel().tolist()
-    breaks = [bisect_left(offsets, block.start) for block in document.blocks[1:]]
-    return split_sentences(doc, (b for b in breaks if b < len(doc))), text
+    offsets = doc.to_array([IDX]).ravel()
+    block_starts = numpy.array([block.start for block in document.blocks[1:]], dtype=offsets.dtype)
+    breaks = numpy.searchsorted(offsets, block_starts)
+    return split_sentences(doc, breaks[breaks < len(doc)].tolist()), text
 
 
 def iter_block_docs(nlp: Language, document: Document) -> Iterator[tuple[int, Block, Doc]]:

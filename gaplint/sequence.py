@@ -1,181 +1,296 @@
 """A small matcher for the token patterns rule packs use most, much cheaper than spaCy's.
 
-spaCy's Matcher walks every token through every pattern's states, so its cost grows with
-patterns × tokens even where nothing matches. Rule patterns are nearly all "a required word
-from a list, then a few optional tokens, then another word": here each pattern is tried only
-where its first required word occurs, found with one dictionary look-up per token. Patterns
-with anything else (other attributes or operators) are left to spaCy's Matcher, so the
-results are the same either way.
+spaCy's Matcher walks every token through every pattern's states in Python-visible steps,
+so its cost grows with patterns × tokens even where nothing matches. Rule patterns are nearly
+all "a required word from a list, then a few optional tokens, then another word". Here every
+token test is a row of booleans over the Doc's token columns (word-list membership from one
+sorted look-up per column), and each pattern is matched at every position at once, from its
+last token back to its first: "the rest of the pattern matches from position p" is one array
+per pattern, so the cost is a few array operations per pattern token, not Python per token.
+A pattern of one word from a list (most phrase lists: every one-token term) needs no steps:
+a table from word to atoms gives all its matches from one sorted look-up per column.
+Patterns with anything else (other attributes or operators) are left to spaCy's Matcher, so
+the results are the same either way.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
+import numpy
 from spacy.attrs import IS_PUNCT, IS_SPACE, IS_TITLE, LOWER, NORM
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
-# IS_SPACE last: whitespace tokens only occur between the blocks of a whole-document Doc, and
-# a pattern never matches across them (as it could not when each block was its own Doc).
 _COLUMNS = (LOWER, NORM, IS_PUNCT, IS_TITLE, IS_SPACE)
-_SPACE = 4
 _WORD_ATTRS = {"LOWER": 0, "NORM": 1}
 _FLAG_ATTRS = {"IS_PUNCT": 2, "IS_TITLE": 3}
+# IS_SPACE: whitespace tokens only occur between the blocks of a whole-document Doc, and a
+# pattern never matches across them (as it could not when each block was its own Doc).
+_SPACE = 4
 _OPS = {None, "?"}
+# Tokens matched per array pass: bounds memory (patterns × tokens booleans) on a huge Doc.
+CHUNK_TOKENS = 1 << 16
 
-Row = list[int]  # LOWER, NORM, IS_PUNCT, IS_TITLE, IS_SPACE of one token
-Test = Callable[[Row], bool]
+# A token test is a conjunction of conditions, each plain data:
+#   ("word", column, word set id, negated)  LOWER/NORM in (or not in) a word set
+#   ("flag", column, wanted)                IS_PUNCT/IS_TITLE equals wanted
+Condition = tuple[Any, ...]
+Test = tuple[Condition, ...]
 
+if TYPE_CHECKING:  # numpy.typing costs start-up time; annotations only
+    from numpy.typing import NDArray
 
-@dataclass(frozen=True)
-class _Spec:
-    test: Test
-    optional: bool
-
-
-@dataclass(frozen=True)
-class _Pattern:
-    atom: int
-    specs: tuple[_Spec, ...]
-    # Word sets (LOWER or NORM hashes) of the later required tokens: a block holding no word
-    # of one of them cannot match, which rules out most candidates without walking the pattern.
-    required: tuple[frozenset[int], ...] = ()
+    BoolArray = NDArray[numpy.bool_]
 
 
+@dataclass
+class _Tables:
+    """What matching needs as arrays, built from the patterns when first used."""
+
+    keys: list[NDArray[numpy.uint64]]  # per word column: every hash in any of its word sets
+    # Per word column, [key, test]: a token with this word meets the test's condition on the
+    # column (the last key stands for every other word); flags, [IS_PUNCT * 2 + IS_TITLE,
+    # test]: a token with these flags meets its flag conditions.
+    word_outcomes: list[BoolArray]
+    flag_outcomes: BoolArray
+    # Patterns longest first; longer[step]: how many of them are longer than `step`.
+    steps: NDArray[numpy.intp]  # [pattern, step] -> test id
+    optional: BoolArray  # [pattern, step]
+    longer: list[int]
+    atoms: NDArray[numpy.intp]
+    word_lists: list[_WordLists]  # per word column
+
+
+@dataclass
+class _WordLists:
+    """One-word patterns on one column: a table from word hash to atoms."""
+
+    keys: NDArray[numpy.uint64]  # sorted
+    offsets: NDArray[numpy.intp]  # the atoms of keys[i]: atoms[offsets[i] : offsets[i + 1]]
+    atoms: NDArray[numpy.intp]
+
+    @classmethod
+    def build(cls, atoms_by_word: dict[int, list[int]]) -> _WordLists:
+        keys = sorted(atoms_by_word)
+        counts = numpy.array([len(atoms_by_word[key]) for key in keys], dtype=numpy.intp)
+        return cls(
+            numpy.array(keys, dtype=numpy.uint64),
+            numpy.concatenate([[0], numpy.cumsum(counts)]).astype(numpy.intp),
+            numpy.array([atom for key in keys for atom in atoms_by_word[key]], dtype=numpy.intp),
+        )
+
+    def find(
+        self, values: NDArray[numpy.uint64], usable: BoolArray
+    ) -> tuple[NDArray[numpy.intp], NDArray[numpy.intp]]:
+        """(atoms, tokens) for every usable token whose value is one of the words."""
+        where = _look_up(self.keys, values)
+        tokens = numpy.flatnonzero((where < len(self.keys)) & usable)
+        first, last = self.offsets[where[tokens]], self.offsets[where[tokens] + 1]
+        counts = last - first
+        # Expand each token to its atoms: positions first..last-1 of `atoms`, token repeated.
+        ends = numpy.cumsum(counts)
+        total = int(ends[-1]) if len(ends) else 0
+        within = numpy.arange(total) - numpy.repeat(ends - counts, counts)
+        return self.atoms[numpy.repeat(first, counts) + within], numpy.repeat(tokens, counts)
+
+
+def _look_up(keys: NDArray[numpy.uint64], values: NDArray[numpy.uint64]) -> NDArray[numpy.intp]:
+    """The index of each value in the sorted `keys`, or len(keys) where it is not one."""
+    where = numpy.searchsorted(keys, values)
+    known = where < len(keys)
+    known[known] = keys[where[known]] == values[known]
+    where[~known] = len(keys)
+    return where
+
+
+@dataclass
 class SequenceMatcher:
-    def __init__(self, strings: StringStore) -> None:
-        self._strings = strings
-        self._index: tuple[dict[int, list[_Pattern]], dict[int, list[_Pattern]]] = ({}, {})
-        self._everywhere: list[_Pattern] = []  # no word to look up: tried at every token
+    _strings: StringStore
+    _patterns: list[tuple[int, list[tuple[int, bool]]]] = field(default_factory=list)
+    _one_word: list[dict[int, list[int]]] = field(default_factory=lambda: [{}, {}])
+    _one_word_patterns: int = 0
+    _word_sets: list[dict[frozenset[int], int]] = field(default_factory=lambda: [{}, {}])
+    _tests: dict[Test, int] = field(default_factory=dict)
+    _tables: _Tables | None = None
 
     def __len__(self) -> int:
-        indexed = sum(len(patterns) for index in self._index for patterns in index.values())
-        return indexed + len(self._everywhere)
+        return len(self._patterns) + self._one_word_patterns
 
     def add(self, atom: int, pattern: list[dict[str, Any]]) -> bool:
         """Take the pattern if it is a supported shape; False leaves it to spaCy's Matcher."""
-        specs: list[_Spec] = []
-        for spec in pattern:
-            compiled = self._compile(spec)
-            if compiled is None:
-                return False
-            specs.append(compiled)
-        if specs[0].optional:
-            return False
-        compiled_pattern = _Pattern(atom, tuple(specs), self._required(pattern[1:]))
-        first = pattern[0]
-        attr = next((a for a in _WORD_ATTRS if a in first), None)
-        words = None if attr is None else first[attr]
-        words = [words] if isinstance(words, str) else (words or {}).get("IN")
-        if attr is None or not isinstance(words, list):
-            self._everywhere.append(compiled_pattern)
+        one_word = _one_word(pattern)
+        if one_word is not None:
+            column, words = one_word
+            for word in dict.fromkeys(words):
+                self._one_word[column].setdefault(self._strings.add(word), []).append(atom)
+            self._one_word_patterns += 1
+            self._tables = None
             return True
-        index = self._index[_WORD_ATTRS[attr]]
-        for word in words:
-            index.setdefault(self._strings.add(word), []).append(compiled_pattern)
+        steps: list[tuple[int, bool]] = []
+        for spec in pattern:
+            test = self._compile(spec)
+            if test is None:
+                return False
+            steps.append((self._tests.setdefault(test, len(self._tests)), spec.get("OP") == "?"))
+        if not steps or steps[0][1]:
+            return False
+        self._patterns.append((atom, steps))
+        self._tables = None
         return True
 
-    def _required(self, specs: list[dict[str, Any]]) -> tuple[frozenset[int], ...]:
-        required = []
-        for spec in specs:
-            if spec.get("OP") is not None:
-                continue
-            for attr in _WORD_ATTRS:
-                value = spec.get(attr)
-                words = [value] if isinstance(value, str) else None
-                if isinstance(value, dict) and list(value) == ["IN"]:
-                    words = value["IN"]
-                if words:
-                    required.append(frozenset(self._strings.add(str(w)) for w in words))
-        return tuple(required)
-
-    def _compile(self, spec: dict[str, Any]) -> _Spec | None:
+    def _compile(self, spec: dict[str, Any]) -> Test | None:
         if spec.get("OP") not in _OPS:
             return None
-        tests: list[Test] = []
+        conditions: list[Condition] = []
         for key, value in spec.items():
             if key == "OP":
                 continue
             if key in _FLAG_ATTRS and isinstance(value, bool):
-                tests.append(_flag_test(_FLAG_ATTRS[key], value))
+                conditions.append(("flag", _FLAG_ATTRS[key], value))
             elif key in _WORD_ATTRS:
-                test = self._word_test(_WORD_ATTRS[key], value)
-                if test is None:
+                condition = self._word_condition(_WORD_ATTRS[key], value)
+                if condition is None:
                     return None
-                tests.append(test)
+                conditions.append(condition)
             else:
                 return None
-        return _Spec(_all(tests), optional=spec.get("OP") == "?")
+        return tuple(conditions)
 
-    def _word_test(self, column: int, value: Any) -> Test | None:
+    def _word_condition(self, column: int, value: Any) -> Condition | None:
         if isinstance(value, str):
-            wanted = self._strings.add(value)
-            return lambda row: row[column] == wanted
-        if isinstance(value, dict) and len(value) == 1:
+            words, negated = [value], False
+        elif isinstance(value, dict) and len(value) == 1:
             ((op, words),) = value.items()
-            if op in ("IN", "NOT_IN") and isinstance(words, list):
-                hashes = frozenset(self._strings.add(str(word)) for word in words)
-                if op == "IN":
-                    return lambda row: row[column] in hashes
-                return lambda row: row[column] not in hashes
-        return None
+            if op not in ("IN", "NOT_IN") or not isinstance(words, list):
+                return None
+            negated = op == "NOT_IN"
+        else:
+            return None
+        hashes = frozenset(self._strings.add(str(word)) for word in words)
+        sets = self._word_sets[column]
+        return ("word", column, sets.setdefault(hashes, len(sets)), negated)
+
+    def _build(self) -> _Tables:
+        tests = list(self._tests)
+        keys, word_outcomes = [], []
+        for column, sets in enumerate(self._word_sets):
+            column_keys = numpy.array(sorted(set().union(*sets)), dtype=numpy.uint64)
+            # [word set, key]; one more set, every word, for a test with no word condition.
+            member = numpy.zeros((len(sets) + 1, len(column_keys) + 1), dtype=bool)
+            for hashes, set_id in sets.items():
+                wanted = numpy.array(sorted(hashes), dtype=numpy.uint64)
+                member[set_id, numpy.searchsorted(column_keys, wanted)] = True
+            member[len(sets)] = True
+            asked, negated = [len(sets)] * len(tests), [False] * len(tests)
+            for index, test in enumerate(tests):
+                for condition in test:
+                    if condition[0] == "word" and condition[1] == column:
+                        asked[index], negated[index] = condition[2], condition[3]
+            outcome = member[asked] ^ numpy.array(negated, dtype=bool)[:, None]
+            keys.append(column_keys)
+            word_outcomes.append(numpy.ascontiguousarray(outcome.T))
+        flag_outcomes = numpy.ones((4, len(tests)), dtype=bool)
+        for flags in range(4):
+            on = {_FLAG_ATTRS["IS_PUNCT"]: flags >= 2, _FLAG_ATTRS["IS_TITLE"]: flags % 2 == 1}
+            for index, test in enumerate(tests):
+                flag_outcomes[flags, index] = all(
+                    on[condition[1]] == condition[2] for condition in test if condition[0] == "flag"
+                )
+        patterns = sorted(self._patterns, key=lambda pattern: -len(pattern[1]))
+        length = len(patterns[0][1]) if patterns else 0
+        # Steps past a pattern's end are never looked at (see `longer`).
+        step_tests = numpy.zeros((len(patterns), length), dtype=numpy.intp)
+        optional = numpy.zeros((len(patterns), length), dtype=bool)
+        for row, (_, steps) in enumerate(patterns):
+            for column, (test_id, is_optional) in enumerate(steps):
+                step_tests[row, column] = test_id
+                optional[row, column] = is_optional
+        longer = [sum(1 for _, steps in patterns if len(steps) > step) for step in range(length)]
+        atoms = numpy.array([atom for atom, _ in patterns], dtype=numpy.intp)
+        word_lists = [_WordLists.build(words) for words in self._one_word]
+        return _Tables(
+            keys,
+            word_outcomes,
+            flag_outcomes,
+            step_tests,
+            optional,
+            longer,
+            atoms,
+            word_lists,
+        )
 
     def __call__(self, doc: Doc) -> list[tuple[int, int]]:
         """(atom, start token) for every pattern that matches somewhere starting there."""
-        if not len(doc):
-            return []
-        rows: list[Row] = doc.to_array(list(_COLUMNS)).tolist()
-        words: set[int] = set()  # the block's LOWER and NORM hashes, built when first needed
-        possible: dict[int, bool] = {}  # per pattern, for this block
+        atoms, starts = self.find(doc)
+        return list(zip(atoms.tolist(), starts.tolist()))
 
-        def could_match(pattern: _Pattern) -> bool:
-            key = id(pattern)
-            if key not in possible:
-                if not words:
-                    words.update(value for row in rows for value in row[:2])
-                possible[key] = all(not need.isdisjoint(words) for need in pattern.required)
-            return possible[key]
-
-        lower_index, norm_index = self._index
-        found: list[tuple[int, int]] = []
-        for start, row in enumerate(rows):
-            for pattern in self._everywhere:
-                # Reject on the first token before paying for the full match.
-                if pattern.specs[0].test(row) and _matches(pattern.specs, rows, start):
-                    found.append((pattern.atom, start))
-            for index, key in ((lower_index, row[0]), (norm_index, row[1])):
-                for pattern in index.get(key, ()):
-                    if could_match(pattern) and _matches(pattern.specs, rows, start):
-                        found.append((pattern.atom, start))
-        return found
-
-
-def _flag_test(column: int, value: bool) -> Test:
-    return lambda row: bool(row[column]) == value
+    def find(self, doc: Doc) -> tuple[NDArray[numpy.intp], NDArray[numpy.intp]]:
+        """The same as arrays, in no particular order: atoms[i] matches from token starts[i]."""
+        if not len(doc) or not len(self):
+            empty = numpy.zeros(0, dtype=numpy.intp)
+            return empty, empty
+        if self._tables is None:
+            self._tables = self._build()
+        tables = self._tables
+        columns = numpy.asarray(doc.to_array(list(_COLUMNS)), dtype=numpy.uint64)
+        not_space = columns[:, _SPACE] == 0
+        found_atoms, found_starts = [], []
+        for column, word_lists in enumerate(tables.word_lists):
+            atoms, starts = word_lists.find(columns[:, column], not_space)
+            found_atoms.append(atoms)
+            found_starts.append(starts)
+        overlap = tables.steps.shape[1]
+        for begin in range(0, len(doc) if len(tables.atoms) else 0, CHUNK_TOKENS):
+            # A match starting in this chunk reads at most `overlap` tokens past it.
+            window = columns[begin : begin + CHUNK_TOKENS + overlap]
+            rows, starts = _match_window(tables, window)
+            inside = starts < CHUNK_TOKENS
+            found_atoms.append(tables.atoms[rows[inside]])
+            found_starts.append(starts[inside] + begin)
+        return numpy.concatenate(found_atoms), numpy.concatenate(found_starts)
 
 
-def _all(tests: list[Test]) -> Test:
-    if not tests:
-        return lambda row: True
-    if len(tests) == 1:
-        return tests[0]
-    first, rest = tests[0], _all(tests[1:])
-    return lambda row: first(row) and rest(row)
+def _one_word(pattern: list[dict[str, Any]]) -> tuple[int, list[str]] | None:
+    """(column, words) of a pattern that is one token: LOWER or NORM, one of some words."""
+    if len(pattern) != 1 or len(pattern[0]) != 1:
+        return None
+    ((attr, value),) = pattern[0].items()
+    if attr not in _WORD_ATTRS:
+        return None
+    words = [value] if isinstance(value, str) else None
+    if isinstance(value, dict) and list(value) == ["IN"] and isinstance(value["IN"], list):
+        words = [str(word) for word in value["IN"]]
+    return None if words is None else (_WORD_ATTRS[attr], words)
 
 
-def _matches(specs: tuple[_Spec, ...], rows: list[Row], position: int) -> bool:
-    """Does the sequence of specs match from this position? Tracks the set of positions the
-    pattern can have reached, so chains of optional tokens cost no backtracking."""
-    reached = {position}
-    length = len(rows)
-    for spec in specs:
-        advanced = {
-            p + 1 for p in reached if p < length and not rows[p][_SPACE] and spec.test(rows[p])
-        }
-        reached = advanced | reached if spec.optional else advanced
-        if not reached:
-            return False
-    return True
+def _test_rows(tables: _Tables, columns: NDArray[numpy.uint64]) -> BoolArray:
+    """[test, token] -> the token passes the test: every test at once, from one row of
+    outcomes per token and column."""
+    punct, title = (columns[:, _FLAG_ATTRS[flag]] != 0 for flag in ("IS_PUNCT", "IS_TITLE"))
+    rows = tables.flag_outcomes[punct * 2 + title]
+    for column, keys in enumerate(tables.keys):
+        rows &= tables.word_outcomes[column][_look_up(keys, columns[:, column])]
+    rows &= (columns[:, _SPACE] == 0)[:, None]
+    return numpy.ascontiguousarray(rows.T)
+
+
+def _match_window(
+    tables: _Tables, columns: NDArray[numpy.uint64]
+) -> tuple[NDArray[numpy.intp], NDArray[numpy.intp]]:
+    """(pattern row, start) of every match in these tokens, by pattern."""
+    passes = _test_rows(tables, columns)
+    count = len(columns)
+    # rest[pattern, p]: the pattern's remaining steps match from token p (p == count: the
+    # end of the tokens). After the last step anything may follow, so it starts all true.
+    rest = numpy.ones((len(tables.atoms), count + 1), dtype=bool)
+    for step in range(tables.steps.shape[1] - 1, -1, -1):
+        having = tables.longer[step]  # the patterns that have this step
+        consumed = numpy.zeros((having, count + 1), dtype=bool)
+        consumed[:, :count] = passes[tables.steps[:having, step]] & rest[:having, 1:]
+        optional = tables.optional[:having, step]
+        consumed[optional] |= rest[:having][optional]
+        rest[:having] = consumed
+    rows, starts = numpy.nonzero(rest[:, :count])
+    return rows, starts

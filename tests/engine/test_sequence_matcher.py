@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 from typing import Any
 
 import pytest
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
 
-from gaplint.engine import _normalise_token_spec
+from gaplint import sequence
+from gaplint.engine import _Compiler, _normalise_token_spec
 from gaplint.errors import InputError
-from gaplint.nlp import build_pipeline
+from gaplint.nlp import build_pipeline, normalise
 from gaplint.readers import read_document
-from gaplint.rules import TokenPattern, load_pack, walk
+from gaplint.rules import Phrase, TokenPattern, load_pack, walk
 from gaplint.sequence import SequenceMatcher
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
@@ -73,3 +76,81 @@ def test_unsupported_shapes_are_left_to_spacy() -> None:
     assert not matcher.add(1, [{"OP": "?"}, {"LOWER": "a"}])
     assert not matcher.add(1, [{"POS": "NOUN"}])
     assert len(matcher) == 0
+
+
+WORDS = ["staff", "post", "posts", "Policy", "the", "not", "only", "may", ",", ".", "(", "The"]
+
+
+def _random_spec(rng: random.Random, first: bool) -> dict[str, Any]:
+    spec: dict[str, Any] = {}
+    attr = rng.choice(["LOWER", "NORM", None])
+    if attr is not None:
+        words = [rng.choice(WORDS).lower() for _ in range(rng.randint(1, 3))]
+        if attr == "NORM":
+            words = [normalise(word) for word in words]
+        spec[attr] = rng.choice([words[0], {"IN": words}, {"NOT_IN": words}])
+    for flag in ("IS_PUNCT", "IS_TITLE"):
+        if rng.random() < 0.2:
+            spec[flag] = rng.random() < 0.5
+    if not first and rng.random() < 0.4:
+        spec["OP"] = "?"
+    return spec
+
+
+def test_random_patterns_over_chunked_docs_match_spacy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Random pattern shapes, and Docs longer than a chunk (matches across chunk edges)."""
+    monkeypatch.setattr(sequence, "CHUNK_TOKENS", 7)
+    vocab = build_pipeline().vocab
+    rng = random.Random(14)
+    docs = [
+        Doc(vocab, words=[rng.choice(WORDS) for _ in range(rng.randint(1, 40))]) for _ in range(30)
+    ]
+    for _ in range(150):
+        pattern = [_random_spec(rng, i == 0) for i in range(rng.randint(1, 5))]
+        ours = SequenceMatcher(vocab.strings)
+        assert ours.add(3, pattern), pattern
+        theirs = Matcher(vocab)
+        theirs.add("p", [pattern])
+        for doc in docs:
+            expected = sorted({start for _, start, _ in theirs(doc)})
+            atoms, starts = ours.find(doc)
+            assert sorted(set(starts.tolist())) == expected, (pattern, doc.text)
+            assert set(atoms.tolist()) <= {3}
+
+
+def test_no_match_across_the_whitespace_between_blocks() -> None:
+    nlp = build_pipeline()
+    matcher = SequenceMatcher(nlp.vocab.strings)
+    matcher.add(1, [{"LOWER": "staff"}, {"OP": "?"}, {"LOWER": "post"}])
+    assert matcher(nlp.make_doc("Staff may post.")) == [(1, 0)]
+    assert matcher(nlp.make_doc("Staff\n\npost.")) == []
+    assert matcher(nlp.make_doc("Staff may\n\npost.")) == []
+
+
+def test_phrase_atoms_find_what_one_phrase_matcher_finds(docs: list[Any]) -> None:
+    """One-token terms go to the word table, longer ones to the PhraseMatcher: together
+    they find every start a PhraseMatcher holding all of a phrase's terms finds."""
+    nlp = build_pipeline()
+    pack = load_pack()
+    exprs: list[Any] = [*pack.concepts.values(), *(sub.match for _, sub in pack.subpoints())]
+    phrases = {
+        (node.exact, tuple(sorted(set(node.phrase))))
+        for expr in exprs
+        for node in walk(expr)
+        if isinstance(node, Phrase)
+    }
+    compiler = _Compiler(pack, nlp)
+    reference = {exact: PhraseMatcher(nlp.vocab, attr="LOWER" if exact else "NORM")
+                 for exact in (True, False)}  # fmt: skip
+    atoms = {}
+    for exact, terms in phrases:
+        atom = compiler.leaf(Phrase(phrase=list(terms), exact=exact))
+        atoms[nlp.vocab.strings.add(f"reference{atom}")] = atom
+        reference[exact].add(f"reference{atom}", [nlp.make_doc(term) for term in terms])
+    assert len(compiler.sequences) > 100  # most phrase lists have one-token terms
+    for doc in docs:
+        expected = {(atoms[m], s) for r in reference.values() for m, s, _ in r(doc)}
+        ours = set(compiler.sequences(doc))
+        for matcher in (compiler.phrases, compiler.exact_phrases):
+            ours |= {(compiler.atom_ids[m], s) for m, s, _ in matcher(doc)}
+        assert ours == expected, doc.text[:80]

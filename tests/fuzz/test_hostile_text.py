@@ -4,13 +4,22 @@ judged in bounded time, and evidence is still the document's own text."""
 
 from __future__ import annotations
 
+import random
 import time
 from pathlib import Path
 
 import spacy
 
 from gaplint.api import Checker
-from gaplint.nlp import MAX_PUNCTUATION_RUN, iter_block_docs, tokenizable
+from gaplint.nlp import (
+    _LONG_WORD,
+    _PUNCTUATION_RUN,
+    MAX_PUNCTUATION_RUN,
+    _break_word,
+    _cut_run,
+    iter_block_docs,
+    tokenizable,
+)
 from gaplint.readers import read_bytes, read_document
 from gaplint.report import DocumentReport
 
@@ -79,6 +88,18 @@ def test_tokenizable_text_keeps_every_offset() -> None:
     assert bounded.startswith("Hi " + ("!?" * 50)[:MAX_PUNCTUATION_RUN] + " ")
     assert " there " in bounded
     assert tokenizable("Plain text, short.") == "Plain text, short."
+
+
+def test_tokenizable_skips_only_texts_the_regexes_leave_alone() -> None:
+    """Its short cut (no whitespace-separated chunk over the run length) changes nothing."""
+    rng = random.Random(14)
+    pieces = ["!?", ".", "word", " ", "\n", "\u00a0", "\u2003", "\x1c", "\t", "-" * 11, "é"]
+    edge = "!" * (MAX_PUNCTUATION_RUN + 1)
+    assert tokenizable(f"a {edge} b") == f"a {edge[:-1]}  b"
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 60)))
+        expected = _LONG_WORD.sub(_break_word, _PUNCTUATION_RUN.sub(_cut_run, text))
+        assert tokenizable(text) == (expected if len(text) > MAX_PUNCTUATION_RUN else text)
 
 
 def test_a_block_over_a_trained_pipelines_max_length_is_split_not_refused() -> None:
