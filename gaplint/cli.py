@@ -23,6 +23,7 @@ from gaplint.cli_options import (
     fail,
     format_option,
     no_documents_message,
+    ocr_option,
     overrides,
     selection_options,
     write_output,
@@ -156,6 +157,7 @@ def main() -> None:
 @click.option(
     "--write-baseline", type=click.Path(dir_okay=False), help="Record today's gaps in this file."
 )
+@ocr_option
 def check(
     paths: tuple[str, ...],
     fmt: str | None,
@@ -180,6 +182,7 @@ def check(
     cache_dir: str | None,
     baseline: str | None,
     write_baseline: str | None,
+    ocr: bool | None,
 ) -> None:
     """Check policy documents (files, folders, or '-' for standard input) for gaps.
 
@@ -202,7 +205,7 @@ def check(
         jobs=jobs,
         baseline=Path(baseline) if baseline else None,
         write_baseline=Path(write_baseline) if write_baseline else None,
-        overrides=overrides(select, extend_select, ignore, rule_dirs, fail_on, min_coverage),
+        overrides=overrides(select, extend_select, ignore, rule_dirs, fail_on, min_coverage, ocr),
         progress=sys.stderr.isatty(),
         force_exclude=force_exclude,
         absolute_paths=absolute_paths,

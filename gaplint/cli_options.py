@@ -149,6 +149,7 @@ def overrides(
     rule_dirs: tuple[Path, ...],
     fail_on: str | None = None,
     min_coverage: float | None = None,
+    ocr: bool | None = None,
 ) -> Overrides:
     """The command line's changes to the configuration, from the options above."""
     from gaplint.config import Overrides
@@ -160,7 +161,17 @@ def overrides(
         rules=rule_dirs,
         fail_on=fail_on,  # type: ignore[arg-type]  # click.Choice checked it
         min_coverage=min_coverage,
+        ocr=None if ocr is None else ("auto" if ocr else "off"),
     )
+
+
+def ocr_option(function: F) -> F:
+    """--ocr / --no-ocr: the configuration's `ocr` key for one run."""
+    return click.option(
+        "--ocr/--no-ocr",
+        default=None,
+        help='Read scanned PDF pages (no text layer) by OCR with Tesseract (as `ocr = "auto"`).',
+    )(function)
 
 
 def echo_input_errors(report: Report) -> None:

@@ -13,10 +13,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from gaplint.errors import UserError
-from gaplint.readers.base import Limits
+from gaplint.readers.base import Limits, OcrMode
 from gaplint.report import Severity, Waiver
 from gaplint.selection import SelectionSpec
 
@@ -65,6 +65,18 @@ class Config(BaseModel):
     rules: list[str] = Field(default_factory=list)
     waivers: list[WaiverConfig] = Field(default_factory=list)
     limits: Limits = Field(default_factory=Limits)
+    ocr: OcrMode | None = Field(
+        default=None,
+        description="auto: read PDF pages without a text layer by OCR when Tesseract is "
+        "installed; off (the default): report them as no-text-layer",
+    )
+
+    @model_validator(mode="after")
+    def _ocr_into_limits(self) -> Config:
+        # The readers take their settings from Limits; `ocr` is a top-level key for people.
+        if self.ocr is not None:
+            self.limits = self.limits.model_copy(update={"ocr": self.ocr})
+        return self
 
 
 @dataclass(frozen=True)
@@ -79,6 +91,7 @@ class Overrides:
     min_coverage: float | None = None
     rules: tuple[Path, ...] = ()
     """Extra rule folders, relative to the working folder (not the configuration file)."""
+    ocr: OcrMode | None = None
 
     def prefixes(self, key: str) -> tuple[str, ...]:
         """The rule prefixes given on the command line for a configuration key."""
@@ -98,6 +111,9 @@ class Overrides:
             update["fail_on"] = self.fail_on
         if self.min_coverage is not None:
             update["min_coverage"] = self.min_coverage
+        if self.ocr is not None:
+            update["ocr"] = self.ocr
+            update["limits"] = config.limits.model_copy(update={"ocr": self.ocr})
         if self.rules:
             # Absolute, so that LoadedConfig.rule_dirs leaves them as given.
             update["rules"] = [*config.rules, *(str(p.resolve()) for p in self.rules)]

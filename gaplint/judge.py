@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from gaplint.nlp import Sentence
 
 MAX_EVIDENCE = 3
+OCR = "ocr"  # Block.source / Evidence.source of text read by OCR
 
 
 def _evidence(hit: RuleHit, pattern: str) -> Evidence:
@@ -42,6 +43,7 @@ def _evidence(hit: RuleHit, pattern: str) -> Evidence:
         start=s.start,
         end=s.end,
         pattern=pattern,
+        source="ocr" if s.source == OCR else None,
     )
 
 
@@ -68,6 +70,7 @@ def judge(
     if doubt:
         return _unjudged(document, "en", Notice(code="not-a-policy", message=doubt))
     chosen = [(e, s) for e, s in pack.subpoints() if selection.selected(s.id)]
+    scanned = any(block.source == OCR for block in document.blocks)
     elements: list[ElementResult] = []
     findings: list[Finding] = []
     for element in pack.elements:
@@ -83,7 +86,7 @@ def judge(
             section=[*heading.section, heading.text] if heading else [],
         )
         results = [
-            _judge_subpoint(sub, hits.rules[sub.id], selection, heading, hits.near_misses)
+            _judge_subpoint(sub, hits.rules[sub.id], selection, heading, hits.near_misses, scanned)
             for sub in subs
         ]
         covered = sum(1 for r in results if r.status is SubpointStatus.COVERED)
@@ -133,6 +136,7 @@ def _judge_subpoint(
     selection: Selection,
     heading: Sentence | None,
     near_misses: dict[str, int],
+    scanned: bool = False,
 ) -> SubpointResult:
     excluded: Evidence | None = None
     supporting: list[RuleHit] = []
@@ -143,13 +147,14 @@ def _judge_subpoint(
         supporting.append(hit)
     # A statement before a heading, one in the element's own section before one elsewhere,
     # then where most of the rule's terms meet; ties keep document order. Then the cap.
-    supporting.sort(
-        key=lambda hit: (_is_heading(hit), not _in_section(hit, heading), -hit.terms)
-    )
+    supporting.sort(key=lambda hit: (_is_heading(hit), not _in_section(hit, heading), -hit.terms))
     evidence = [_evidence(hit, f"{sub.id}: {hit.label}") for hit in supporting[:MAX_EVIDENCE]]
     confidence, reason = _confidence(
         supporting, heading, near_misses.get(sub.id, 0), excluded is not None
     )
+    if scanned:
+        deciding = evidence or ([excluded] if excluded else [])
+        confidence, reason = _read_by_ocr(deciding, confidence, reason)
     return SubpointResult(
         id=sub.id,
         title=sub.title,
@@ -198,6 +203,16 @@ def _confidence(
     if heading is not None:
         return Confidence.WEAK, "the policy has a section on this element"
     return Confidence.STRONG, "no sentence comes close"
+
+
+def _read_by_ocr(
+    evidence: list[Evidence], confidence: Confidence, reason: str
+) -> tuple[Confidence, str]:
+    """OCR misreads words: a decision resting on OCR text, or a gap in a document partly read
+    by OCR (the sentence may be there, misread), is worth a reader's check."""
+    if evidence and all(item.source != OCR for item in evidence):
+        return confidence, reason
+    return Confidence.WEAK, f"read by OCR; {reason}"
 
 
 def _gap_finding(

@@ -73,6 +73,7 @@ def read_bytes(data: bytes, name: str, limits: Limits | None = None) -> Document
     if sniffed.note:
         # Read by content, but the overruled name must not pass silently.
         warnings.append(ReadWarning(code=ErrorCode.MISMATCHED_TYPE.value, message=sniffed.note))
+    warnings.extend(result.warnings)
     return Document(
         path=name,
         format=sniffed.format,

@@ -1,0 +1,224 @@
+"""OCR of scanned PDFs: a generated policy is rendered to images, wrapped in a PDF with no
+text layer, read back through Tesseract, and compared with the text-layer original."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import stat
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from gaplint.api import Checker
+from gaplint.cli import main
+from gaplint.document import Document
+from gaplint.errors import ErrorCode, InputError
+from gaplint.readers import Limits, ocr, read_bytes
+from gaplint.report import DocumentReport
+from tests.builders import pdf as build
+
+needs_tesseract = pytest.mark.skipif(
+    ocr.engine() is None, reason="Tesseract is not installed (.ci/run installs it)"
+)
+AUTO = Limits(ocr="auto")
+
+
+@pytest.fixture(scope="module")
+def short_pdf() -> bytes:
+    return build.short_policy_pdf()
+
+
+@pytest.fixture(scope="module")
+def short_scan(short_pdf: bytes) -> bytes:
+    return build.scanned(short_pdf)
+
+
+@pytest.fixture(scope="module")
+def policy_scan() -> bytes:
+    return build.scanned(build.policy_pdf())
+
+
+@pytest.fixture(scope="module")
+def checker() -> Checker:
+    return Checker(limits=AUTO)
+
+
+def _words(document: Document) -> Counter[str]:
+    return Counter(re.findall(r"[a-z0-9]+", document.text.lower()))
+
+
+def _fake_tesseract(folder: Path, body: str) -> None:
+    """A `tesseract` on PATH that runs `body` (a shell script) instead of reading."""
+    script = folder / "tesseract"
+    script.write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+
+
+@needs_tesseract
+def test_scanned_policy_words_and_structure_recovered(policy_scan: bytes) -> None:
+    original = read_bytes(build.policy_pdf(), "policy.pdf")
+    scanned = read_bytes(policy_scan, "scan.pdf", AUTO)
+    want, got = _words(original), _words(scanned)
+    recovered = sum((want & got).values()) / sum(want.values())
+    assert recovered >= 0.95, f"only {recovered:.1%} of the original words recovered"
+    assert all(block.source == "ocr" for block in scanned.blocks)
+    headings = [b.text for b in scanned.blocks if b.kind.value == "heading"]
+    assert headings == [b.text for b in original.blocks if b.kind.value == "heading"]
+    assert [w.code for w in scanned.warnings] == ["ocr"]
+    assert "1, 2, 3, 4" in scanned.warnings[0].message
+
+
+def _verdicts(report: DocumentReport) -> dict[str, str]:
+    return {s.id: s.status.value for e in report.elements for s in e.subpoints}
+
+
+@needs_tesseract
+def test_ocr_verdicts_match_the_text_layer_and_are_weak(
+    short_pdf: bytes, short_scan: bytes, checker: Checker
+) -> None:
+    original = checker.check_bytes(short_pdf, "policy.pdf")
+    scanned = checker.check_bytes(short_scan, "scan.pdf")
+    assert _verdicts(original), original.error
+    assert _verdicts(scanned) == _verdicts(original)
+    covered = [s for e in scanned.elements for s in e.subpoints if s.status.value == "covered"]
+    assert len(covered) >= 4
+    for sub in scanned.elements[0].subpoints + covered:
+        assert sub.confidence is not None and sub.confidence.value == "weak"
+        assert sub.confidence_reason.startswith("read by OCR")
+    assert all(ev.source == "ocr" for sub in covered for ev in sub.evidence)
+    # The text-layer report carries no source at all, so its JSON is as before.
+    assert '"source"' not in original.model_dump_json()
+    assert '"source":"ocr"' in scanned.model_dump_json()
+
+
+@needs_tesseract
+def test_auto_reads_only_the_scanned_page() -> None:
+    document = read_bytes(build.text_then_scanned_pdf(), "mixed.pdf", AUTO)
+    sources = {block.page: block.source for block in document.blocks}
+    assert sources[1] is None and sources[2] == "ocr"
+    assert "Account Management" in document.text
+    assert not [s for s in document.skipped if s.what == "image-only pages"]
+
+
+def test_off_by_default_says_how_to_turn_it_on(short_scan: bytes) -> None:
+    with pytest.raises(InputError) as caught:
+        read_bytes(short_scan, "scan.pdf")
+    assert caught.value.code is ErrorCode.NO_TEXT_LAYER
+    if ocr.engine() is not None:
+        assert "--ocr" in caught.value.message and 'ocr = "auto"' in caught.value.message
+
+
+def test_without_an_engine_the_message_says_what_to_install(
+    short_scan: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ocr, "engine", lambda: None)
+    for limits in (Limits(), AUTO):
+        with pytest.raises(InputError) as caught:
+            read_bytes(short_scan, "scan.pdf", limits)
+        assert caught.value.code is ErrorCode.NO_TEXT_LAYER
+        assert "apt-get install tesseract-ocr" in caught.value.message
+    mixed = read_bytes(build.mixed_scan_pdf(), "mixed.pdf", AUTO)
+    details = [s.detail or "" for s in mixed.skipped if s.what == "image-only pages"]
+    assert details and "tesseract-ocr" in details[0]
+
+
+def test_a_hanging_engine_meets_the_page_time_limit(
+    short_scan: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fake_tesseract(tmp_path, "exec sleep 30")
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+    with pytest.raises(InputError) as caught:
+        read_bytes(short_scan, "scan.pdf", Limits(ocr="auto", ocr_page_seconds=0.5))
+    assert caught.value.code is ErrorCode.TIMEOUT
+    assert "OCR of page 1 took longer than 0.5 s" in caught.value.message
+
+
+def test_a_failing_engine_is_one_line(
+    short_scan: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fake_tesseract(tmp_path, "echo 'Failed loading language eng' >&2; exit 1")
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+    with pytest.raises(InputError) as caught:
+        read_bytes(short_scan, "scan.pdf", AUTO)
+    assert caught.value.code is ErrorCode.NO_TEXT_LAYER
+    assert "OCR of page 1 failed" in caught.value.message
+    assert "tesseract-ocr-eng" in caught.value.message and "\n" not in caught.value.message
+
+
+def test_engine_output_that_is_not_hocr_reads_as_no_text(
+    short_scan: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fake_tesseract(tmp_path, "cat >/dev/null; printf '<html><body>&bogus; <<<'")
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+    with pytest.raises(InputError) as caught:
+        read_bytes(short_scan, "scan.pdf", AUTO)
+    assert caught.value.code is ErrorCode.NO_TEXT_LAYER
+    assert "OCR found no text" in caught.value.message
+
+
+def test_a_huge_page_is_rendered_within_the_pixel_cap() -> None:
+    scale = ocr._scale(14_400, 14_400)  # the largest page a PDF allows, 200 inches square
+    assert (14_400 * scale) ** 2 <= ocr.MAX_PIXELS
+    assert ocr._scale(612, 792) == pytest.approx(300 / 72)
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@needs_tesseract
+def test_progress_bar_counts_pages_on_a_terminal(
+    policy_scan: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    terminal = _Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    read_bytes(policy_scan, "scan.pdf", AUTO)
+    assert "OCR 4 pages" in terminal.getvalue()
+
+
+def _check(args: list[str], folder: Path) -> tuple[int, dict[str, object], str]:
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--format", "json", *args])
+    assert "Traceback" not in result.output
+    data = json.loads(result.stdout) if result.stdout.strip() else {}
+    return result.exit_code, data, result.stderr
+
+
+@needs_tesseract
+def test_cli_ocr_option_and_config_key(
+    short_scan: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "scan.pdf").write_bytes(short_scan)
+    before = sorted(p.name for p in tmp_path.iterdir())
+
+    code, _, stderr = _check(["--isolated", "scan.pdf"], tmp_path)
+    assert code == 2 and "error[no-text-layer]" in stderr and "--ocr" in stderr
+
+    code, data, _ = _check(["--isolated", "--ocr", "scan.pdf"], tmp_path)
+    documents = data["documents"]
+    assert isinstance(documents, list) and code in (0, 1)
+    assert [n["code"] for n in documents[0]["notices"]] == ["ocr"]
+
+    (tmp_path / "gaplint.toml").write_text('ocr = "auto"\n', encoding="utf-8")
+    code, data, _ = _check(["scan.pdf"], tmp_path)
+    assert code in (0, 1) and data["documents"][0]["coverage"]  # type: ignore[index]
+    code, _, stderr = _check(["--no-ocr", "scan.pdf"], tmp_path)
+    assert code == 2 and "error[no-text-layer]" in stderr
+
+    # Nothing was written beside the input, and the input is unchanged.
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*before, "gaplint.toml"])
+    assert (tmp_path / "scan.pdf").read_bytes() == short_scan
+
+
+def test_config_ocr_value_is_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "gaplint.toml").write_text('ocr = "yes"\n', encoding="utf-8")
+    (tmp_path / "p.md").write_text("# Social media policy\n\nStaff must be civil.\n")
+    code, _, stderr = _check(["p.md"], tmp_path)
+    assert code == 2 and "key `ocr`" in stderr
