@@ -11,6 +11,9 @@ from pydantic import BaseModel, ConfigDict, Field
 class DocFormat(str, Enum):
     PDF = "pdf"
     DOCX = "docx"
+    ODT = "odt"
+    DOC = "doc"
+    RTF = "rtf"
     HTML = "html"
     MARKDOWN = "markdown"
     TEXT = "text"
