@@ -314,16 +314,18 @@ def schema() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @format_option(["text", "json"], "text", "Output format: text for people, json for tools.")
-def extract(paths: tuple[str, ...], fmt: str) -> None:
+@ocr_option
+def extract(paths: tuple[str, ...], fmt: str, ocr: bool | None) -> None:
     """Show the blocks gaplint reads from each file, with page and section."""
     from gaplint.errors import InputError
     from gaplint.extract import render_extract
-    from gaplint.readers import read_document
+    from gaplint.readers import Limits, read_document
 
     status = 0
+    limits = Limits(ocr="auto" if ocr else "off")
     for path in paths:
         try:
-            document = read_document(path)
+            document = read_document(path, limits)
         except InputError as error:
             click.echo(error_line(error.path, error.code.value, error.message), err=True)
             status = 2

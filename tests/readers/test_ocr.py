@@ -222,3 +222,21 @@ def test_config_ocr_value_is_checked(tmp_path: Path, monkeypatch: pytest.MonkeyP
     (tmp_path / "p.md").write_text("# Social media policy\n\nStaff must be civil.\n")
     code, _, stderr = _check(["p.md"], tmp_path)
     assert code == 2 and "key `ocr`" in stderr
+
+
+@needs_tesseract
+def test_extract_and_the_text_report_mark_ocr_text(
+    short_scan: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "scan.pdf").write_bytes(short_scan)
+    extracted = CliRunner().invoke(main, ["extract", "--ocr", "scan.pdf"])
+    assert extracted.exit_code == 0, extracted.output
+    assert "[p1 ocr] [heading h1] [(top)] Social Media Policy" in extracted.stdout
+    assert "warning[ocr]" in extracted.stdout
+    plain = CliRunner().invoke(main, ["extract", "scan.pdf"])
+    assert plain.exit_code == 2 and "error[no-text-layer]" in plain.stderr
+    checked = CliRunner().invoke(
+        main, ["check", "--isolated", "--no-cache", "--ocr", "--show-evidence", "scan.pdf"]
+    )
+    assert "read by OCR)" in checked.stdout and "[check this]" in checked.stdout
