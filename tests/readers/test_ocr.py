@@ -7,6 +7,7 @@ import io
 import json
 import os
 import re
+import shlex
 import stat
 from collections import Counter
 from pathlib import Path
@@ -240,3 +241,31 @@ def test_extract_and_the_text_report_mark_ocr_text(
         main, ["check", "--isolated", "--no-cache", "--ocr", "--show-evidence", "scan.pdf"]
     )
     assert "read by OCR)" in checked.stdout and "[check this]" in checked.stdout
+
+
+def _readme_ocr_section() -> str:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    return readme.split("### Scanned PDFs (OCR)", 1)[1].split("\n### ", 1)[0]
+
+
+@needs_tesseract
+def test_readme_ocr_snippets_run_as_written(
+    short_scan: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    section = _readme_ocr_section()
+    commands = [
+        shlex.split(line.split("#", 1)[0])[2:]
+        for line in section.split("```console\n", 1)[1].split("```", 1)[0].splitlines()
+    ]
+    assert [command[0] for command in commands] == ["check", "extract"]
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "scanned-policy.pdf").write_bytes(short_scan)
+    for command in commands:
+        result = CliRunner().invoke(main, [*command, *(["--no-cache"] * (command[0] == "check"))])
+        assert result.exit_code in (0, 1), result.output
+        assert "read by OCR" in result.stdout or "[p1 ocr]" in result.stdout
+    toml = section.split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "pyproject.toml").write_text(toml, encoding="utf-8")
+    code, data, _ = _check(["scanned-policy.pdf"], tmp_path)
+    assert code in (0, 1)
+    assert [n["code"] for n in data["documents"][0]["notices"]] == ["ocr"]  # type: ignore[index]
