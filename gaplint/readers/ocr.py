@@ -19,6 +19,7 @@ import sys
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 import pypdfium2 as pdfium
 from lxml import etree
@@ -27,6 +28,10 @@ from gaplint.document import Block, ReadWarning
 from gaplint.errors import ErrorCode, InputError
 from gaplint.readers.pdf.extract import group_rows
 from gaplint.readers.pdf.geometry import Page, Seg
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 ENGINE = "tesseract"
 INSTALL_HINT = (
@@ -37,6 +42,8 @@ ENABLE_HINT = 'run with `--ocr` or set `ocr = "auto"` in the configuration'
 
 DPI = 300  # Tesseract's own advice for body text
 MAX_PIXELS = 40_000_000  # about A3 at 300 dpi; a larger page is rendered at a lower resolution
+_DARK = 160  # grey levels below this are ink
+_RULE_STEPS = 7  # a straight run of 2**7 = 128 pixels (0.43 inch at 300 dpi) is a ruled line
 _GAP_EM = 2.0  # as in the text-layer reader: a gap this wide splits a line into cells
 # Line sizes in steps of under 9 % are one size, unless they spread over more than 25 %.
 _SIZE_STEP = 0.09
@@ -111,18 +118,42 @@ def _scale(width: float, height: float) -> float:
 
 
 def _render_pgm(page: pdfium.PdfPage, scale: float) -> bytes:
-    """The page as a binary PGM (grey, 8 bits): a format Tesseract reads on standard input."""
+    """The page as a binary PGM (grey, 8 bits), a format Tesseract reads on standard input,
+    with ruled lines taken out."""
+    import numpy as np
+
     bitmap = page.render(scale=scale, grayscale=True)
     try:
         width, height, stride = bitmap.width, bitmap.height, bitmap.stride
-        buffer = memoryview(bitmap.buffer)
-        header = b"P5\n%d %d\n255\n" % (width, height)
-        if stride == width:
-            return header + bytes(buffer[: width * height])
-        rows = (buffer[row * stride : row * stride + width] for row in range(height))
-        return header + b"".join(rows)
+        rows = np.frombuffer(bitmap.buffer, dtype=np.uint8, count=stride * height)
+        image = rows.reshape(height, stride)[:, :width].copy()
     finally:
         bitmap.close()
+    image[_ruled_lines(image < _DARK)] = 255
+    return b"P5\n%d %d\n255\n" % (width, height) + image.tobytes()
+
+
+def _ruled_lines(dark: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
+    """Pixels on straight dark runs of at least 2**_RULE_STEPS pixels, across or down: the
+    rules of a table, which make Tesseract skip the text in its cells. No letter is that long.
+    Found by doubling (log2 of the length in array operations, not one per pixel)."""
+    return _runs(dark, axis=1) | _runs(dark, axis=0)
+
+
+def _runs(dark: npt.NDArray[np.bool_], axis: int) -> npt.NDArray[np.bool_]:
+    import numpy as np
+
+    found = dark if axis == 1 else dark.T
+    for step in range(_RULE_STEPS):  # found[j]: a run of 2**(step + 1) starts at j
+        shift = 1 << step
+        found = found[:, :-shift] & found[:, shift:]
+    for step in range(_RULE_STEPS):  # grow each start back over the run it begins
+        shift = 1 << step
+        grown = np.zeros((found.shape[0], found.shape[1] + shift), dtype=bool)
+        grown[:, :-shift] |= found
+        grown[:, shift:] |= found
+        found = grown
+    return found if axis == 1 else found.T
 
 
 def _run_tesseract(
