@@ -44,6 +44,8 @@ DPI = 300  # Tesseract's own advice for body text
 MAX_PIXELS = 40_000_000  # about A3 at 300 dpi; a larger page is rendered at a lower resolution
 _DARK = 160  # grey levels below this are ink
 _RULE_STEPS = 7  # a straight run of 2**7 = 128 pixels (0.43 inch at 300 dpi) is a ruled line
+_BOLD = 1.25  # a line whose ink is this much denser and wider-stroked than usual is bold
+_MIN_LINES_FOR_BOLD = 5  # fewer lines on a page give no "usual" to compare with
 _GAP_EM = 2.0  # as in the text-layer reader: a gap this wide splits a line into cells
 # Line sizes in steps of under 9 % are one size, unless they spread over more than 25 %.
 _SIZE_STEP = 0.09
@@ -100,12 +102,11 @@ def _ocr_page(
     try:
         width, height = page.get_size()
         scale = _scale(width, height)
-        image = _render_pgm(page, scale)
+        image = _render(page, scale)
     finally:
         page.close()
-    hocr = _run_tesseract(executable, image, workdir, seconds, number)
-    del image  # the page's bitmap is the largest thing held; let it go before parsing
-    return number, width, height, _segments(hocr, scale)
+    hocr = _run_tesseract(executable, _pgm(image), workdir, seconds, number)
+    return number, width, height, _segments(hocr, scale, image)
 
 
 def _scale(width: float, height: float) -> float:
@@ -117,9 +118,8 @@ def _scale(width: float, height: float) -> float:
     return scale
 
 
-def _render_pgm(page: pdfium.PdfPage, scale: float) -> bytes:
-    """The page as a binary PGM (grey, 8 bits), a format Tesseract reads on standard input,
-    with ruled lines taken out."""
+def _render(page: pdfium.PdfPage, scale: float) -> npt.NDArray[np.uint8]:
+    """The page in grey levels, with ruled lines taken out."""
     import numpy as np
 
     bitmap = page.render(scale=scale, grayscale=True)
@@ -130,6 +130,12 @@ def _render_pgm(page: pdfium.PdfPage, scale: float) -> bytes:
     finally:
         bitmap.close()
     image[_ruled_lines(image < _DARK)] = 255
+    return image
+
+
+def _pgm(image: npt.NDArray[np.uint8]) -> bytes:
+    """A binary PGM (grey, 8 bits): a format Tesseract reads on standard input."""
+    height, width = image.shape
     return b"P5\n%d %d\n255\n" % (width, height) + image.tobytes()
 
 
@@ -235,19 +241,74 @@ def _lines(hocr: bytes) -> Iterator[tuple[float, list[tuple[str, Box]]]]:
             yield size, words
 
 
-def _segments(hocr: bytes, scale: float) -> list[Seg]:
+def _segments(hocr: bytes, scale: float, image: npt.NDArray[np.uint8]) -> list[Seg]:
     """Words become segments in PDF points; a wide gap between words starts a new cell."""
+    lines = list(_lines(hocr))
+    bold = _bold_lines(image, [words for _, words in lines])
     segs: list[Seg] = []
-    for size_pixels, words in _lines(hocr):
+    for (size_pixels, words), is_bold in zip(lines, bold):
         size = size_pixels / scale
         run: list[tuple[str, Box]] = []
-        for text, box in sorted(words, key=lambda item: item[1][0]):
+        ordered = sorted(words, key=lambda item: item[1][0])
+        bullet = _dropped_bullet(image, ordered[0][1])
+        if bullet is not None:
+            ordered.insert(0, ("\u2022", bullet))
+        for text, box in ordered:
             if run and (box[0] - run[-1][1][2]) / scale > _GAP_EM * size:
-                segs.append(_seg(run, scale, size))
+                segs.append(_seg(run, scale, size, is_bold))
                 run = []
             run.append((text, box))
-        segs.append(_seg(run, scale, size))
+        segs.append(_seg(run, scale, size, is_bold))
     return segs
+
+
+def _bold_lines(image: npt.NDArray[np.uint8], lines: list[list[tuple[str, Box]]]) -> list[bool]:
+    """Which lines are set in bold, which Tesseract does not say: their ink is both denser
+    and in wider strokes (ink per left edge of a stroke) than most lines of the page."""
+    import numpy as np
+
+    measures = []
+    for words in lines:
+        ink = area = edges = 0
+        for _, (x0, y0, x1, y1) in words:
+            box = image[int(y0) : int(y1), int(x0) : int(x1)] < _DARK
+            ink += int(box.sum())
+            area += box.size
+            edges += int(np.count_nonzero(box[:, 1:] & ~box[:, :-1]))
+        measures.append((ink / max(area, 1), ink / max(edges, 1)))
+    if len(measures) < _MIN_LINES_FOR_BOLD:
+        return [False] * len(measures)
+    density = float(np.median([m[0] for m in measures]))
+    stroke = float(np.median([m[1] for m in measures]))
+    return [d > _BOLD * density and w > _BOLD * stroke for d, w in measures]
+
+
+def _dropped_bullet(image: npt.NDArray[np.uint8], first: Box) -> Box | None:
+    """The box of a bullet Tesseract left out before a line's first word, or None.
+
+    Tesseract often drops a round bullet ("•") entirely, and without it a list reads as one
+    paragraph. A bullet is a lone, compact, filled blob just left of the first word, about
+    the height of a lower-case letter, centred on the line."""
+    import numpy as np
+
+    x0, top, _, bottom = (int(v) for v in first)
+    height = bottom - top
+    if height < 6:
+        return None
+    left = max(0, x0 - 3 * height)
+    region = image[top:bottom, left : max(left, x0 - 2)] < _DARK
+    if not region.any():
+        return None
+    rows = np.flatnonzero(region.any(axis=1))
+    cols = np.flatnonzero(region.any(axis=0))
+    blob_h, blob_w = rows[-1] - rows[0] + 1, cols[-1] - cols[0] + 1
+    centre = (rows[0] + rows[-1]) / 2
+    filled = region.sum() / (blob_h * blob_w)
+    compact = 0.12 * height <= blob_h <= 0.6 * height and 0.6 <= blob_w / blob_h <= 1.6
+    if not (compact and filled >= 0.55 and 0.25 * height <= centre <= 0.8 * height):
+        return None
+    bx0 = left + int(cols[0])
+    return float(bx0), float(top + rows[0]), float(bx0 + blob_w), float(top + rows[-1] + 1)
 
 
 def _snap_sizes(segs: list[Seg]) -> None:
@@ -276,7 +337,7 @@ def _settle(cluster: list[float], weights: Counter[float], snapped: dict[float, 
         snapped.update((size, usual) for size in cluster)
 
 
-def _seg(words: list[tuple[str, Box]], scale: float, size: float) -> Seg:
+def _seg(words: list[tuple[str, Box]], scale: float, size: float, bold: bool) -> Seg:
     first = words[0][0]
     if first in _MISREAD_BULLETS and len(words) > 1:
         words = [("\u2022", words[0][1]), *words[1:]]
@@ -285,7 +346,7 @@ def _seg(words: list[tuple[str, Box]], scale: float, size: float) -> Seg:
     x1 = max(box[2] for _, box in words) / scale
     top = min(box[1] for _, box in words) / scale
     bottom = max(box[3] for _, box in words) / scale
-    return Seg(text, x0, x1, top, bottom, size, bold=False)
+    return Seg(text, x0, x1, top, bottom, size, bold)
 
 
 @contextlib.contextmanager

@@ -12,6 +12,8 @@ import stat
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
+import numpy.typing as npt
 import pytest
 from click.testing import CliRunner
 
@@ -176,8 +178,6 @@ def test_engine_output_that_is_not_hocr_reads_as_no_text(
 
 
 def test_ruled_lines_are_found_and_letters_are_not() -> None:
-    import numpy as np
-
     dark = np.zeros((300, 400), dtype=bool)
     dark[10, 20:380] = True  # a table's rule, across
     dark[30:290, 200] = True  # and down
@@ -187,6 +187,38 @@ def test_ruled_lines_are_found_and_letters_are_not() -> None:
     assert found[10, 20:380].all() and found[30:290, 200].all()
     assert int(found.sum()) == 360 + 260  # the two rules and nothing else
     assert not found[100:140, 50:54].any() and not found[150, 60:120].any()
+
+
+def _page_with_words(
+    stroke: int, bold_rows: set[int]
+) -> tuple[npt.NDArray[np.uint8], list[list[tuple[str, ocr.Box]]]]:
+    """A white page with eight "lines" of vertical strokes; the rows in bold_rows thicker."""
+    image = np.full((800, 600), 255, dtype=np.uint8)
+    lines: list[list[tuple[str, ocr.Box]]] = []
+    for row in range(8):
+        top = 40 + row * 90
+        width = stroke * 2 if row in bold_rows else stroke
+        for x in range(100, 500, 12):
+            image[top : top + 40, x : x + width] = 0
+        lines.append([("word", (100.0, float(top), 500.0, float(top + 40)))])
+    return image, lines
+
+
+def test_bold_lines_are_the_denser_wider_stroked_ones() -> None:
+    image, lines = _page_with_words(3, {2, 5})
+    assert ocr._bold_lines(image, lines) == [i in {2, 5} for i in range(8)]
+    assert ocr._bold_lines(image, lines[:3]) == [False] * 3
+
+
+def test_a_dropped_bullet_is_put_back() -> None:
+    image = np.full((200, 400), 255, dtype=np.uint8)
+    word: tuple[float, float, float, float] = (100.0, 50.0, 200.0, 90.0)  # 40 px high
+    assert ocr._dropped_bullet(image, word) is None  # nothing in the margin
+    image[64:76, 60:72] = 0  # a filled dot, mid-line, left of the word
+    assert ocr._dropped_bullet(image, word) == (60.0, 64.0, 72.0, 76.0)
+    image[64:76, 60:72] = 255
+    image[50:90, 60:64] = 0  # a letter's full-height stroke is not a bullet
+    assert ocr._dropped_bullet(image, word) is None
 
 
 def test_a_huge_page_is_rendered_within_the_pixel_cap() -> None:
