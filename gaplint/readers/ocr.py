@@ -149,17 +149,22 @@ def _ruled_lines(dark: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
 def _runs(dark: npt.NDArray[np.bool_], axis: int) -> npt.NDArray[np.bool_]:
     import numpy as np
 
-    found = dark if axis == 1 else dark.T
+    def shifted(array: npt.NDArray[np.bool_], start: int, stop: int) -> npt.NDArray[np.bool_]:
+        return array[:, start:stop] if axis == 1 else array[start:stop]
+
+    found = dark
     for step in range(_RULE_STEPS):  # found[j]: a run of 2**(step + 1) starts at j
         shift = 1 << step
-        found = found[:, :-shift] & found[:, shift:]
+        found = shifted(found, 0, -shift) & shifted(found, shift, found.shape[axis])
     for step in range(_RULE_STEPS):  # grow each start back over the run it begins
         shift = 1 << step
-        grown = np.zeros((found.shape[0], found.shape[1] + shift), dtype=bool)
-        grown[:, :-shift] |= found
-        grown[:, shift:] |= found
+        shape = list(found.shape)
+        shape[axis] += shift
+        grown = np.zeros(shape, dtype=bool)
+        shifted(grown, 0, -shift)[...] |= found
+        shifted(grown, shift, shape[axis])[...] |= found
         found = grown
-    return found if axis == 1 else found.T
+    return found
 
 
 def _run_tesseract(
