@@ -147,7 +147,9 @@ def _judge_subpoint(
         supporting.append(hit)
     # A statement before a heading, one in the element's own section before one elsewhere,
     # then where most of the rule's terms meet; ties keep document order. Then the cap.
-    supporting.sort(key=lambda hit: (_is_heading(hit), not _in_section(hit, heading), -hit.terms))
+    supporting.sort(
+        key=lambda hit: (_is_heading(hit), not _in_section(hit, heading), -hit.terms)
+    )
     evidence = [_evidence(hit, f"{sub.id}: {hit.label}") for hit in supporting[:MAX_EVIDENCE]]
     confidence, reason = _confidence(
         supporting, heading, near_misses.get(sub.id, 0), excluded is not None
