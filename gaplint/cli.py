@@ -24,6 +24,7 @@ from gaplint.cli_options import (
     fail,
     format_option,
     no_documents_message,
+    ocr_option,
     overrides,
     selection_options,
     set_option,
@@ -164,6 +165,7 @@ def main() -> None:
 @click.option(
     "--write-baseline", type=click.Path(dir_okay=False), help="Record today's gaps in this file."
 )
+@ocr_option
 def check(
     paths: tuple[str, ...],
     fmt: str | None,
@@ -190,6 +192,7 @@ def check(
     cache_dir: str | None,
     baseline: str | None,
     write_baseline: str | None,
+    ocr: bool | None,
 ) -> None:
     """Check policy documents (files, folders, or '-' for standard input) for gaps.
 
@@ -221,6 +224,7 @@ def check(
             min_coverage,
             jurisdiction,
             set_name,
+            ocr,
         ),
         progress=sys.stderr.isatty(),
         force_exclude=force_exclude,
@@ -341,16 +345,18 @@ def schema() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @format_option(["text", "json"], "text", "Output format: text for people, json for tools.")
-def extract(paths: tuple[str, ...], fmt: str) -> None:
+@ocr_option
+def extract(paths: tuple[str, ...], fmt: str, ocr: bool | None) -> None:
     """Show the blocks gaplint reads from each file, with page and section."""
     from gaplint.errors import InputError
     from gaplint.extract import render_extract
-    from gaplint.readers import read_document
+    from gaplint.readers import Limits, read_document
 
     status = 0
+    limits = Limits(ocr="auto" if ocr else "off")
     for path in paths:
         try:
-            document = read_document(path)
+            document = read_document(path, limits)
         except InputError as error:
             click.echo(error_line(error.path, error.code.value, error.message), err=True)
             status = 2

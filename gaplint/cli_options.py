@@ -169,6 +169,7 @@ def overrides(
     min_coverage: float | None = None,
     jurisdiction: str | None = None,
     set_name: str | None = None,
+    ocr: bool | None = None,
 ) -> Overrides:
     """The command line's changes to the configuration, from the options above."""
     from gaplint.config import Overrides
@@ -182,7 +183,17 @@ def overrides(
         min_coverage=min_coverage,
         jurisdiction=jurisdiction,
         set_name=set_name,
+        ocr=None if ocr is None else ("auto" if ocr else "off"),
     )
+
+
+def ocr_option(function: F) -> F:
+    """--ocr / --no-ocr: the configuration's `ocr` key for one run."""
+    return click.option(
+        "--ocr/--no-ocr",
+        default=None,
+        help='Read scanned PDF pages (no text layer) by OCR with Tesseract (as `ocr = "auto"`).',
+    )(function)
 
 
 def echo_input_errors(report: Report) -> None:

@@ -13,10 +13,17 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from gaplint.errors import UserError
-from gaplint.readers.base import Limits
+from gaplint.readers.base import Limits, OcrMode
 from gaplint.report import Severity, Waiver
 from gaplint.rules import Jurisdiction
 from gaplint.selection import SelectionSpec
@@ -98,6 +105,18 @@ class Config(BaseModel):
         if value not in JURISDICTIONS:
             raise ValueError(f"{value!r} is not one of {', '.join(JURISDICTIONS)}")
         return value
+    ocr: OcrMode | None = Field(
+        default=None,
+        description="auto: read PDF pages without a text layer by OCR when Tesseract is "
+        "installed; off (the default): report them as no-text-layer",
+    )
+
+    @model_validator(mode="after")
+    def _ocr_into_limits(self) -> Config:
+        # The readers take their settings from Limits; `ocr` is a top-level key for people.
+        if self.ocr is not None:
+            self.limits = self.limits.model_copy(update={"ocr": self.ocr})
+        return self
 
 
 @dataclass(frozen=True)
@@ -115,6 +134,7 @@ class Overrides:
     jurisdiction: str | None = None
     set_name: str | None = None
     """`--set NAME`: every document of the run is a member of one set of that name."""
+    ocr: OcrMode | None = None
 
     def prefixes(self, key: str) -> tuple[str, ...]:
         """The rule prefixes given on the command line for a configuration key."""
@@ -136,6 +156,9 @@ class Overrides:
             update["min_coverage"] = self.min_coverage
         if self.jurisdiction is not None:
             update["jurisdiction"] = self.jurisdiction
+        if self.ocr is not None:
+            update["ocr"] = self.ocr
+            update["limits"] = config.limits.model_copy(update={"ocr": self.ocr})
         if self.rules:
             # Absolute, so that LoadedConfig.rule_dirs leaves them as given.
             update["rules"] = [*config.rules, *(str(p.resolve()) for p in self.rules)]

@@ -13,7 +13,8 @@ from gaplint.errors import ErrorCode, InputError
 from gaplint.paths import STDIN, display_path, printable, relative_to
 
 DEFAULT_INCLUDE = (
-    "*.pdf", "*.docx", "*.md", "*.markdown", "*.txt", "*.html", "*.htm", "*.php", "*.aspx",
+    "*.pdf", "*.docx", "*.odt", "*.doc", "*.rtf", "*.md", "*.markdown", "*.txt", "*.html", "*.htm",
+    "*.php", "*.aspx",
 )  # fmt: skip
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -10,6 +11,9 @@ from pydantic import BaseModel, ConfigDict, Field
 class DocFormat(str, Enum):
     PDF = "pdf"
     DOCX = "docx"
+    ODT = "odt"
+    DOC = "doc"
+    RTF = "rtf"
     HTML = "html"
     MARKDOWN = "markdown"
     TEXT = "text"
@@ -42,6 +46,11 @@ class Block(BaseModel):
     level: int | None = Field(default=None, description="heading level (1 = top) for headings")
     start: int = Field(description="offset of the block's text in Document.text")
     end: int
+    source: Literal["ocr"] | None = Field(
+        default=None,
+        exclude_if=lambda value: value is None,
+        description='"ocr" for text read by OCR from a scanned page; absent for a text layer',
+    )
 
 
 class Metadata(BaseModel):

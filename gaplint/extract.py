@@ -33,9 +33,10 @@ def render_extract(document: Document, fmt: str) -> str:
 
 
 def _where(block: Block) -> str:
-    """Page (PDF), source line (Markdown, text, HTML) or paragraph number (DOCX)."""
+    """Page (PDF; "p3 ocr" when read by OCR), source line (Markdown, text, HTML) or
+    paragraph number (DOCX)."""
     if block.page is not None:
-        return f"p{block.page}"
+        return f"p{block.page}" + (f" {block.source}" if block.source else "")
     if block.line is not None:
         return f"L{block.line}"
     return f"¶{block.paragraph}" if block.paragraph is not None else "-"

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from gaplint.nlp import Sentence
 
 MAX_EVIDENCE = 3
+OCR = "ocr"  # Block.source / Evidence.source of text read by OCR
 
 
 def _evidence(hit: RuleHit, pattern: str) -> Evidence:
@@ -43,6 +44,7 @@ def _evidence(hit: RuleHit, pattern: str) -> Evidence:
         start=s.start,
         end=s.end,
         pattern=pattern,
+        source="ocr" if s.source == OCR else None,
     )
 
 
@@ -70,6 +72,7 @@ def judge(
     if doubt:
         return _unjudged(document, "en", Notice(code="not-a-policy", message=doubt))
     chosen = [(e, s) for e, s in pack.subpoints() if selection.selected(s.id)]
+    scanned = any(block.source == OCR for block in document.blocks)
     elements: list[ElementResult] = []
     findings: list[Finding] = []
     for element in pack.elements:
@@ -85,7 +88,7 @@ def judge(
             section=[*heading.section, heading.text] if heading else [],
         )
         results = [
-            _judge_subpoint(sub, hits.rules[sub.id], selection, heading, hits.near_misses)
+            _judge_subpoint(sub, hits.rules[sub.id], selection, heading, hits.near_misses, scanned)
             for sub in subs
         ]
         covered = sum(1 for r in results if r.status is SubpointStatus.COVERED)
@@ -137,6 +140,7 @@ def _judge_subpoint(
     selection: Selection,
     heading: Sentence | None,
     near_misses: dict[str, int],
+    scanned: bool = False,
 ) -> SubpointResult:
     excluded: Evidence | None = None
     supporting: list[RuleHit] = []
@@ -154,6 +158,9 @@ def _judge_subpoint(
     confidence, reason = _confidence(
         supporting, heading, near_misses.get(sub.id, 0), excluded is not None
     )
+    if scanned:
+        deciding = evidence or ([excluded] if excluded else [])
+        confidence, reason = _read_by_ocr(deciding, confidence, reason)
     return SubpointResult(
         id=sub.id,
         title=sub.title,
@@ -202,6 +209,16 @@ def _confidence(
     if heading is not None:
         return Confidence.WEAK, "the policy has a section on this element"
     return Confidence.STRONG, "no sentence comes close"
+
+
+def _read_by_ocr(
+    evidence: list[Evidence], confidence: Confidence, reason: str
+) -> tuple[Confidence, str]:
+    """OCR misreads words: a decision resting on OCR text, or a gap in a document partly read
+    by OCR (the sentence may be there, misread), is worth a reader's check."""
+    if evidence and all(item.source != OCR for item in evidence):
+        return confidence, reason
+    return Confidence.WEAK, f"read by OCR; {reason}"
 
 
 def _gap_finding(

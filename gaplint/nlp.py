@@ -188,6 +188,8 @@ class Sentence:
     """Source line of the sentence's block (Markdown, text, HTML)."""
     paragraph: int | None = None
     """DOCX paragraph number of the sentence's block."""
+    source: str | None = None
+    """"ocr" when the sentence's block was read by OCR."""
 
 
 def whole_document_doc(nlp: Language, document: Document) -> tuple[Doc, str] | None:
@@ -225,4 +227,5 @@ def located(block: Block, index: int, text: str, start_char: int, end_char: int)
         section=tuple(block.section),
         line=block.line,
         paragraph=block.paragraph,
+        source=block.source,
     )

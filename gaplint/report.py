@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timezone
 from enum import Enum
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -50,6 +51,11 @@ class Evidence(_Model):
     pattern: str = Field(
         description="the rule and what matched in the sentence, "
         "e.g. 'GL101: gl1-role + on behalf of|…'"
+    )
+    source: Literal["ocr"] | None = Field(
+        default=None,
+        exclude_if=lambda value: value is None,
+        description='"ocr" when the sentence was read by OCR from a scanned page',
     )
 
 

@@ -24,6 +24,15 @@ def _reader_for(fmt: DocFormat) -> Reader:
         from gaplint.readers.docx import read_docx
 
         return read_docx
+    if fmt is DocFormat.ODT:
+        from gaplint.readers.odt import read_odt
+
+        return read_odt
+    if fmt in (DocFormat.DOC, DocFormat.RTF):
+        from gaplint.readers.office_convert import read_converted
+
+        suffix = f".{fmt.value}"
+        return lambda data, limits: read_converted(data, limits, suffix)
     if fmt is DocFormat.HTML:
         from gaplint.readers.html import read_html
 
@@ -73,6 +82,7 @@ def read_bytes(data: bytes, name: str, limits: Limits | None = None) -> Document
     if sniffed.note:
         # Read by content, but the overruled name must not pass silently.
         warnings.append(ReadWarning(code=ErrorCode.MISMATCHED_TYPE.value, message=sniffed.note))
+    warnings.extend(result.warnings)
     return Document(
         path=name,
         format=sniffed.format,

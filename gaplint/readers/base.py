@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from gaplint.document import Block, Metadata, Skipped
+from gaplint.document import Block, Metadata, ReadWarning, Skipped
+
+OcrMode = Literal["off", "auto"]
 
 
 class Limits(BaseModel):
@@ -26,6 +29,19 @@ class Limits(BaseModel):
     timeout_seconds: float = Field(
         default=60, ge=0, description="longest time one document may take (0: no limit)"
     )
+    ocr: OcrMode = Field(
+        default="off",
+        description="read PDF pages without a text layer by OCR (Tesseract): off or auto; "
+        "set by the top-level `ocr` key or `--ocr`",
+    )
+    ocr_page_seconds: float = Field(
+        default=60, ge=0, description="longest time OCR of one page may take (0: no limit)"
+    )
+    convert_seconds: float = Field(
+        default=60,
+        ge=0,
+        description="longest time LibreOffice may take to convert a .doc or .rtf (0: no limit)",
+    )
 
 
 @dataclass
@@ -36,6 +52,8 @@ class ReadResult:
     pages: int | None = None
     metadata: Metadata = field(default_factory=Metadata)
     skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[ReadWarning] = field(default_factory=list)
+    """What the reader worked around (pages read by OCR), for the report's notices."""
 
 
 Reader = Callable[[bytes, Limits], ReadResult]

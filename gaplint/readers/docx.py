@@ -27,6 +27,7 @@ from gaplint.errors import ErrorCode, InputError
 from gaplint.readers.base import Limits, ReadResult
 from gaplint.readers.textblocks import TextBlock
 from gaplint.readers.zipfailures import ZIP_FAILURES, zip_failure
+from gaplint.readers.zippackage import SAFE_PARSER, checked_zip, scan_part, xml_named
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -42,67 +43,14 @@ def w(tag: str) -> str:
 
 # ---------------------------------------------------------------- zip and XML safety checks
 
-_MIN_BOMB_BYTES = 1 << 20  # a part under 1 MiB cannot exhaust anything, whatever its ratio
-_MAX_MEMBERS = 10_000
-_SCAN_CHUNK = 1 << 20
-_UNSAFE_MARKERS = tuple(
-    marker.encode(encoding)
-    for marker in ("<!doctype", "<!entity")
-    for encoding in ("ascii", "utf-16-le", "utf-16-be")
-)
-_XML_NAME = re.compile(r"\.(?:xml|rels|vml)$", re.IGNORECASE)
-# A safe parser for the parts read directly: no DTD, no entities, no network, default limits.
-_SAFE_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_pis=True
-)
 
-
-def _open_zip(data: bytes) -> zipfile.ZipFile:
-    try:
-        return zipfile.ZipFile(io.BytesIO(data))
-    except ZIP_FAILURES as error:
-        raise InputError(
-            ErrorCode.CORRUPT, f"not a readable DOCX (damaged or truncated zip: {error})"
-        ) from None
-
-
-def _check_sizes(archive: zipfile.ZipFile, limits: Limits) -> None:
-    """Refuse zip bombs from the central directory alone, before inflating anything.
-
-    The declared sizes can be trusted as bounds: zipfile stops reading a member at its
-    declared size and fails on a CRC mismatch, so a lying header cannot inflate further.
-    """
-    members = archive.infolist()
-    if len(members) > _MAX_MEMBERS:
-        raise InputError(
-            ErrorCode.TOO_LARGE, f"DOCX has {len(members):,} parts; too many to be a policy"
-        )
-    total = sum(member.file_size for member in members)
-    if total > limits.max_uncompressed_bytes:
-        raise InputError(
-            ErrorCode.TOO_LARGE,
-            f"DOCX inflates to {total:,} bytes, "
-            f"over the limit of {limits.max_uncompressed_bytes:,}",
-        )
-    for member in members:
-        if member.flag_bits & 0x1:
-            raise InputError(ErrorCode.ENCRYPTED, f"DOCX part {member.filename} is encrypted")
-        ratio = member.file_size / max(member.compress_size, 1)
-        if member.file_size > _MIN_BOMB_BYTES and ratio > limits.max_compression_ratio:
-            raise InputError(
-                ErrorCode.TOO_LARGE,
-                f"DOCX part {member.filename} inflates {ratio:,.0f}-fold, over the limit of "
-                f"{limits.max_compression_ratio} (a zip bomb?)",
-            )
-
-
-def _xml_members(archive: zipfile.ZipFile) -> list[str]:
+def _docx_xml_members(archive: zipfile.ZipFile) -> list[str]:
     """Every part an XML parser might see: by name, and by declared content type."""
     names = [info.filename for info in archive.infolist() if not info.is_dir()]
-    chosen = {name for name in names if _XML_NAME.search(name)}
+    chosen = set(xml_named(names))
     if "[Content_Types].xml" in chosen:
-        _scan(archive, "[Content_Types].xml")
-        types = etree.fromstring(archive.read("[Content_Types].xml"), _SAFE_PARSER)
+        scan_part(archive, "[Content_Types].xml", "DOCX")
+        types = etree.fromstring(archive.read("[Content_Types].xml"), SAFE_PARSER)
         xml_exts = {
             (item.get("Extension") or "").lower()
             for item in types
@@ -121,36 +69,11 @@ def _xml_members(archive: zipfile.ZipFile) -> list[str]:
     return sorted(chosen)
 
 
-def _scan(archive: zipfile.ZipFile, name: str) -> None:
-    """Refuse a part with a DOCTYPE or ENTITY declaration; streamed, so never all in memory."""
-    overlap = b""
-    with archive.open(name) as part:
-        while chunk := part.read(_SCAN_CHUNK):
-            window = (overlap + chunk).lower()
-            if any(marker in window for marker in _UNSAFE_MARKERS):
-                raise InputError(
-                    ErrorCode.UNSAFE_XML,
-                    f"DOCX part {name} declares a DOCTYPE or entities (refused: entity expansion"
-                    " and external entities are unsafe)",
-                )
-            overlap = chunk[-32:]
-
-
 def check_package(data: bytes, limits: Limits) -> zipfile.ZipFile:
     """The opened zip, once it is known to be small enough, XML-safe and to hold a document."""
-    archive = _open_zip(data)
-    _check_sizes(archive, limits)
-    names = set(archive.namelist())
-    if "word/document.xml" not in names:
-        raise InputError(ErrorCode.CORRUPT, "DOCX has no word/document.xml (not a Word document?)")
-    try:
-        for name in _xml_members(archive):
-            _scan(archive, name)
-    except etree.XMLSyntaxError as error:
-        raise InputError(ErrorCode.CORRUPT, f"damaged DOCX: {error}") from None
-    except ZIP_FAILURES as error:
-        raise zip_failure(error) from None
-    return archive
+    return checked_zip(
+        data, limits, "DOCX", ("word/document.xml", "a Word document"), _docx_xml_members
+    )
 
 
 # ---------------------------------------------------------------- styles
@@ -413,7 +336,7 @@ def _natural(name: str) -> list[object]:
 
 def _element(content: etree._Element | bytes) -> etree._Element:
     if isinstance(content, bytes):
-        return etree.fromstring(content, _SAFE_PARSER)
+        return etree.fromstring(content, SAFE_PARSER)
     return content
 
 

@@ -33,6 +33,9 @@ _EXPECTED: dict[str, DocFormat] = {
     ".docx": DocFormat.DOCX,
     ".docm": DocFormat.DOCX,
     ".dotx": DocFormat.DOCX,
+    ".odt": DocFormat.ODT,
+    ".doc": DocFormat.DOC,
+    ".rtf": DocFormat.RTF,
     **{ext: DocFormat.HTML for ext in HTML_EXTENSIONS},
     **{ext: DocFormat.MARKDOWN for ext in MARKDOWN_EXTENSIONS},
     **{ext: DocFormat.TEXT for ext in TEXT_EXTENSIONS},
@@ -47,6 +50,9 @@ _BINARY_EXTENSIONS = {
 _DESCRIPTIONS = {
     DocFormat.PDF: "a PDF",
     DocFormat.DOCX: "a DOCX document",
+    DocFormat.ODT: "an OpenDocument text file",
+    DocFormat.DOC: "a legacy Word .doc file",
+    DocFormat.RTF: "an RTF document",
     DocFormat.HTML: "HTML",
     DocFormat.MARKDOWN: "Markdown",
     DocFormat.TEXT: "plain text",
@@ -60,7 +66,6 @@ _MAGIC: tuple[tuple[bytes, str, str], ...] = (
     (b"GIF89a", "a GIF image", ""),
     (b"II*\x00", "a TIFF image", ""),
     (b"MM\x00*", "a TIFF image", ""),
-    (b"{\\rtf", "an RTF document", _SAVE_AS),
     (b"%!PS", "a PostScript file", "; convert it to PDF"),
     (b"\x7fELF", "an executable (ELF)", ""),
     (b"\xcf\xfa\xed\xfe", "an executable (Mach-O)", ""),
@@ -76,7 +81,6 @@ _MAGIC: tuple[tuple[bytes, str, str], ...] = (
 _RIFF = {b"WEBP": "a WebP image", b"WAVE": "a WAV audio file", b"AVI ": "an AVI video"}
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _OLE2_KINDS = (
-    ("WordDocument", "a legacy Word .doc file", _SAVE_AS),
     ("Workbook", "a legacy Excel .xls workbook", ""),
     ("PowerPoint Document", "a legacy PowerPoint .ppt file", ""),
     ("__substg1.0_", "an Outlook message (.msg)", "; save the policy itself as .docx or PDF"),
@@ -110,17 +114,20 @@ class Sniffed:
     note: str | None = None  # why the name was overruled, when it was
 
 
-def _ole2_kind(data: bytes) -> Unsupported:
+def _ole2_kind(data: bytes) -> DocFormat:
+    """DOC for a legacy Word file (read through LibreOffice); raises Unsupported otherwise."""
     if "EncryptedPackage".encode("utf-16-le") in data:
-        return Unsupported(
+        raise Unsupported(
             "a password-protected Office document",
             "; remove the password or save an unprotected copy as .docx or PDF",
             ErrorCode.ENCRYPTED,
         )
+    if "WordDocument".encode("utf-16-le") in data:
+        return DocFormat.DOC
     for stream, description, hint in _OLE2_KINDS:
         if stream.encode("utf-16-le") in data:
-            return Unsupported(description, hint)
-    return Unsupported("a legacy Office (OLE2) file", _SAVE_AS)
+            raise Unsupported(description, hint)
+    raise Unsupported("a legacy Office (OLE2) file", _SAVE_AS)
 
 
 def _read_small_member(archive: zipfile.ZipFile, name: str, limit: int = 1_000_000) -> bytes:
@@ -129,7 +136,8 @@ def _read_small_member(archive: zipfile.ZipFile, name: str, limit: int = 1_000_0
 
 
 def _zip_kind(data: bytes) -> DocFormat:
-    """DOCX if the zip holds a Word document; raises Unsupported for other zips."""
+    """DOCX if the zip holds a Word document, ODT for OpenDocument text; raises Unsupported
+    for other zips."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
@@ -157,14 +165,15 @@ def _zip_kind(data: bytes) -> DocFormat:
     if "ppt/presentation.xml" in names or b"presentationml" in types:
         raise Unsupported("a PowerPoint presentation (.pptx)", "; export it as PDF")
     if mimetype.startswith(b"application/vnd.oasis.opendocument.text"):
-        raise Unsupported("an OpenDocument text file (.odt)", _SAVE_AS)
+        return DocFormat.ODT
     if mimetype.startswith(b"application/epub"):
         raise Unsupported("an EPUB e-book")
     raise Unsupported("a zip archive (no word/document.xml, so not a DOCX)", "; extract it first")
 
 
 def _binary_kind(data: bytes, ext: str) -> DocFormat | None:
-    """PDF or DOCX by magic bytes; raises Unsupported for other known binaries; None for text."""
+    """A format gaplint reads, by magic bytes; raises Unsupported for other known binaries;
+    None for text."""
     head = data[:1024]
     # Readers tolerate junk before the PDF header; only trust that when the name agrees.
     if head.lstrip().startswith(b"%PDF-") or (ext == ".pdf" and b"%PDF-" in head):
@@ -172,7 +181,9 @@ def _binary_kind(data: bytes, ext: str) -> DocFormat | None:
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
         return _zip_kind(data)
     if head.startswith(_OLE2):
-        raise _ole2_kind(data)
+        return _ole2_kind(data)
+    if head.startswith(b"{\\rtf"):
+        return DocFormat.RTF
     for magic, description, hint in _MAGIC:
         if head.startswith(magic):
             raise Unsupported(description, hint)

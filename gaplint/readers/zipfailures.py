@@ -27,12 +27,12 @@ def is_encrypted(error: BaseException) -> bool:
     return isinstance(error, RuntimeError) and "encrypted" in str(error)
 
 
-def zip_failure(error: BaseException) -> InputError:
+def zip_failure(error: BaseException, label: str = "DOCX") -> InputError:
     """ENCRYPTED for a password-protected part, else CORRUPT naming what went wrong."""
     if is_encrypted(error):
         return InputError(
             ErrorCode.ENCRYPTED,
-            "DOCX is password-protected (encrypted zip); save an unprotected copy",
+            f"{label} is password-protected (encrypted zip); save an unprotected copy",
         )
     detail = " ".join(str(error).split())[:200] or type(error).__name__
-    return InputError(ErrorCode.CORRUPT, f"damaged DOCX: {detail}")
+    return InputError(ErrorCode.CORRUPT, f"damaged {label}: {detail}")

@@ -53,6 +53,8 @@ def _where(place: Evidence | Location, path: str | None = None) -> str:
     parts += [f"paragraph {place.paragraph}"] if place.paragraph else []
     if place.section:
         parts.append("§ " + " › ".join(terminal(heading) for heading in place.section))
+    if isinstance(place, Evidence) and place.source == "ocr":
+        parts.append("read by OCR")
     return ", ".join(parts)
 
 

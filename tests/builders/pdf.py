@@ -445,3 +445,87 @@ def sections_pdf(title: str, sections: list[tuple[str, list[str]]]) -> bytes:
         for text in paragraphs:
             _paragraph(pdf, text)
     return bytes(pdf.output())
+
+
+def scanned(source: bytes, dpi: int = 200) -> bytes:
+    """`source` as a scan would give it: every page rendered to a grey image and wrapped in a
+    PDF with no text layer (Pillow's PDF writer), at the size of the original page."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(source)
+    try:
+        images = []
+        for index in range(len(pdf)):
+            page = pdf[index]
+            images.append(page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L"))
+            page.close()
+    finally:
+        pdf.close()
+    out = io.BytesIO()
+    images[0].save(out, format="PDF", save_all=True, append_images=images[1:], resolution=dpi)
+    return out.getvalue()
+
+
+SHORT_POLICY = [
+    ("Social Media Policy", []),
+    (
+        "1. Employee Access",
+        [
+            "Only employees approved by their department director may use social media on "
+            "behalf of the city.",
+            "Staff may use Facebook, Twitter and YouTube for official business.",
+        ],
+    ),
+    (
+        "2. Account Management",
+        [
+            "The Communications Office must approve every new official account and keeps a "
+            "list of all accounts and their administrators.",
+            "Passwords for official accounts must be strong and changed every 90 days.",
+        ],
+    ),
+    (
+        "3. Public Comments",
+        [
+            "Comments that contain obscene language, threats or personal attacks will be removed.",
+            "The city keeps a copy of every removed comment.",
+        ],
+    ),
+    (
+        "4. Records",
+        [
+            "All posts and comments are public records and must be kept under the records "
+            "retention schedule.",
+        ],
+    ),
+]
+
+
+def short_policy_pdf() -> bytes:
+    """One page: a title, four numbered sections, two sentences each; the OCR tests' policy."""
+    pdf = _new_pdf()
+    pdf.add_page()
+    for number, (heading, sentences) in enumerate(SHORT_POLICY):
+        _heading(pdf, heading, 20 if number == 0 else 14)
+        for sentence in sentences:
+            _paragraph(pdf, sentence)
+    return bytes(pdf.output())
+
+
+def text_then_scanned_pdf() -> bytes:
+    """Page 1 of `policy_pdf` with its text layer, then its page 2 as a scan."""
+    import pypdfium2 as pdfium
+
+    text = pdfium.PdfDocument(policy_pdf())
+    scan = pdfium.PdfDocument(scanned(policy_pdf()))
+    joined = pdfium.PdfDocument.new()
+    try:
+        joined.import_pages(text, [0])
+        joined.import_pages(scan, [1])
+        out = io.BytesIO()
+        joined.save(out)
+        return out.getvalue()
+    finally:
+        joined.close()
+        scan.close()
+        text.close()

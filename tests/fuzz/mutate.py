@@ -2,7 +2,7 @@
 
 Every case is reproducible from (reader, seed number): `case(kind, n)` rebuilds it. The
 mutations are the damage real files suffer (truncated downloads, flipped bits, repeated
-or lost chunks) plus format-aware ones: corrupting one member of a DOCX zip while keeping
+or lost chunks) plus format-aware ones: corrupting one member of a DOCX or ODT zip while keeping
 the zip valid, so the XML parser itself gets the garbage, and hostile text constructs
 (deep nesting, entity floods, NUL bytes, very long lines) for HTML and Markdown.
 """
@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from tests.builders.docx import policy_docx, simple_docx
+from tests.builders.odt import policy_odt
 from tests.builders.pdf import policy_pdf
 
-KINDS = ("pdf", "docx", "html", "markdown")
-SUFFIX = {"pdf": ".pdf", "docx": ".docx", "html": ".html", "markdown": ".md"}
+KINDS = ("pdf", "docx", "odt", "html", "markdown")
+SUFFIX = {"pdf": ".pdf", "docx": ".docx", "odt": ".odt", "html": ".html", "markdown": ".md"}
 
 POLICY_HTML = """\
 <!DOCTYPE html>
@@ -92,6 +93,8 @@ def seeds(kind: str) -> tuple[bytes, ...]:
     if kind == "docx":
         simple = simple_docx("Staff must keep passwords secret.", "Posts are kept.")
         return (_fixed_dates(policy_docx()), _fixed_dates(simple))
+    if kind == "odt":
+        return (_fixed_dates(policy_odt()),)
     if kind == "html":
         return (POLICY_HTML.encode(),)
     return (POLICY_MARKDOWN.encode(),)
@@ -176,8 +179,9 @@ def corrupt_zip_member(rng: random.Random, data: bytes) -> bytes:
         return flip_bytes(rng, data)
     names = [info.filename for info, _ in members]
     # Half the time the body itself, so most damage reaches the XML the reader parses.
-    if "word/document.xml" in names and rng.random() < 0.5:
-        target = names.index("word/document.xml")
+    body = next((n for n in ("word/document.xml", "content.xml") if n in names), None)
+    if body is not None and rng.random() < 0.5:
+        target = names.index(body)
     else:
         target = rng.randrange(len(members))
     action = rng.randrange(4)
@@ -236,6 +240,7 @@ _BYTE_MUTATIONS: tuple[Mutation, ...] = (
 MUTATIONS: dict[str, tuple[Mutation, ...]] = {
     "pdf": _BYTE_MUTATIONS,
     "docx": (*_BYTE_MUTATIONS, corrupt_zip_member, corrupt_zip_member, corrupt_zip_member),
+    "odt": (*_BYTE_MUTATIONS, corrupt_zip_member, corrupt_zip_member, corrupt_zip_member),
     "html": (*_BYTE_MUTATIONS, deep_nesting, text_flood),
     "markdown": (*_BYTE_MUTATIONS, deep_nesting, text_flood),
 }

@@ -15,6 +15,7 @@ from gaplint.errors import ErrorCode, InputError
 from gaplint.readers import Limits, read_bytes, read_document, read_file_bytes
 from gaplint.readers.sniff import sniff
 from tests.builders import docx as build
+from tests.builders import odt
 
 PDF_HEAD = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01" + bytes(200)
@@ -41,6 +42,12 @@ HTML = b"<!DOCTYPE html><html><body><h1>Policy</h1><p>Be civil.</p></body></html
         (b"---\ntitle: x\n---\n# Policy\n", "README", DocFormat.MARKDOWN),
         (b"# Policy\n\nText.", "policy.md", DocFormat.MARKDOWN),
         (b"POLICY\nText.", "policy", DocFormat.TEXT),
+        (WORD_97, "policy.doc", DocFormat.DOC),
+        (WORD_97, "policy", DocFormat.DOC),
+        (b"{\\rtf1\\ansi Policy}", "policy.rtf", DocFormat.RTF),
+        (b"{\\rtf1\\ansi Policy}", "policy", DocFormat.RTF),
+        (odt.policy_odt(), "policy.odt", DocFormat.ODT),
+        (odt.policy_odt(), "policy", DocFormat.ODT),
     ],
 )
 def test_format_comes_from_content(data: bytes, name: str, expected: DocFormat) -> None:
@@ -49,6 +56,9 @@ def test_format_comes_from_content(data: bytes, name: str, expected: DocFormat) 
 
 def test_supported_content_under_the_wrong_name_is_read_with_a_note() -> None:
     assert sniff(PDF_HEAD, "policy.docx").note == ("named .docx but contains a PDF; read as PDF")
+    assert sniff(WORD_97, "policy.docx").note == (
+        "named .docx but contains a legacy Word .doc file; read as DOC"
+    )
     document = read_bytes(build.simple_docx("Staff must be civil."), "policy.pdf")
     assert document.format is DocFormat.DOCX
     assert [block.text for block in document.blocks] == ["Staff must be civil."]
@@ -75,16 +85,14 @@ def test_a_name_without_extension_carries_no_note() -> None:
         (JPEG, "scan.jpg", ErrorCode.UNSUPPORTED, "a JPEG image is not supported"),
         (PNG, "scan", ErrorCode.UNSUPPORTED, "a PNG image is not supported"),
         (
-            WORD_97,
-            "policy.doc",
+            OLE2 + "Workbook".encode("utf-16-le"),
+            "policy.xls",
             ErrorCode.UNSUPPORTED,
-            "a legacy Word .doc file is not supported; save it as .docx or PDF",
+            "a legacy Excel .xls workbook is not supported",
         ),
-        (WORD_97, "policy.docx", ErrorCode.MISMATCHED_TYPE, "contains a legacy Word .doc"),
         (ENCRYPTED_OOXML, "policy.docx", ErrorCode.ENCRYPTED, "password-protected"),
         (ELF, "gaplint", ErrorCode.UNSUPPORTED, "executable"),
         (build.plain_zip(), "policy.zip", ErrorCode.UNSUPPORTED, "zip archive"),
-        (b"{\\rtf1\\ansi Policy}", "policy.rtf", ErrorCode.UNSUPPORTED, "RTF"),
         (bytes(range(256)) * 8, "policy.txt", ErrorCode.BINARY, "not text"),
         (b"text\x00with\x00nuls" * 20, "policy", ErrorCode.BINARY, "not text"),
         (os.urandom(4096), "policy.md", ErrorCode.BINARY, "not text"),

@@ -20,6 +20,7 @@ import pypdfium2.raw as pdfium_c
 
 from gaplint.document import Block, BlockKind, DocumentBuilder, Skipped
 from gaplint.errors import ErrorCode, InputError
+from gaplint.readers import ocr
 from gaplint.readers.base import Limits, ReadResult
 from gaplint.readers.pdf.assemble import assemble
 from gaplint.readers.pdf.columns import order
@@ -34,11 +35,14 @@ from gaplint.readers.pdf.furniture import RUNNING_SECTION, drop_running_lines
 from gaplint.readers.pdf.geometry import Page
 from gaplint.readers.pdf.metadata import metadata
 
+_STAMP_ROWS = 3  # a scanned page may carry this many lines of text (a stamp, a page number)
+
 __all__ = ["ENDNOTE_SECTION", "FOOTNOTE_SECTION", "RUNNING_SECTION", "read_pdf"]
 
 
 def read_pdf(data: bytes, limits: Limits) -> ReadResult:
-    """Read a PDF into blocks; raise InputError for encrypted, scanned, corrupt or huge files."""
+    """Read a PDF into blocks; raise InputError for encrypted, scanned, corrupt or huge files.
+    With `limits.ocr` on, pages without a text layer are read by OCR instead."""
     _check_complete(data)
     pdf = _open(data)
     try:
@@ -50,16 +54,14 @@ def read_pdf(data: bytes, limits: Limits) -> ReadResult:
             )
         info = metadata(pdf)
         pages = extract_all(pdf, data, count)
+        scanned = _read_scans(pdf, pages, limits)
     except InputError:
         raise
     except Exception as error:  # pdfium can fail on any malformed object: one clear line
         raise InputError(ErrorCode.CORRUPT, f"PDF could not be read ({error})") from None
     finally:
         pdf.close()
-    no_text = InputError(
-        ErrorCode.NO_TEXT_LAYER,
-        "PDF has no text layer (scanned?); run OCR first, e.g. `ocrmypdf in.pdf out.pdf`",
-    )
+    no_text = InputError(ErrorCode.NO_TEXT_LAYER, _no_text_message(limits))
     if not any(page.rows for page in pages):
         raise no_text
     running = drop_running_lines(pages)
@@ -68,7 +70,50 @@ def read_pdf(data: bytes, limits: Limits) -> ReadResult:
     image_pages = [page.number for page in pages if page.images and not page.rows]
     if len(blocks) == len(running) + len(notes) and image_pages:
         raise no_text  # only page furniture such as "Page 1 of 9" had a text layer
-    return ReadResult(blocks=blocks, pages=count, metadata=info, skipped=_skipped(image_pages))
+    warnings = []
+    if scanned:
+        blocks = ocr.mark_ocr(blocks, set(scanned))
+        warnings.append(ocr.ocr_notice(scanned))
+    return ReadResult(
+        blocks=blocks,
+        pages=count,
+        metadata=info,
+        skipped=_skipped(image_pages, limits),
+        warnings=warnings,
+    )
+
+
+def _scan_candidates(pages: list[Page]) -> list[Page]:
+    """Pages to read by OCR: those with an image and no text; and when every page with text
+    has only a line or three over an image (a scan stamped "Page 1 of 9"), those too."""
+    candidates = [page for page in pages if page.images and len(page.rows) <= _STAMP_ROWS]
+    if all(page in candidates for page in pages if page.rows):
+        return candidates
+    return [page for page in candidates if not page.rows]
+
+
+def _read_scans(pdf: pdfium.PdfDocument, pages: list[Page], limits: Limits) -> list[int]:
+    """OCR the pages without a text layer, in place; the numbers of the pages it read."""
+    if limits.ocr == "off":
+        return []
+    candidates = _scan_candidates(pages)
+    if not candidates or ocr.engine() is None:
+        return []  # without an engine the no-text-layer message says what to install
+    numbers = [page.number for page in candidates]
+    with ocr.progress_bar(len(numbers), f"OCR {len(numbers)} pages") as progress:
+        read = ocr.ocr_pages(pdf, numbers, limits.ocr_page_seconds, progress)
+    for index, page in enumerate(pages):
+        if page.number in read:
+            pages[index] = read[page.number]
+    return numbers
+
+
+def _no_text_message(limits: Limits) -> str:
+    if ocr.engine() is None:
+        return ocr.missing_engine_message()
+    if limits.ocr == "off":
+        return f"PDF has no text layer (scanned?); to read it by OCR, {ocr.ENABLE_HINT}"
+    return "PDF has no text layer, and OCR found no text in it"
 
 
 def _check_complete(data: bytes) -> None:
@@ -109,14 +154,20 @@ def _blocks(
     return builder.blocks
 
 
-def _skipped(image_pages: list[int]) -> list[Skipped]:
+def _skipped(image_pages: list[int], limits: Limits) -> list[Skipped]:
     if not image_pages:
         return []
+    if ocr.engine() is None:
+        how = f"to read them by OCR, {ocr.INSTALL_HINT}"
+    elif limits.ocr == "off":
+        how = f"to read them by OCR, {ocr.ENABLE_HINT}"
+    else:
+        how = "OCR found no text on them"
     listed = ", ".join(str(n) for n in image_pages[:20]) + (" ..." if len(image_pages) > 20 else "")
     return [
         Skipped(
             what="image-only pages",
             count=len(image_pages),
-            detail=f"pages {listed}: no text layer; run OCR (e.g. ocrmypdf) to read them",
+            detail=f"pages {listed}: no text layer; {how}",
         )
     ]
