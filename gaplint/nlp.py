@@ -1,7 +1,8 @@
 """Builds the spaCy pipeline once and splits a Document into located sentences.
 
 The default pipeline is `spacy.blank("en")` with spaCy's rule-based sentence splitting, so it
-works offline from what pip installs. Word forms are normalised by the Snowball stemmer into
+works offline from what pip installs. Word forms are normalised by the Snowball stemmer
+(gaplint.stemmer: PyStemmer's compiled one, or the pure-Python one) into
 `Token.norm_`, so one rule term matches "post", "posts", "posted" and "posting" with no model
 download.
 A trained pipeline (e.g. en_core_web_sm) is used when asked for and installed.
@@ -16,15 +17,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy
-import snowballstemmer
 from spacy.attrs import IDX, IS_PUNCT, NORM, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from gaplint.document import Block, BlockKind, Document
+from gaplint.stemmer import english_stemmer
 
-_STEMMER = snowballstemmer.stemmer("english")
+STEMMER = english_stemmer()
+# Stems already known (from the compiled-pack cache), so start-up does not stem them again.
+_known_stems: dict[str, str] = {}
 
 
 class ModelNotInstalled(Exception):
@@ -35,7 +38,24 @@ class ModelNotInstalled(Exception):
 def normalise(word: str) -> str:
     """The form rules match on: lower case, stemmed, with curly apostrophes straightened."""
     lowered = word.lower().replace("\u2019", "'")
-    return str(_STEMMER.stemWord(lowered)) if lowered.isalpha() else lowered
+    if not lowered.isalpha():
+        return lowered
+    return _known_stems.get(lowered) or str(STEMMER.stem(lowered))
+
+
+def seed_stems(stems: dict[str, str]) -> None:
+    """Stems computed by an earlier run (lower-case word: stem), by the same stemmer."""
+    _known_stems.update(stems)
+
+
+def known_stems(vocab: Vocab) -> dict[str, str]:
+    """The stem of every alphabetic word in the vocabulary, to seed a later run with."""
+    stems: dict[str, str] = {}
+    for lexeme in vocab:
+        lowered = lexeme.text.lower().replace("\u2019", "'")
+        if lowered.isalpha():
+            stems[lowered] = normalise(lowered)
+    return stems
 
 
 def _use_stems(vocab: Vocab) -> None:
