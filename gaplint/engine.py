@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import product
 from math import prod
-from typing import Any
+from typing import Any, Protocol
 
 import numpy
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
@@ -21,20 +21,19 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
+from gaplint.atoms import AtomPlan, Planner, StoredAtoms, build_matchers
 from gaplint.document import Block, BlockKind, Document
 from gaplint.hits import DocumentHits, RuleHit
 from gaplint.nlp import (
     Sentence,
     iter_block_docs,
     located,
-    make_pattern_doc,
     normalise,
     whole_document_doc,
 )
 from gaplint.regex_budget import (
     Pattern,
     RegexBudgetExceeded,
-    compile_rule_regex,
     find_spans,
 )
 from gaplint.rules import (
@@ -258,29 +257,27 @@ def _index_at(starts: list[int], offset: int) -> int:
     return max(0, bisect_right(starts, offset) - 1)
 
 
+class AtomTable(Protocol):
+    """Gives each distinct leaf, by key, its atom id: a Planner records what the matchers
+    need for a new one, StoredAtoms looks it up in a plan read from the cache."""
+
+    def phrase(self, key: str, terms: list[str], exact: bool) -> int: ...
+
+    def pattern(self, key: str, pattern: list[dict[str, Any]]) -> int: ...
+
+    def regex(self, key: str, source: str) -> int: ...
+
+    def finish(self) -> AtomPlan: ...
+
+
 class _Compiler:
     """Turns expressions into predicates, giving each distinct leaf one atom id."""
 
-    def __init__(self, pack: RulePack, nlp: Language) -> None:
+    def __init__(self, pack: RulePack, atoms: AtomTable) -> None:
         self.pack = pack
-        self.nlp = nlp
-        self.matcher = Matcher(nlp.vocab, validate=True)
-        self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
-        self.exact_phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.sequences = SequenceMatcher(nlp.vocab.strings)
-        self.regexes: list[tuple[int, Pattern, Pattern | None]] = []
-        self.atom_ids: dict[int, int] = {}
-        self._leaves: dict[str, int] = {}
+        self.atoms = atoms
         self._concepts: dict[str, tuple[Predicate, frozenset[int] | None]] = {}
         self._resolving: set[str] = set()
-
-    def _atom(self, key: str, add: Callable[[int, str], None]) -> int:
-        if key not in self._leaves:
-            atom = self._leaves[key] = len(self._leaves)
-            name = f"atom{atom}"
-            add(atom, name)
-            self.atom_ids[self.nlp.vocab.strings.add(name)] = atom
-        return self._leaves[key]
 
     def leaf(self, expr: Phrase | TokenPattern | Regex) -> int:
         if isinstance(expr, TokenPattern):
@@ -288,28 +285,12 @@ class _Compiler:
             expr = _as_phrase(expr) or expr
         if isinstance(expr, Phrase):
             terms = sorted(set(expr.phrase))
-            matcher = self.exact_phrases if expr.exact else self.phrases
-            docs = [make_pattern_doc(self.nlp, term) for term in terms]
             key = ("exact:" if expr.exact else "phrase:") + "|".join(terms)
-            return self._atom(key, lambda _, n: matcher.add(n, docs))
+            return self.atoms.phrase(key, terms, expr.exact)
         if isinstance(expr, TokenPattern):
             pattern = [_normalise_token_spec(spec) for spec in expr.pattern]
-            return self._atom("pattern:" + repr(pattern), lambda a, n: self._add(a, n, pattern))
-        regex = compile_rule_regex(expr.regex, ignore_case=True)
-        # Case-insensitive matching costs about twice as much; a pattern with no capital letter
-        # (so no \D, \W or [A-Z] either) finds the same on lower-cased text without the flag.
-        lower = (
-            None if any(c.isupper() for c in expr.regex) else compile_rule_regex(expr.regex, False)
-        )
-        return self._atom(
-            "regex:" + expr.regex, lambda a, _: self.regexes.append((a, regex, lower))
-        )
-
-    def _add(self, atom: int, name: str, pattern: list[dict[str, Any]]) -> None:
-        # Our sequence matcher handles the common pattern shapes at a fraction of the
-        # Matcher's cost; anything else goes to spaCy.
-        if not self.sequences.add(atom, pattern):
-            self.matcher.add(name, [pattern])
+            return self.atoms.pattern("pattern:" + repr(pattern), pattern)
+        return self.atoms.regex("regex:" + expr.regex, expr.regex)
 
     def compile(self, expr: Expr) -> tuple[Predicate, frozenset[int] | None]:
         """Return the predicate and its triggers: atoms at least one of which must be present."""
@@ -435,8 +416,22 @@ def _normalise_token_spec(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def compile_pack(pack: RulePack, nlp: Language) -> CompiledPack:
-    check_token_patterns(pack)
-    compiler = _Compiler(pack, nlp)
+    return compile_with_plan(pack, nlp)[0]
+
+
+def compile_with_plan(
+    pack: RulePack, nlp: Language, stored: AtomPlan | None = None
+) -> tuple[CompiledPack, AtomPlan]:
+    """Compile the pack, and return the plan its matchers were built from. With `stored` (a
+    plan read back from the cache for this pack), no term is tokenised or stemmed again;
+    raises StalePlan if it does not fit the pack."""
+    atoms: AtomTable
+    if stored is None:
+        check_token_patterns(pack)
+        atoms = Planner(nlp)
+    else:
+        atoms = StoredAtoms(stored)
+    compiler = _Compiler(pack, atoms)
     rules: dict[str, CompiledRule] = {}
     headings: dict[str, Predicate] = {}
     for element in pack.elements:
@@ -450,21 +445,24 @@ def compile_pack(pack: RulePack, nlp: Language) -> CompiledPack:
         compiler.compile(ConceptRef(concept=name))[0] if name in pack.concepts else None
         for name in (EXCLUSION_CONCEPT, SUBJECT_CONCEPT, POLICY_TITLE_CONCEPT)
     )
-    return CompiledPack(
+    plan = atoms.finish()
+    matchers = build_matchers(plan, nlp)
+    compiled = CompiledPack(
         pack=pack,
         nlp=nlp,
-        matcher=compiler.matcher,
-        phrases=compiler.phrases,
-        exact_phrases=compiler.exact_phrases,
-        sequences=compiler.sequences,
-        regexes=compiler.regexes,
+        matcher=matchers.matcher,
+        phrases=matchers.phrases,
+        exact_phrases=matchers.exact_phrases,
+        sequences=matchers.sequences,
+        regexes=matchers.regexes,
         rules=rules,
         headings=headings,
         exclusion=exclusion,
         subject=subject,
         policy_title=policy_title,
-        _atom_ids=compiler.atom_ids,
+        _atom_ids=matchers.atom_ids,
     )
+    return compiled, plan
 
 
 def iter_rule_hits(
