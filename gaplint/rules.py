@@ -433,14 +433,28 @@ def load_pack(
         digest.update(path.name.encode() + b"\0" + data + b"\0")
     key = digest.hexdigest()
     stored = cache / f"rules-{key[:32]}.json" if cache else None
+    # A batch loads the pack, and then its Checker does: the second gets the same object.
+    loaded = (files, key, stored)
+    if loaded in _loaded:
+        return _loaded[loaded]
+    pack = None
     if stored is not None:
         with contextlib.suppress(OSError, ValueError):
-            return RulePack.model_validate_json(stored.read_bytes())
-    pack = _parse_pack(files, tuple(contents), key)
-    if stored is not None:
-        with contextlib.suppress(OSError):
-            atomic_write(stored, pack.model_dump_json(by_alias=True))
+            pack = RulePack.model_validate_json(stored.read_bytes())
+    if pack is None:
+        pack = _parse_pack(files, tuple(contents), key)
+        if stored is not None:
+            with contextlib.suppress(OSError):
+                atomic_write(stored, pack.model_dump_json(by_alias=True))
+    if len(_loaded) >= _MAX_LOADED:
+        _loaded.clear()
+    _loaded[loaded] = pack
     return pack
+
+
+# Packs validated in this process, by their files, content hash and cache file.
+_loaded: dict[tuple[tuple[Path, ...], str, Path | None], RulePack] = {}
+_MAX_LOADED = 8
 
 
 @lru_cache(maxsize=8)

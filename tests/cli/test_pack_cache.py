@@ -42,6 +42,28 @@ main(sys.argv[1:])
 """
 
 
+# Runs the CLI in a fresh interpreter and prints which rule files it parsed from YAML.
+COUNT_PARSES = """
+import sys
+import gaplint.rules as rules
+
+parsed = []
+parse = rules.parse_rule_file
+
+def counting(path, data):
+    parsed.append(path.name)
+    return parse(path, data)
+
+rules.parse_rule_file = counting
+from gaplint.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print("PARSED", " ".join(sorted(parsed)))
+"""
+
+
 @pytest.fixture(autouse=True)
 def _fresh_compiles() -> Iterator[None]:
     _compiled.cache_clear()  # each test sees what a new process would
@@ -224,3 +246,21 @@ def test_the_builtin_pack_matches_the_same_atoms_from_a_stored_plan() -> None:
     for document in documents:
         expected = [(hits.atoms, hits.context) for hits in fresh.find(document)]
         assert [(hits.atoms, hits.context) for hits in loaded.find(document)] == expected
+
+
+def test_each_rule_file_is_parsed_once_then_never(project: Project) -> None:
+    project.config()
+    project.write("a.md", FULL)
+
+    def parsed() -> list[str]:
+        proc = subprocess.run(
+            [sys.executable, "-c", COUNT_PARSES, "check", "a.md"],
+            cwd=project.root, capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+        return proc.stdout.strip().splitlines()[-1].split()[1:]
+
+    rule_files = [*(REPO / "rules").glob("*.yaml"), *(project.root / "rules").glob("*.yaml")]
+    files = sorted(path.name for path in rule_files)
+    assert parsed() == files  # the batch and its Checker: each file once
+    _drop_document_entries(project.root / ".gaplint_cache")
+    assert parsed() == []  # the validated pack and the compiled pack come from the cache
