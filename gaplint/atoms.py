@@ -2,7 +2,7 @@
 
 Compiling a pack (gaplint.engine) gives each distinct leaf of its expressions (a phrase list,
 a token pattern, a regex) one atom id. What the matchers need for each atom is recorded here
-as plain data: the token strings of every phrase term (stemmed NORM, or LOWER for an exact
+as plain data: the token hashes of every phrase term (stemmed NORM, or LOWER for an exact
 phrase), the normalised token patterns and the regex sources, with the stems of the words
 met. Tokenising and stemming the terms is most of the cost of compiling; the plan is what
 gaplint.pack_cache keeps on disk, and the matchers are always built from a plan, whether it
@@ -30,8 +30,9 @@ class _Plain(BaseModel):
 class PhraseAtom(_Plain):
     atom: int
     exact: bool
-    terms: list[list[str]]
-    """Per term, its tokens' NORM strings (LOWER for an exact phrase)."""
+    terms: list[list[int]]
+    """Per term, its tokens' NORM hashes (LOWER for an exact phrase): what the PhraseMatcher
+    compares with a document's tokens, so loading hashes no string again."""
 
 
 class PatternAtom(_Plain):
@@ -78,7 +79,7 @@ class Planner:
         atom = self._new(key)
         if atom is not None:
             docs = [make_pattern_doc(self.nlp, term) for term in terms]
-            tokens = [[t.lower_ if exact else t.norm_ for t in doc] for doc in docs]
+            tokens = [[t.lower if exact else t.norm for t in doc] for doc in docs]
             self.plan.phrases.append(PhraseAtom(atom=atom, exact=exact, terms=tokens))
         return self._atoms[key]
 
@@ -156,19 +157,11 @@ def build_matchers(plan: AtomPlan, nlp: Language) -> Matchers:
     names = [f"atom{atom}" for atom in range(len(plan.leaves))]
     built.atom_ids = {strings.add(name): atom for atom, name in enumerate(names)}
     _check_atoms(plan)
-    hashes: dict[str, int] = {}  # most tokens recur across terms
-
-    def hashed(token: str) -> int:
-        found = hashes.get(token)
-        if found is None:
-            found = hashes[token] = strings.add(token)
-        return found
-
     for phrase in plan.phrases:
         matcher = built.exact_phrases if phrase.exact else built.phrases
         # PhraseMatcher takes a term as its tokens' attribute hashes (as it does when it is
         # unpickled), so no Doc has to be tokenised again.
-        terms = [tuple(hashed(token) for token in term) for term in phrase.terms]
+        terms = [tuple(term) for term in phrase.terms]
         matcher.add(names[phrase.atom], terms)  # type: ignore[arg-type]
     for token_pattern in plan.patterns:
         # Our sequence matcher handles the common pattern shapes at a fraction of the

@@ -1,6 +1,6 @@
 """The compiled rule pack kept in the cache folder, so a cold run loads it instead of compiling.
 
-What is kept is the pack's atom plan (gaplint.atoms): the token strings of every phrase term,
+What is kept is the pack's atom plan (gaplint.atoms): the token hashes of every phrase term,
 the normalised token patterns, the regex sources and the stems of the words met, in JSON
 (never pickle: the cache folder may be shared, and a file there is data, not code). Its
 header says what it was compiled for: the format, gaplint's and spaCy's versions, the
