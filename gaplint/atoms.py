@@ -11,6 +11,7 @@ was just made or read back, so both ways give the same matchers.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -95,8 +96,8 @@ class Planner:
             self.plan.regexes.append(RegexAtom(atom=atom, regex=source))
         return self._atoms[key]
 
-    def finish(self) -> AtomPlan:
-        self.plan.stems = known_stems(self.nlp.vocab)
+    def finish(self, words: Iterable[str]) -> AtomPlan:
+        self.plan.stems = known_stems(self.nlp.vocab, words)
         return self.plan
 
 
@@ -128,7 +129,7 @@ class StoredAtoms:
     def regex(self, key: str, source: str) -> int:
         return self._get(key, ("regex", source))
 
-    def finish(self) -> AtomPlan:
+    def finish(self, words: Iterable[str]) -> AtomPlan:
         if len(self._used) != len(self.plan.leaves):
             raise StalePlan("the plan has atoms the pack does not use")
         return self.plan

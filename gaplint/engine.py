@@ -267,7 +267,9 @@ class AtomTable(Protocol):
 
     def regex(self, key: str, source: str) -> int: ...
 
-    def finish(self) -> AtomPlan: ...
+    def finish(self, words: Iterable[str]) -> AtomPlan:
+        """The plan; `words` were stemmed outside the vocabulary (token patterns' NORM)."""
+        ...
 
 
 class _Compiler:
@@ -278,6 +280,7 @@ class _Compiler:
         self.atoms = atoms
         self._concepts: dict[str, tuple[Predicate, frozenset[int] | None]] = {}
         self._resolving: set[str] = set()
+        self.norm_words: set[str] = set()
 
     def leaf(self, expr: Phrase | TokenPattern | Regex) -> int:
         if isinstance(expr, TokenPattern):
@@ -289,6 +292,7 @@ class _Compiler:
             return self.atoms.phrase(key, terms, expr.exact)
         if isinstance(expr, TokenPattern):
             pattern = [_normalise_token_spec(spec) for spec in expr.pattern]
+            self.norm_words.update(_norm_words(expr.pattern))
             return self.atoms.pattern("pattern:" + repr(pattern), pattern)
         return self.atoms.regex("regex:" + expr.regex, expr.regex)
 
@@ -397,6 +401,16 @@ def _as_phrase(expr: TokenPattern) -> Phrase | None:
     return Phrase(phrase=[" ".join(words) for words in product(*choices)], exact="LOWER" in attrs)
 
 
+def _norm_words(pattern: list[dict[str, Any]]) -> Iterator[str]:
+    """The words a token pattern gives for NORM (before they are stemmed)."""
+    for spec in pattern:
+        value = spec.get("NORM")
+        values = value.values() if isinstance(value, dict) else [[value]]
+        for words in values:
+            if isinstance(words, list):
+                yield from (word for word in words if isinstance(word, str))
+
+
 def _normalise_token_spec(spec: dict[str, Any]) -> dict[str, Any]:
     """NORM in a token pattern is written as a plain word and stemmed like the text."""
     if "NORM" not in spec:
@@ -445,7 +459,7 @@ def compile_with_plan(
         compiler.compile(ConceptRef(concept=name))[0] if name in pack.concepts else None
         for name in (EXCLUSION_CONCEPT, SUBJECT_CONCEPT, POLICY_TITLE_CONCEPT)
     )
-    plan = atoms.finish()
+    plan = atoms.finish(compiler.norm_words)
     matchers = build_matchers(plan, nlp)
     compiled = CompiledPack(
         pack=pack,

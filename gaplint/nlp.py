@@ -10,6 +10,7 @@ A trained pipeline (e.g. en_core_web_sm) is used when asked for and installed.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
@@ -48,11 +49,12 @@ def seed_stems(stems: dict[str, str]) -> None:
     _known_stems.update(stems)
 
 
-def known_stems(vocab: Vocab) -> dict[str, str]:
-    """The stem of every alphabetic word in the vocabulary, to seed a later run with."""
+def known_stems(vocab: Vocab, words: Iterable[str] = ()) -> dict[str, str]:
+    """The stem of every alphabetic word in the vocabulary and of `words`, to seed a later
+    run with."""
     stems: dict[str, str] = {}
-    for lexeme in vocab:
-        lowered = lexeme.text.lower().replace("\u2019", "'")
+    for word in itertools.chain((lexeme.text for lexeme in vocab), words):
+        lowered = word.lower().replace("\u2019", "'")
         if lowered.isalpha():
             stems[lowered] = normalise(lowered)
     return stems

@@ -24,7 +24,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Union
 
-import yaml
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -39,7 +38,6 @@ from pydantic import (
 from gaplint.errors import UserError
 from gaplint.paths import atomic_write
 from gaplint.report import Severity
-from gaplint.safe_yaml import load_yaml
 
 RULE_ID = re.compile(r"^[A-Z]{2,}[0-9]{3,}$")
 ELEMENT_ID = re.compile(r"^[A-Z]{2,}[0-9]{1,2}$")
@@ -345,6 +343,11 @@ def builtin_rules_dir() -> Path:
 
 
 def parse_rule_file(path: Path, data: bytes) -> RuleFile:
+    # Imported here: a run whose pack comes from the cache never needs a YAML parser.
+    import yaml
+
+    from gaplint.safe_yaml import load_yaml
+
     try:
         raw = load_yaml(data.decode("utf-8"))
     except (UnicodeDecodeError, yaml.YAMLError) as error:

@@ -264,3 +264,40 @@ def test_each_rule_file_is_parsed_once_then_never(project: Project) -> None:
     assert parsed() == files  # the batch and its Checker: each file once
     _drop_document_entries(project.root / ".gaplint_cache")
     assert parsed() == []  # the validated pack and the compiled pack come from the cache
+
+
+def test_check_with_a_cache_dir_keeps_the_compiled_pack(project: Project, tmp_path: Path) -> None:
+    # The README's `gaplint.check(path, cache_dir=...)`.
+    import gaplint
+
+    cache = tmp_path / "cache"
+    report = gaplint.check(project.write("policy.md", FULL), cache_dir=cache)
+    assert report.judged
+    assert len(_stored(cache)) == 1
+
+
+# Loads the pack (no document) in a fresh interpreter and counts the words it stemmed.
+COUNT_STEMS = """
+import sys
+import gaplint.nlp as nlp
+
+stemmed = []
+stemmer = nlp.STEMMER
+nlp.STEMMER = type(stemmer)(stemmer.name, lambda word: stemmed.append(word) or stemmer.stem(word))
+from gaplint.api import Checker
+Checker(cache_dir=sys.argv[1]).compiled
+print(len(stemmed))
+"""
+
+
+def test_a_stored_pack_brings_its_stems_so_nothing_is_stemmed_again(tmp_path: Path) -> None:
+    def stemmed() -> int:
+        proc = subprocess.run(
+            [sys.executable, "-c", COUNT_STEMS, str(tmp_path / "cache")],
+            capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+        assert proc.returncode == 0, proc.stderr
+        return int(proc.stdout)
+
+    assert stemmed() > 1000  # the vocabulary and every term of the built-in pack
+    assert stemmed() == 0
