@@ -49,6 +49,14 @@ def seed_stems(stems: dict[str, str]) -> None:
     _known_stems.update(stems)
 
 
+def forget_stems(vocab: Vocab) -> None:
+    """Drop every seeded stem (they came with a stored pack found unusable) and stem the
+    vocabulary afresh, so nothing from that file outlives it."""
+    _known_stems.clear()
+    normalise.cache_clear()
+    _use_stems(vocab)
+
+
 def known_stems(vocab: Vocab, words: Iterable[str] = ()) -> dict[str, str]:
     """The stem of every alphabetic word in the vocabulary and of `words`, to seed a later
     run with."""
@@ -57,7 +65,7 @@ def known_stems(vocab: Vocab, words: Iterable[str] = ()) -> dict[str, str]:
         lowered = word.lower().replace("\u2019", "'")
         if lowered.isalpha():
             stems[lowered] = normalise(lowered)
-    return stems
+    return dict(sorted(stems.items()))  # the same file from every process
 
 
 def _use_stems(vocab: Vocab) -> None:

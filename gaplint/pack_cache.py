@@ -22,7 +22,7 @@ from gaplint import __version__
 from gaplint.atoms import AtomPlan
 from gaplint.cache import prepare_folder, read_regular_file
 from gaplint.engine import CompiledPack, compile_with_plan
-from gaplint.nlp import STEMMER, build_pipeline, seed_stems
+from gaplint.nlp import STEMMER, build_pipeline, forget_stems, seed_stems
 from gaplint.paths import atomic_write
 from gaplint.rules import RulePack
 
@@ -116,10 +116,13 @@ def compiled_pack(pack: RulePack, model: str | None, folder: Path | None) -> Com
         seed_stems(stored.stems)  # before the pipeline stems its vocabulary
     nlp = build_pipeline(model)
     if stored is not None:
-        # A damaged or foreign plan, whatever it breaks, is compiled afresh below: the
-        # pack's own mistakes surface there, with their usual messages.
-        with contextlib.suppress(Exception):
+        try:
             return compile_with_plan(pack, nlp, stored)[0]
+        except Exception:
+            # A damaged or foreign plan, whatever it breaks, is compiled afresh below (the
+            # pack's own mistakes surface there, with their usual messages), and the stems
+            # that came with it are not trusted either.
+            forget_stems(nlp.vocab)
     compiled, plan = compile_with_plan(pack, nlp)
     if folder is not None and header is not None:
         write_plan(folder, header, plan)

@@ -301,3 +301,31 @@ def test_a_stored_pack_brings_its_stems_so_nothing_is_stemmed_again(tmp_path: Pa
 
     assert stemmed() > 1000  # the vocabulary and every term of the built-in pack
     assert stemmed() == 0
+
+
+def test_stems_from_an_unusable_file_are_not_trusted(project: Project) -> None:
+    # A file that parses but does not fit (here an atom out of range) may carry wrong stems
+    # too: they must not leak into the fresh compile or the file that replaces it.
+    project.config()
+    project.write("a.md", FULL)
+    args = ["check", "--format", "json", "a.md"]
+
+    def run() -> str:
+        proc = subprocess.run(
+            [sys.executable, "-c", CLI, *args],
+            cwd=project.root, capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+        assert proc.returncode == 0, proc.stderr
+        return json.dumps({k: v for k, v in json.loads(proc.stdout).items() if k != "generated_at"})
+
+    first = run()
+    cache = project.root / ".gaplint_cache"
+    (stored,) = _stored(cache)
+    good = stored.read_bytes()
+    poisoned = good.replace(b'"password":"password"', b'"password":"zzz"')
+    poisoned = poisoned.replace(b'"atom":0,', b'"atom":99,', 1)
+    assert b'"zzz"' in poisoned and b'"atom":99,' in poisoned
+    stored.write_bytes(poisoned)
+    _drop_document_entries(cache)
+    assert run() == first
+    assert stored.read_bytes() == good
