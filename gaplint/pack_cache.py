@@ -4,7 +4,8 @@ What is kept is the pack's atom plan (gaplint.atoms): the token hashes of every 
 the normalised token patterns, the regex sources and the stems of the words met, in JSON
 (never pickle: the cache folder may be shared, and a file there is data, not code). Its
 header says what it was compiled for: the format, gaplint's and spaCy's versions, the
-pack's digest (every rule file's name and bytes), the pipeline and the stemmer. A file whose
+pack's digest (every rule file's name and bytes), the pipeline, the stemmer and a hash of the
+compiler's own modules. A file whose
 header differs, or that is damaged, truncated or does not fit the pack, is compiled afresh
 and replaced; one that cannot be written leaves the run compiling in memory, as without a
 cache. The predicates are rebuilt from the validated pack on every load: that is cheap.
@@ -44,6 +45,9 @@ class PackHeader(BaseModel):
     """RulePack.digest: a hash of every rule file's name and bytes."""
     model: str
     stemmer: str
+    code: str
+    """A hash of the modules that shape a plan, so a changed compiler (between releases,
+    while developing) never loads a plan the old one made."""
 
 
 class StoredPack(BaseModel):
@@ -51,6 +55,25 @@ class StoredPack(BaseModel):
 
     header: PackHeader
     plan: AtomPlan
+
+
+def code_digest() -> str:
+    import gaplint.atoms
+    import gaplint.engine
+    import gaplint.nlp
+    import gaplint.regex_budget
+    import gaplint.rules
+    import gaplint.sequence
+
+    modules = (
+        gaplint.atoms, gaplint.engine, gaplint.nlp, gaplint.regex_budget, gaplint.rules,
+        gaplint.sequence,
+    )  # fmt: skip
+    digest = hashlib.sha256()
+    for module in modules:
+        with contextlib.suppress(OSError, TypeError):  # no source file: the version decides
+            digest.update(Path(str(module.__file__)).read_bytes())
+    return digest.hexdigest()
 
 
 def pipeline_id(model: str | None) -> str | None:
@@ -79,6 +102,7 @@ def header_for(pack: RulePack, model: str | None) -> PackHeader | None:
         pack=pack.digest,
         model=pipeline,
         stemmer=STEMMER.name,
+        code=code_digest(),
     )
 
 

@@ -185,6 +185,18 @@ def test_a_new_gaplint_version_compiles_again(
     assert compiles.made == 2
 
 
+def test_a_changed_compiler_compiles_again(
+    project: Project, tmp_path: Path, compiles: type[_Counting], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    fresh = _check(project, cache)
+    real = gaplint.pack_cache.code_digest()
+    assert real == gaplint.pack_cache.code_digest()  # stable while the code is
+    monkeypatch.setattr(gaplint.pack_cache, "code_digest", lambda: real[::-1])
+    assert _check(project, cache) == fresh
+    assert compiles.made == 2
+
+
 @pytest.mark.parametrize(
     "damage",
     [
