@@ -23,14 +23,18 @@ if TYPE_CHECKING:
 
 
 @lru_cache(maxsize=4)
-def _compiled(rule_dirs: tuple[Path, ...], builtin: bool, model: str | None) -> CompiledPack:
-    # Keyed on every option that changes the compiled pack, so each pack is compiled once
-    # per process (a worker process compiles it on its first document).
-    from gaplint.engine import compile_pack
-    from gaplint.nlp import build_pipeline
+def _compiled(
+    rule_dirs: tuple[Path, ...], builtin: bool, model: str | None, cache_dir: Path | None
+) -> CompiledPack:
+    # Keyed on every option that changes the compiled pack, so each pack is compiled (or
+    # loaded from the cache folder) once per process: a worker process on its first document.
+    from gaplint.spacy_import import import_spacy
+
+    import_spacy()  # before anything else imports spaCy, so its CLI can be left out
+    from gaplint.pack_cache import compiled_pack
     from gaplint.rules import load_pack
 
-    return compile_pack(load_pack(rule_dirs, builtin), build_pipeline(model))
+    return compiled_pack(load_pack(rule_dirs, builtin, cache=cache_dir), model, cache_dir)
 
 
 class Checker:
@@ -43,9 +47,13 @@ class Checker:
         selection: Selection | None = None,
         limits: Limits | None = None,
         builtin: bool = True,
+        cache_dir: Path | str | None = None,
     ) -> None:
-        """`builtin=False` uses only the given rule folders (a pack of one's own)."""
+        """`builtin=False` uses only the given rule folders (a pack of one's own). With
+        `cache_dir`, the validated and the compiled rule pack are kept there, so the next
+        process loads them instead of compiling; without it, they are compiled in memory."""
         self.rule_dirs = tuple(Path(d).resolve() for d in rule_dirs)
+        self.cache_dir = Path(cache_dir).resolve() if cache_dir is not None else None
         self.model = model
         self.builtin = builtin
         self.selection = selection or Selection()
@@ -54,7 +62,7 @@ class Checker:
     @property
     def compiled(self) -> CompiledPack:
         """The compiled rule pack and pipeline, built on first use."""
-        return _compiled(self.rule_dirs, self.builtin, self.model)
+        return _compiled(self.rule_dirs, self.builtin, self.model, self.cache_dir)
 
     def check_document(
         self, document: Document, selection: Selection | None = None
@@ -121,6 +129,8 @@ def check(
     rule_dirs: Iterable[Path | str] = (),
     model: str | None = None,
     selection: Selection | None = None,
+    cache_dir: Path | str | None = None,
 ) -> DocumentReport:
-    """Check one document; input problems come back in `report.error`, never as exceptions."""
-    return Checker(rule_dirs, model, selection).check_path(path)
+    """Check one document; input problems come back in `report.error`, never as exceptions.
+    With `cache_dir`, the compiled rule pack is kept there for the next process."""
+    return Checker(rule_dirs, model, selection, cache_dir=cache_dir).check_path(path)

@@ -14,7 +14,7 @@ from functools import reduce
 from itertools import pairwise, product, repeat
 from math import prod
 from operator import or_
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 import numpy
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
@@ -22,20 +22,19 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
+from gaplint.atoms import AtomPlan, Planner, StoredAtoms, build_matchers
 from gaplint.document import Block, BlockKind, Document
 from gaplint.hits import DocumentHits, RuleHit
 from gaplint.nlp import (
     Sentence,
     iter_block_docs,
     located,
-    make_pattern_doc,
     normalise,
     whole_document_doc,
 )
 from gaplint.regex_budget import (
     Pattern,
     RegexBudgetExceeded,
-    compile_rule_regex,
     find_spans,
 )
 from gaplint.rules import (
@@ -297,29 +296,30 @@ def _index_at(starts: NDArray[numpy.intp], offsets: NDArray[numpy.intp]) -> NDAr
     return numpy.maximum(numpy.searchsorted(starts, offsets, side="right") - 1, 0)
 
 
+class AtomTable(Protocol):
+    """Gives each distinct leaf, by key, its atom id: a Planner records what the matchers
+    need for a new one, StoredAtoms looks it up in a plan read from the cache."""
+
+    def phrase(self, key: str, terms: list[str], exact: bool) -> int: ...
+
+    def pattern(self, key: str, pattern: list[dict[str, Any]]) -> int: ...
+
+    def regex(self, key: str, source: str) -> int: ...
+
+    def finish(self, words: Iterable[str]) -> AtomPlan:
+        """The plan; `words` were stemmed outside the vocabulary (token patterns' NORM)."""
+        ...
+
+
 class _Compiler:
     """Turns expressions into predicates, giving each distinct leaf one atom id."""
 
-    def __init__(self, pack: RulePack, nlp: Language) -> None:
+    def __init__(self, pack: RulePack, atoms: AtomTable) -> None:
         self.pack = pack
-        self.nlp = nlp
-        self.matcher = Matcher(nlp.vocab, validate=True)
-        self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
-        self.exact_phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.sequences = SequenceMatcher(nlp.vocab.strings)
-        self.regexes: list[tuple[int, Pattern, Pattern | None]] = []
-        self.atom_ids: dict[int, int] = {}
-        self._leaves: dict[str, int] = {}
+        self.atoms = atoms
         self._concepts: dict[str, tuple[Predicate, frozenset[int] | None]] = {}
         self._resolving: set[str] = set()
-
-    def _atom(self, key: str, add: Callable[[int, str], None]) -> int:
-        if key not in self._leaves:
-            atom = self._leaves[key] = len(self._leaves)
-            name = f"atom{atom}"
-            add(atom, name)
-            self.atom_ids[self.nlp.vocab.strings.add(name)] = atom
-        return self._leaves[key]
+        self.norm_words: set[str] = set()
 
     def leaf(self, expr: Phrase | TokenPattern | Regex) -> int:
         if isinstance(expr, TokenPattern):
@@ -328,38 +328,12 @@ class _Compiler:
         if isinstance(expr, Phrase):
             terms = sorted(set(expr.phrase))
             key = ("exact:" if expr.exact else "phrase:") + "|".join(terms)
-            exact = expr.exact
-            return self._atom(key, lambda a, n: self._add_phrase(a, n, terms, exact))
+            return self.atoms.phrase(key, terms, expr.exact)
         if isinstance(expr, TokenPattern):
             pattern = [_normalise_token_spec(spec) for spec in expr.pattern]
-            return self._atom("pattern:" + repr(pattern), lambda a, n: self._add(a, n, pattern))
-        regex = compile_rule_regex(expr.regex, ignore_case=True)
-        # Case-insensitive matching costs about twice as much; a pattern with no capital letter
-        # (so no \D, \W or [A-Z] either) finds the same on lower-cased text without the flag.
-        lower = (
-            None if any(c.isupper() for c in expr.regex) else compile_rule_regex(expr.regex, False)
-        )
-        return self._atom(
-            "regex:" + expr.regex, lambda a, _: self.regexes.append((a, regex, lower))
-        )
-
-    def _add_phrase(self, atom: int, name: str, terms: list[str], exact: bool) -> None:
-        # A one-token term is a word look-up over the Doc's token columns (the sequence
-        # matcher's word table): the same matches as the PhraseMatcher's, without a Python
-        # tuple per match. Longer terms stay with the PhraseMatcher.
-        docs = [make_pattern_doc(self.nlp, term) for term in terms]
-        words = [doc[0].lower_ if exact else doc[0].norm_ for doc in docs if len(doc) == 1]
-        longer = [doc for doc in docs if len(doc) != 1]
-        if words:
-            self.sequences.add(atom, [{"LOWER" if exact else "NORM": {"IN": words}}])
-        if longer:
-            (self.exact_phrases if exact else self.phrases).add(name, longer)
-
-    def _add(self, atom: int, name: str, pattern: list[dict[str, Any]]) -> None:
-        # Our sequence matcher handles the common pattern shapes at a fraction of the
-        # Matcher's cost; anything else goes to spaCy.
-        if not self.sequences.add(atom, pattern):
-            self.matcher.add(name, [pattern])
+            self.norm_words.update(_norm_words(expr.pattern))
+            return self.atoms.pattern("pattern:" + repr(pattern), pattern)
+        return self.atoms.regex("regex:" + expr.regex, expr.regex)
 
     def compile(self, expr: Expr) -> tuple[Predicate, frozenset[int] | None]:
         """Return the predicate and its triggers: atoms at least one of which must be present."""
@@ -466,6 +440,16 @@ def _as_phrase(expr: TokenPattern) -> Phrase | None:
     return Phrase(phrase=[" ".join(words) for words in product(*choices)], exact="LOWER" in attrs)
 
 
+def _norm_words(pattern: list[dict[str, Any]]) -> Iterator[str]:
+    """The words a token pattern gives for NORM (before they are stemmed)."""
+    for spec in pattern:
+        value = spec.get("NORM")
+        values = value.values() if isinstance(value, dict) else [[value]]
+        for words in values:
+            if isinstance(words, list):
+                yield from (word for word in words if isinstance(word, str))
+
+
 def _normalise_token_spec(spec: dict[str, Any]) -> dict[str, Any]:
     """NORM in a token pattern is written as a plain word and stemmed like the text."""
     if "NORM" not in spec:
@@ -485,8 +469,22 @@ def _normalise_token_spec(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def compile_pack(pack: RulePack, nlp: Language) -> CompiledPack:
-    check_token_patterns(pack)
-    compiler = _Compiler(pack, nlp)
+    return compile_with_plan(pack, nlp)[0]
+
+
+def compile_with_plan(
+    pack: RulePack, nlp: Language, stored: AtomPlan | None = None
+) -> tuple[CompiledPack, AtomPlan]:
+    """Compile the pack, and return the plan its matchers were built from. With `stored` (a
+    plan read back from the cache for this pack), no term is tokenised or stemmed again;
+    raises StalePlan if it does not fit the pack."""
+    atoms: AtomTable
+    if stored is None:
+        check_token_patterns(pack)
+        atoms = Planner(nlp)
+    else:
+        atoms = StoredAtoms(stored)
+    compiler = _Compiler(pack, atoms)
     rules: dict[str, CompiledRule] = {}
     headings: dict[str, Predicate] = {}
     for element in pack.elements:
@@ -500,21 +498,24 @@ def compile_pack(pack: RulePack, nlp: Language) -> CompiledPack:
         compiler.compile(ConceptRef(concept=name))[0] if name in pack.concepts else None
         for name in (EXCLUSION_CONCEPT, SUBJECT_CONCEPT, POLICY_TITLE_CONCEPT)
     )
-    return CompiledPack(
+    plan = atoms.finish(compiler.norm_words)
+    matchers = build_matchers(plan, nlp)
+    compiled = CompiledPack(
         pack=pack,
         nlp=nlp,
-        matcher=compiler.matcher,
-        phrases=compiler.phrases,
-        exact_phrases=compiler.exact_phrases,
-        sequences=compiler.sequences,
-        regexes=compiler.regexes,
+        matcher=matchers.matcher,
+        phrases=matchers.phrases,
+        exact_phrases=matchers.exact_phrases,
+        sequences=matchers.sequences,
+        regexes=matchers.regexes,
         rules=rules,
         headings=headings,
         exclusion=exclusion,
         subject=subject,
         policy_title=policy_title,
-        _atom_ids=compiler.atom_ids,
+        _atom_ids=matchers.atom_ids,
     )
+    return compiled, plan
 
 
 def iter_rule_hits(

@@ -1,7 +1,8 @@
 """Builds the spaCy pipeline once and splits a Document into located sentences.
 
 The default pipeline is `spacy.blank("en")` with spaCy's rule-based sentence splitting, so it
-works offline from what pip installs. Word forms are normalised by the Snowball stemmer into
+works offline from what pip installs. Word forms are normalised by the Snowball stemmer
+(gaplint.stemmer: PyStemmer's compiled one, or the pure-Python one) into
 `Token.norm_`, so one rule term matches "post", "posts", "posted" and "posting" with no model
 download.
 A trained pipeline (e.g. en_core_web_sm) is used when asked for and installed.
@@ -9,21 +10,24 @@ A trained pipeline (e.g. en_core_web_sm) is used when asked for and installed.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy
-import snowballstemmer
 from spacy.attrs import IDX, IS_PUNCT, NORM, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from gaplint.document import Block, BlockKind, Document
+from gaplint.stemmer import english_stemmer
 
-_STEMMER = snowballstemmer.stemmer("english")
+STEMMER = english_stemmer()
+# Stems already known (from the compiled-pack cache), so start-up does not stem them again.
+_known_stems: dict[str, str] = {}
 
 
 class ModelNotInstalled(Exception):
@@ -34,7 +38,33 @@ class ModelNotInstalled(Exception):
 def normalise(word: str) -> str:
     """The form rules match on: lower case, stemmed, with curly apostrophes straightened."""
     lowered = word.lower().replace("\u2019", "'")
-    return str(_STEMMER.stemWord(lowered)) if lowered.isalpha() else lowered
+    if not lowered.isalpha():
+        return lowered
+    return _known_stems.get(lowered) or str(STEMMER.stem(lowered))
+
+
+def seed_stems(stems: dict[str, str]) -> None:
+    """Stems computed by an earlier run (lower-case word: stem), by the same stemmer."""
+    _known_stems.update(stems)
+
+
+def forget_stems(vocab: Vocab) -> None:
+    """Drop every seeded stem (they came with a stored pack found unusable) and stem the
+    vocabulary afresh, so nothing from that file outlives it."""
+    _known_stems.clear()
+    normalise.cache_clear()
+    _use_stems(vocab)
+
+
+def known_stems(vocab: Vocab, words: Iterable[str] = ()) -> dict[str, str]:
+    """The stem of every alphabetic word in the vocabulary and of `words`, to seed a later
+    run with."""
+    stems: dict[str, str] = {}
+    for word in itertools.chain((lexeme.text for lexeme in vocab), words):
+        lowered = word.lower().replace("\u2019", "'")
+        if lowered.isalpha():
+            stems[lowered] = normalise(lowered)
+    return dict(sorted(stems.items()))  # the same file from every process
 
 
 def _use_stems(vocab: Vocab) -> None:

@@ -25,7 +25,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Union
 
-import yaml
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -40,7 +39,6 @@ from pydantic import (
 from gaplint.errors import UserError
 from gaplint.paths import atomic_write
 from gaplint.report import Severity
-from gaplint.safe_yaml import load_yaml
 
 RULE_ID = re.compile(r"^[A-Z]{2,}[0-9]{3,}$")
 ELEMENT_ID = re.compile(r"^[A-Z]{2,}[0-9]{1,2}$")
@@ -433,6 +431,11 @@ def builtin_rules_dir() -> Path:
 
 
 def parse_rule_file(path: Path, data: bytes) -> RuleFile:
+    # Imported here: a run whose pack comes from the cache never needs a YAML parser.
+    import yaml
+
+    from gaplint.safe_yaml import load_yaml
+
     try:
         raw = load_yaml(data.decode("utf-8"))
     except (UnicodeDecodeError, yaml.YAMLError) as error:
@@ -521,14 +524,28 @@ def load_pack(
         digest.update(path.name.encode() + b"\0" + data + b"\0")
     key = digest.hexdigest()
     stored = cache / f"rules-{key[:32]}.json" if cache else None
+    # A batch loads the pack, and then its Checker does: the second gets the same object.
+    loaded = (files, key, stored)
+    if loaded in _loaded:
+        return _loaded[loaded]
+    pack = None
     if stored is not None:
         with contextlib.suppress(OSError, ValueError):
-            return RulePack.model_validate_json(stored.read_bytes())
-    pack = _parse_pack(files, tuple(contents), key)
-    if stored is not None:
-        with contextlib.suppress(OSError):
-            atomic_write(stored, pack.model_dump_json(by_alias=True))
+            pack = RulePack.model_validate_json(stored.read_bytes())
+    if pack is None:
+        pack = _parse_pack(files, tuple(contents), key)
+        if stored is not None:
+            with contextlib.suppress(OSError):
+                atomic_write(stored, pack.model_dump_json(by_alias=True))
+    if len(_loaded) >= _MAX_LOADED:
+        _loaded.clear()
+    _loaded[loaded] = pack
     return pack
+
+
+# Packs validated in this process, by their files, content hash and cache file.
+_loaded: dict[tuple[tuple[Path, ...], str, Path | None], RulePack] = {}
+_MAX_LOADED = 8
 
 
 @lru_cache(maxsize=8)

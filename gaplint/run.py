@@ -221,7 +221,11 @@ def execute(options: RunOptions) -> RunResult:
         else:
             reports.append(cached)
     hits = len(jobs) - len(pending)
-    checker = Checker(rule_dirs=loaded.rule_dirs(), limits=loaded.config.limits)
+    checker = Checker(
+        rule_dirs=loaded.rule_dirs(),
+        limits=loaded.config.limits,
+        cache_dir=folder if options.use_cache else None,
+    )
     workers = options.jobs or os.cpu_count() or 1
     timeout = loaded.config.limits.timeout_seconds
     checked = _check_all(pending, checker, workers, timeout)

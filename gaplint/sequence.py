@@ -118,15 +118,23 @@ class SequenceMatcher:
     def __len__(self) -> int:
         return len(self._patterns) + self._one_word_patterns
 
+    def add_words(self, atom: int, attr: str, hashes: list[int]) -> None:
+        """A one-token pattern given as the LOWER or NORM hashes of its words (a phrase
+        matcher's one-token terms, as a stored pack keeps them)."""
+        self._add_one_word(atom, _WORD_ATTRS[attr], hashes)
+
+    def _add_one_word(self, atom: int, column: int, hashes: list[int]) -> None:
+        for key in dict.fromkeys(hashes):
+            self._one_word[column].setdefault(key, []).append(atom)
+        self._one_word_patterns += 1
+        self._tables = None
+
     def add(self, atom: int, pattern: list[dict[str, Any]]) -> bool:
         """Take the pattern if it is a supported shape; False leaves it to spaCy's Matcher."""
         one_word = _one_word(pattern)
         if one_word is not None:
             column, words = one_word
-            for word in dict.fromkeys(words):
-                self._one_word[column].setdefault(self._strings.add(word), []).append(atom)
-            self._one_word_patterns += 1
-            self._tables = None
+            self._add_one_word(atom, column, [self._strings.add(word) for word in words])
             return True
         steps: list[tuple[int, bool]] = []
         for spec in pattern:

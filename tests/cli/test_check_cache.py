@@ -8,6 +8,8 @@ from pathlib import Path
 
 from tests.cli.helpers import FULL, NO_RECORDS, Project
 
+# Document entries sit in two-letter folders; compiled rule packs in packs/.
+DOCUMENT_ENTRIES = "[0-9a-f][0-9a-f]/*.json"
 # Runs the CLI in a fresh interpreter and reports whether spaCy was ever imported.
 DRIVER = """
 import sys
@@ -45,7 +47,7 @@ def test_cache_entries_live_beside_the_config(project: Project) -> None:
     project.config()
     project.write("docs/a.md", FULL)
     project.run("check", "docs/a.md")
-    entries = list((project.root / ".gaplint_cache").glob("*/*.json"))
+    entries = list((project.root / ".gaplint_cache").glob(DOCUMENT_ENTRIES))
     assert len(entries) == 1
     assert (project.root / ".gaplint_cache" / ".gitignore").read_text() == "*\n"
 
@@ -54,7 +56,7 @@ def test_damaged_entry_is_ignored_and_rebuilt(project: Project) -> None:
     project.config()
     project.write("a.md", NO_RECORDS)
     first = project.run("check", "--format", "json", "a.md").stdout
-    (entry,) = (project.root / ".gaplint_cache").glob("*/*.json")
+    (entry,) = (project.root / ".gaplint_cache").glob(DOCUMENT_ENTRIES)
     entry.write_text('{"path": "a.md", "findings": [', encoding="utf-8")
     assert project.run("check", "--format", "json", "a.md").stdout == first
     assert '"report":{"path":"a.md"' in entry.read_text(encoding="utf-8")  # rebuilt
@@ -72,7 +74,7 @@ def test_changed_content_or_configuration_misses_the_cache(project: Project) -> 
     project.config("ignore = ['TS1']\n")
     _, data = project.json("a.md")
     assert [e["id"] for e in data["documents"][0]["elements"]] == ["TS2"]
-    assert len(list((project.root / ".gaplint_cache").glob("*/*.json"))) == 3
+    assert len(list((project.root / ".gaplint_cache").glob(DOCUMENT_ENTRIES))) == 3
 
 
 def test_no_cache_and_cache_dir(project: Project, tmp_path: Path) -> None:
@@ -81,4 +83,4 @@ def test_no_cache_and_cache_dir(project: Project, tmp_path: Path) -> None:
     project.run("check", "--no-cache", "a.md")
     assert not (project.root / ".gaplint_cache").exists()
     project.run("check", "--cache-dir", str(tmp_path / "c"), "a.md")
-    assert len(list((tmp_path / "c").glob("*/*.json"))) == 1
+    assert len(list((tmp_path / "c").glob(DOCUMENT_ENTRIES))) == 1

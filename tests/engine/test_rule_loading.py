@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from gaplint import rules
 from gaplint.engine import compile_pack
 from gaplint.nlp import build_pipeline
 from gaplint.rules import RuleError, load_pack
@@ -76,8 +77,10 @@ def test_a_pack_loads_without_spacy(tmp_path: Path) -> None:
 def test_cached_pack_is_the_validated_pack(tmp_path: Path) -> None:
     first = load_pack(cache=tmp_path)
     (stored,) = tmp_path.glob("rules-*.json")
+    rules._loaded.clear()  # as a new process would: read from the JSON
     assert load_pack(cache=tmp_path) == first
     stored.write_text("{", encoding="utf-8")  # damaged: parsed again from the YAML
+    rules._loaded.clear()
     assert load_pack(cache=tmp_path) == first
 
 
