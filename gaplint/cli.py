@@ -42,6 +42,11 @@ LAZY_COMMANDS = {
         "report_command",
         "Write a self-contained HTML (or CSV) report for documents or saved JSON.",
     ),
+    "diff": (
+        "gaplint.diff_cli",
+        "diff_command",
+        "Show the sub-points a new version of a policy gained and lost.",
+    ),
 }
 
 
@@ -301,11 +306,12 @@ def explain(rule_id: str, config_file: str | None, isolated: bool) -> None:
 
 
 @main.command()
-def schema() -> None:
-    """Print the JSON Schema of `gaplint check --format json`."""
+@click.argument("kind", type=click.Choice(["check", "diff"]), default="check")
+def schema(kind: str) -> None:
+    """Print the JSON Schema of `gaplint check --format json` (or of `gaplint diff`'s)."""
     from gaplint.schema import render_schema
 
-    click.echo(render_schema(), nl=False)
+    click.echo(render_schema(kind), nl=False)
 
 
 @main.command()

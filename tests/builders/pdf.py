@@ -433,3 +433,16 @@ def large_pdf(pages: int) -> bytes:
             _paragraph(pdf, " ".join([FILLER] * 3))
             _lines(pdf, [f"\u2022 {item}" for item in BULLETS], indent=6)
     return bytes(pdf.output())
+
+
+def paged_pdf(pages: list[list[tuple[str, str]]]) -> bytes:
+    """A PDF with one list of (kind, text) blocks per page; kind is "heading" or "paragraph"."""
+    pdf = _new_pdf()
+    for blocks in pages:
+        pdf.add_page()
+        for kind, text in blocks:
+            if kind == "heading":
+                _heading(pdf, text, 16)
+            else:
+                _paragraph(pdf, text)
+    return bytes(pdf.output())
