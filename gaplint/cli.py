@@ -47,6 +47,11 @@ LAZY_COMMANDS = {
         "diff_command",
         "Show the sub-points a new version of a policy gained and lost.",
     ),
+    "draft": (
+        "gaplint.draft_cli",
+        "draft_command",
+        "Draft a DOCX (or Markdown) addendum with a clause for every gap.",
+    ),
 }
 
 
