@@ -21,7 +21,7 @@ from gaplint.cli_options import (
 )
 
 if TYPE_CHECKING:
-    from gaplint.diff_model import DiffReport
+    from gaplint.diff_model import DiffReport, DocumentDiff
     from gaplint.readers import Limits
     from gaplint.single_check import Checked, Setup
 
@@ -40,6 +40,11 @@ if TYPE_CHECKING:
     is_flag=True,
     help="Exit 1 when the new version loses coverage of any sub-point.",
 )
+@click.option(
+    "--added-ok",
+    is_flag=True,
+    help="With --rev, a PATH the revision does not have is new, not an error (pre-commit).",
+)
 @config_options
 @selection_options
 def diff_command(
@@ -48,6 +53,7 @@ def diff_command(
     fmt: str,
     output: str | None,
     fail_on_loss: bool,
+    added_ok: bool,
     config_file: str | None,
     isolated: bool,
     select: tuple[str, ...],
@@ -73,8 +79,11 @@ def diff_command(
                    overrides(select, extend_select, ignore, rule_dirs))  # fmt: skip
     diffs = []
     for old_name, load_old, new_path in _pairs(paths, rev, checks.checker.limits):
+        old = _old_version(checks, old_name, load_old, new_path, added_ok)
+        if old is None:
+            diffs.append(_added(old_name, new_path))
+            continue
         new = checks.check_file(new_path)
-        old = _old_version(checks, old_name, load_old, new_path)
         diffs.append(
             compare(
                 Version(old_name, old.report, old.document),
@@ -111,14 +120,30 @@ def _pairs(
     return [(shown_name(path, rev), from_git(path, rev), path) for path in paths]
 
 
-def _old_version(checks: Setup, name: str, load: Loader, new_path: str) -> Checked:
-    """The old version, judged with the new file's selection (its per-file-ignores)."""
+def _added(old_name: str, new_path: str) -> DocumentDiff:
+    from gaplint.diff_model import DocumentDiff
+    from gaplint.report import Notice
+
+    message = f"new file: {old_name.split(':', 1)[0]} has no {new_path}; nothing to lose"
+    return DocumentDiff(old=old_name, new=new_path, notices=[Notice(code="added", message=message)])
+
+
+def _old_version(
+    checks: Setup, name: str, load: Loader, new_path: str, added_ok: bool
+) -> Checked | None:
+    """The old version, judged with the new file's selection (its per-file-ignores); None
+    for a file the revision lacks when that is allowed."""
     from gaplint.api import error_report
     from gaplint.errors import InputError
+    from gaplint.git_source import NotInRevision
     from gaplint.single_check import Checked
 
     try:
         data = load()
+    except NotInRevision as error:
+        if added_ok:
+            return None
+        return Checked(error_report(error))
     except InputError as error:
         # A git problem names the file asked for; an unreadable old version its REV:path.
         error.path = error.path or name

@@ -15,6 +15,10 @@ from gaplint.errors import ErrorCode, InputError
 GIT_TIMEOUT = 60.0
 
 
+class NotInRevision(InputError):
+    """The revision has no such file: an error, unless the caller treats it as a new file."""
+
+
 def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(
@@ -47,6 +51,10 @@ def read_revision(path: str, revision: str, max_bytes: int) -> bytes:
         raise InputError(ErrorCode.REVISION, f"unknown revision {revision!r}", path)
     commit = _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
     if commit.returncode != 0:
+        if _git(root, "rev-parse", "--verify", "--quiet", "HEAD").returncode != 0:
+            # Before the first commit every file is new (pre-commit's first run).
+            message = f"unknown revision {revision!r}: the repository has no commits yet"
+            raise NotInRevision(ErrorCode.REVISION, message, path)
         raise InputError(ErrorCode.REVISION, f"unknown revision {revision!r}", path)
     try:
         inside = where.relative_to(root).as_posix()
@@ -55,7 +63,7 @@ def read_revision(path: str, revision: str, max_bytes: int) -> bytes:
     spec = f"{commit.stdout.decode().strip()}:{inside}"
     kind = _git(root, "cat-file", "-t", spec)
     if kind.returncode != 0 or kind.stdout.strip() != b"blob":
-        raise InputError(ErrorCode.REVISION, f"not in revision {revision!r}", path)
+        raise NotInRevision(ErrorCode.REVISION, f"not in revision {revision!r}", path)
     size = _git(root, "cat-file", "-s", spec)
     if size.returncode != 0:
         raise InputError(ErrorCode.REVISION, f"not in revision {revision!r}", path)
@@ -68,6 +76,6 @@ def read_revision(path: str, revision: str, max_bytes: int) -> bytes:
     # --no-textconv: the bytes as committed, not a filter's rendering of them.
     shown = _git(root, "show", "--no-textconv", spec)
     if shown.returncode != 0:
-        message = shown.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise InputError(ErrorCode.REVISION, message[0] if message else "git show failed", path)
+        said = shown.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise InputError(ErrorCode.REVISION, said[0] if said else "git show failed", path)
     return shown.stdout

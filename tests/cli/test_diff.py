@@ -210,3 +210,25 @@ def test_markdown_comment_neutralises_document_text(project: Project) -> None:
     assert "- 🔴 **lost** TS102 Phishing is no longer covered" in out
     assert "<img" not in out and "&lt;img" in out
     assert "@security" not in out and "\\[here\\]" in out
+
+
+def test_added_ok_treats_a_file_the_revision_lacks_as_new(repo: Project) -> None:
+    repo.write("other.md", FULL)
+    result = repo.run("diff", "other.md", "policy.md", "--rev", "HEAD~1", "--added-ok")
+    assert result.exit_code == 0, result.output
+    assert "  note: new file: HEAD~1 has no other.md; nothing to lose\n" in result.stdout
+    assert LOST_PHISHING in result.stdout
+
+
+def test_before_the_first_commit_every_file_is_new_with_added_ok(project: Project) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    project.config()
+    _git(project.root, "init", "-q")
+    project.write("policy.md", FULL)
+    assert project.run("diff", "policy.md", "--rev", "HEAD", "--added-ok").exit_code == 0
+    refused = project.run("diff", "policy.md", "--rev", "HEAD")
+    assert refused.exit_code == 2
+    assert refused.stderr == (
+        "policy.md: error[revision]: unknown revision 'HEAD': the repository has no commits yet\n"
+    )
