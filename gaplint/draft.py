@@ -72,10 +72,18 @@ class Addendum:
         )
 
 
-def _placement(section: list[str], title: str) -> str:
-    if section:
-        return f"Add to § {section[-1]}."
-    return f"Add as a new section on {title.lower()}: the policy has no section on it."
+AGENCY_HEADINGS = 3
+"""The agency's name is looked for in the title and the document's first headings."""
+
+
+def _placement(section: list[str], title: str, headings: list[str]) -> str:
+    if not section:
+        return f"Add as a new section on {title.lower()}: the policy has no section on it."
+    # The report names a heading by its sentence ("Employee Conduct"); the heading itself
+    # keeps its number ("6. Employee Conduct"), which is what a reader looks for.
+    found = section[-1]
+    whole = next((h for h in headings if h.endswith(found)), found)
+    return f"Add to § {whole}."
 
 
 def build_addendum(
@@ -85,8 +93,12 @@ def build_addendum(
     headings: Iterable[str] = (),
 ) -> Addendum:
     """The addendum for a judged report; `agency` wins over a name read from the report's
-    title and metadata or the document's first `headings`, and "the agency" is the default."""
-    name = agency or detect_agency([report.metadata.title, report.title, *headings])
+    title and metadata or the document's first `headings`, and "the agency" is the default.
+    `headings` (the document's heading texts, in order) also give each section's number."""
+    headings = list(headings)
+    name = agency or detect_agency(
+        [report.metadata.title, report.title, *headings[:AGENCY_HEADINGS]]
+    )
     rows: list[CoverRow] = []
     sections: list[DraftSection] = []
     for element in report.elements:
@@ -114,7 +126,7 @@ def build_addendum(
                 element=element.id,
                 title=element.title,
                 status=element.status,
-                placement=_placement(element.section, element.title),
+                placement=_placement(element.section, element.title, headings),
                 clauses=clauses,
             )
         )

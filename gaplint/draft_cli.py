@@ -12,9 +12,6 @@ import click
 
 from gaplint.cli_options import config_options, overrides, selection_options
 
-# Where the agency's name is looked for besides the title: the document's first blocks.
-AGENCY_LINES = 3
-
 
 @click.command(name="draft")
 @click.argument("path", type=click.Path(path_type=str))
@@ -73,7 +70,7 @@ def draft_command(
         click.echo(error_line(report.path, "not-judged", why), err=True)
         sys.exit(2)
     blocks = checked.document.blocks if checked.document else []
-    headings = [b.text for b in blocks if b.kind is BlockKind.HEADING][:AGENCY_LINES]
+    headings = [b.text for b in blocks if b.kind is BlockKind.HEADING]
     addendum = write_addendum(report, checks.pack, output, agency, fmt, headings)
     clauses = sum(len(section.clauses) for section in addendum.sections)
     click.echo(

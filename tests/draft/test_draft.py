@@ -30,7 +30,7 @@ SECTIONS = [
         "Violations of this policy may result in disciplinary action up to and including "
         "termination.",
     ]),
-    ("Security", [
+    ("3. Security", [
         "Passwords for the Town's social media accounts must be strong and kept secret, and "
         "they must be changed when an administrator leaves.",
     ]),
@@ -98,7 +98,7 @@ def test_the_docx_has_a_cover_table_numbered_headings_and_named_clauses(workdir:
     # Where the clauses go: the policy's own section, or a new one.
     text = [p.text for p in paragraphs]
     after_security = text[text.index("Security") + 1]
-    assert after_security == "Add to § Security."
+    assert after_security == "Add to § 3. Security."  # the heading with its number
     assert text[text.index("Employee access") + 1].startswith("Add as a new section")
     # Each missing sub-point: a Heading 2, its recommendation, its clause (Quote) with the name.
     assert "Who may access (GL101, warning)" in text
