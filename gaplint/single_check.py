@@ -14,7 +14,7 @@ from gaplint import __version__
 from gaplint.api import Checker, error_report
 from gaplint.config import Overrides, resolve_config
 from gaplint.document import Document
-from gaplint.errors import InputError
+from gaplint.errors import ErrorCode, InputError
 from gaplint.paths import relative_to
 from gaplint.readers import read_bytes, read_file_bytes
 from gaplint.report import DocumentReport, RulePackInfo, ToolInfo
@@ -39,14 +39,25 @@ class Setup:
     tool: ToolInfo
 
     def check_data(self, data: bytes, name: str, selection_path: str) -> Checked:
-        """Read and judge bytes shown as `name`, with the selection of `selection_path`."""
+        """Read and judge bytes shown as `name`, with the selection of `selection_path`,
+        under the configuration's time limit; a bug met on it becomes error[internal]."""
+        from gaplint.guard import DocumentTimeout, internal_error, one_line, time_limit
+
         selection = self.spec.for_path(relative_to(selection_path, self.root))
+        timeout = self.checker.limits.timeout_seconds
+        self.checker.compiled  # noqa: B018  # start-up is not the document's time
         try:
-            document = read_bytes(data, name, self.checker.limits)
+            with time_limit(timeout):
+                document = read_bytes(data, name, self.checker.limits)
+                return Checked(self.checker.check_document(document, selection), document)
         except InputError as error:
             error.path = name
             return Checked(error_report(error))
-        return Checked(self.checker.check_document(document, selection), document)
+        except DocumentTimeout:
+            message = f"took longer than the time limit of {timeout:g} s; not judged"
+            return Checked(error_report(InputError(ErrorCode.TIMEOUT, message, name)))
+        except Exception as error:  # a bug met on one document is that document's error
+            return Checked(internal_error(name, one_line(error)))
 
     def check_file(self, path: str) -> Checked:
         try:

@@ -232,3 +232,13 @@ def test_before_the_first_commit_every_file_is_new_with_added_ok(project: Projec
     assert refused.stderr == (
         "policy.md: error[revision]: unknown revision 'HEAD': the repository has no commits yet\n"
     )
+
+
+def test_the_time_limit_holds_for_each_version(project: Project) -> None:
+    project.config("[limits]\ntimeout_seconds = 0.000001\n")
+    project.write("old.md", FULL * 200)
+    project.write("new.md", NO_PHISHING)
+    result = project.run("diff", "old.md", "new.md")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("old.md: error[timeout]: took longer than the time limit")
+    assert result.stderr.count("\n") == 1
