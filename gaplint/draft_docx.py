@@ -36,7 +36,7 @@ def _number_headings(document: WordDocument) -> None:
     abstract_id, num_id = max(abstract_ids, default=0) + 1, max(num_ids, default=0) + 1
     levels = "".join(
         f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
-        f'<w:pStyle w:val="{style.replace(" ", "")}"/><w:lvlText w:val="{text}"/>'
+        f'<w:pStyle w:val="{document.styles[style].style_id}"/><w:lvlText w:val="{text}"/>'
         f'<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{432 * (level + 1)}" '
         f'w:hanging="{432 * (level + 1)}"/></w:pPr></w:lvl>'
         for level, (style, text) in enumerate(_HEADING_LEVELS)
