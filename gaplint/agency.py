@@ -35,7 +35,8 @@ def fill_agency(text: str, agency: str | None = None) -> str:
 # A capitalised word that is not one of a title's own words ("… Social Media Policy").
 _TITLE_WORDS = r"(?:Social|Media|Policy|Policies|Guidelines|Guide|Handbook|Procedures?|Standards?)"
 _WORD = rf"(?!{_TITLE_WORDS}\b)[A-Z][A-Za-z.'&-]*"
-_NAME = rf"{_WORD}(?: {_WORD}){{0,3}}"
+# Up to four words, which "and" or "&" may join: "Avon and Severn Parish Council".
+_NAME = rf"{_WORD}(?: (?:and |& )?{_WORD}){{0,3}}"
 # "City of Riverton", "Town of North Bend", "County of Marin", "State of Ohio".
 _OF_FORM = re.compile(
     rf"\b(?:City and County|City|Town|Township|Village|Borough|County|Parish|State|"
@@ -66,12 +67,19 @@ def _with_article(name: str) -> str:
     return f"the {name}" if _TAKES_ARTICLE.search(name) else name
 
 
+def _cased(line: str) -> str:
+    # A heading set in capitals ("HILLCREST POLICE DEPARTMENT") is matched in title case.
+    letters = [c for c in line if c.isalpha()]
+    return line.title() if letters and all(c.isupper() for c in letters) else line
+
+
 def detect_agency(lines: Iterable[str | None]) -> str | None:
-    """The agency named in the first of `lines` (title, metadata title, first headings) that
+    """The agency named in the first of `lines` (title, metadata title, first lines) that
     names one, with "the" where running text needs it; None when none does."""
-    for line in lines:
-        if not line:
+    for raw in lines:
+        if not raw:
             continue
+        line = _cased(raw)
         for pattern in (_OF_FORM, _NAMED_FORM):
             found = pattern.search(line)
             if found:

@@ -9,12 +9,12 @@ it is the API the web page's "download DOCX addendum" button calls.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
 from gaplint.agency import DEFAULT_AGENCY, detect_agency
+from gaplint.document import BlockKind, Document
 from gaplint.report import DocumentReport, ElementStatus, Severity, SubpointStatus
 from gaplint.rules import RulePack
 
@@ -72,8 +72,8 @@ class Addendum:
         )
 
 
-AGENCY_HEADINGS = 3
-"""The agency's name is looked for in the title and the document's first headings."""
+AGENCY_LINES = 3
+"""The agency's name is looked for in the title and the document's first blocks."""
 
 
 def _placement(section: list[str], title: str, headings: list[str]) -> str:
@@ -90,15 +90,15 @@ def build_addendum(
     report: DocumentReport,
     pack: RulePack,
     agency: str | None = None,
-    headings: Iterable[str] = (),
+    document: Document | None = None,
 ) -> Addendum:
     """The addendum for a judged report; `agency` wins over a name read from the report's
-    title and metadata or the document's first `headings`, and "the agency" is the default.
-    `headings` (the document's heading texts, in order) also give each section's number."""
-    headings = list(headings)
-    name = agency or detect_agency(
-        [report.metadata.title, report.title, *headings[:AGENCY_HEADINGS]]
-    )
+    title and metadata or the `document`'s first blocks, and "the agency" is the default.
+    The document's headings also give each section's number (a cached report has none)."""
+    blocks = document.blocks if document is not None else []
+    headings = [block.text for block in blocks if block.kind is BlockKind.HEADING]
+    first_lines = [block.text for block in blocks[:AGENCY_LINES]]
+    name = agency or detect_agency([report.metadata.title, report.title, *first_lines])
     rows: list[CoverRow] = []
     sections: list[DraftSection] = []
     for element in report.elements:
@@ -152,13 +152,13 @@ def write_addendum(
     out: Path | BinaryIO,
     agency: str | None = None,
     fmt: str | None = None,
-    headings: Iterable[str] = (),
+    document: Document | None = None,
 ) -> Addendum:
     """Write the addendum to a path (written whole, never half a file) or a binary stream.
     `fmt` is "docx" or "md"; by default the path's suffix decides (a stream gets DOCX)."""
     from gaplint.paths import atomic_write_bytes
 
-    addendum = build_addendum(report, pack, agency, headings)
+    addendum = build_addendum(report, pack, agency, document)
     chosen = fmt or (output_format(out) if isinstance(out, Path) else "docx")
     if chosen not in DRAFT_FORMATS:
         raise ValueError(f"unknown addendum format {chosen!r}; one of {', '.join(DRAFT_FORMATS)}")

@@ -53,7 +53,6 @@ def draft_command(
 
     Exit status: 0 written, 2 when the policy could not be read or judged.
     """
-    from gaplint.document import BlockKind
     from gaplint.draft import write_addendum
     from gaplint.neutralise import error_line, terminal
     from gaplint.single_check import setup
@@ -69,9 +68,7 @@ def draft_command(
         why = "; ".join(notice.message for notice in report.notices) or "it was not judged"
         click.echo(error_line(report.path, "not-judged", why), err=True)
         sys.exit(2)
-    blocks = checked.document.blocks if checked.document else []
-    headings = [b.text for b in blocks if b.kind is BlockKind.HEADING]
-    addendum = write_addendum(report, checks.pack, output, agency, fmt, headings)
+    addendum = write_addendum(report, checks.pack, output, agency, fmt, checked.document)
     clauses = sum(len(section.clauses) for section in addendum.sections)
     click.echo(
         f"gaplint: wrote {terminal(str(output))}: {clauses} clause{'s' if clauses != 1 else ''} "
