@@ -242,3 +242,13 @@ def test_the_time_limit_holds_for_each_version(project: Project) -> None:
     assert result.exit_code == 2
     assert result.stderr.startswith("old.md: error[timeout]: took longer than the time limit")
     assert result.stderr.count("\n") == 1
+
+
+def test_text_output_makes_terminal_controls_visible(project: Project) -> None:
+    hostile = "Staff must report phishing \x1b[2J to the desk.\n::error::fake"
+    project.config()
+    project.write("old.txt", FULL.replace(PHISHING, hostile).replace("#", ""))
+    project.write("new.txt", NO_PHISHING.replace("#", ""))
+    out = project.run("diff", "old.txt", "new.txt").stdout
+    assert "\x1b" not in out and "\\x1b[2J" in out
+    assert "\n::error" not in out and "::error" not in out

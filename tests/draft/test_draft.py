@@ -172,3 +172,14 @@ def test_the_api_writes_to_a_stream(workdir: Path) -> None:
     assert word.paragraphs[0].text == "Social media policy addendum"
     with pytest.raises(ValueError, match="unknown addendum format"):
         write_addendum(report, load_pack(), io.BytesIO(), fmt="pdf")
+
+
+def test_control_characters_in_names_do_not_break_the_docx(workdir: Path) -> None:
+    # python-docx refuses such characters, so the policy is Markdown (read as it is).
+    sections = "".join(f"## {h}\n\n" + "\n\n".join(p) + "\n\n" for h, p in SECTIONS)
+    policy = f"# Town of Bell\u0007ford Social Media Policy\n\n{sections}"
+    (workdir / "odd.md").write_text(policy, encoding="utf-8")
+    result = draft("odd.md", "-o", "addendum.docx", "--agency", "the Town\x1b of Bellford")
+    assert result.exit_code == 0, result.output
+    quotes = [p.text for p in docx.Document(str(workdir / "addendum.docx")).paragraphs]
+    assert any("the Town of Bellford's official social media accounts" in q for q in quotes)
