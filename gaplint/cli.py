@@ -50,6 +50,16 @@ LAZY_COMMANDS = {
         "serve_command",
         "Start a local web page to check uploaded policies.",
     ),
+    "diff": (
+        "gaplint.diff_cli",
+        "diff_command",
+        "Show the sub-points a new version of a policy gained and lost.",
+    ),
+    "draft": (
+        "gaplint.draft_cli",
+        "draft_command",
+        "Draft a DOCX (or Markdown) addendum with a clause for every gap.",
+    ),
 }
 
 
@@ -335,11 +345,12 @@ def explain(
 
 
 @main.command()
-def schema() -> None:
-    """Print the JSON Schema of `gaplint check --format json`."""
+@click.argument("kind", type=click.Choice(["check", "diff"]), default="check")
+def schema(kind: str) -> None:
+    """Print the JSON Schema of `gaplint check --format json` (or of `gaplint diff`'s)."""
     from gaplint.schema import render_schema
 
-    click.echo(render_schema(), nl=False)
+    click.echo(render_schema(kind), nl=False)
 
 
 @main.command()

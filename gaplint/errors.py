@@ -24,6 +24,8 @@ class ErrorCode(str, Enum):
     UNSAFE_XML = "unsafe-xml"
     SYMLINK_LOOP = "symlink-loop"
     TIMEOUT = "timeout"
+    REVISION = "revision"
+    """`gaplint diff --rev`: not in git, an unknown revision, or a file the revision lacks."""
     INTERNAL = "internal"
     """A bug in gaplint met on this document; the rest of the batch is still judged."""
 

@@ -68,6 +68,11 @@ def _mode_for(path: Path) -> int:
 
 
 def atomic_write(path: Path, text: str) -> None:
+    """Write text as UTF-8 with atomic_write_bytes."""
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write via a temporary file and os.replace, so a reader never sees half a file.
 
     mkstemp creates the file 0600; it gets the mode of the file it replaces, or the mode any
@@ -77,8 +82,8 @@ def atomic_write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
         os.chmod(tmp, _mode_for(path))
         os.replace(tmp, path)
     except BaseException:

@@ -36,6 +36,7 @@ from pydantic import (
     model_validator,
 )
 
+from gaplint.agency import PLACEHOLDER, fill_agency, unknown_placeholders
 from gaplint.errors import UserError
 from gaplint.paths import atomic_write
 from gaplint.report import Severity
@@ -255,7 +256,9 @@ class Subpoint(_Strict):
     severity: Severity = Severity.WARNING
     rationale: str
     recommendation: str
-    example_clause: str
+    example_clause: str = Field(
+        description=f"a clause a policy could adopt; {PLACEHOLDER} stands for the agency's name"
+    )
     match: Expr
     unless: Expr | None = Field(
         default=None, description="sentences matching this never count (wrong context)"
@@ -289,6 +292,18 @@ class Subpoint(_Strict):
         changed = {k: v for k, v in advice.model_dump().items() if v}
         return self.model_copy(update=changed)
 
+    @field_validator("example_clause")
+    @classmethod
+    def _known_placeholders(cls, value: str) -> str:
+        unknown = unknown_placeholders(value)
+        if unknown:
+            raise ValueError(f"unknown placeholder {unknown[0]!r}: the only one is {PLACEHOLDER}")
+        return value
+
+    def clause(self, agency: str | None = None) -> str:
+        """The example clause with the agency's name filled in (default "the agency")."""
+        return fill_agency(self.example_clause.strip(), agency)
+
     def info(self, element: str) -> RuleInfo:
         return RuleInfo(
             id=self.id,
@@ -298,7 +313,7 @@ class Subpoint(_Strict):
             element=element,
             rationale=self.rationale.strip(),
             recommendation=self.recommendation.strip(),
-            example_clause=self.example_clause.strip(),
+            example_clause=self.clause(),
         )
 
 
@@ -349,7 +364,7 @@ class Element(_Strict):
             rationale=f"The policy has nothing on {self.title.lower()}."
             + (f" {summary}" if summary else ""),
             recommendation=self.missing_recommendation.strip(),
-            example_clause=" ".join(s.example_clause.strip() for s in self.subpoints),
+            example_clause=" ".join(s.clause() for s in self.subpoints),
         )
 
 

@@ -81,9 +81,14 @@ def policy_repo(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     return repo, env
 
 
-def _hook() -> dict[str, object]:
-    (hook,) = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert isinstance(hook, dict)
+def _hooks() -> list[dict[str, object]]:
+    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert isinstance(hooks, list) and all(isinstance(hook, dict) for hook in hooks)
+    return hooks
+
+
+def _hook(hook_id: str = "gaplint") -> dict[str, object]:
+    (hook,) = [hook for hook in _hooks() if hook["id"] == hook_id]
     return hook
 
 
@@ -122,12 +127,38 @@ def test_commit_passes_then_removing_a_section_fails(
     assert "PC101  warning Retention: not addressed." in second.stderr
 
 
-def _install_local_hook(repo: Path, env: dict[str, str]) -> None:
-    hook = {**_hook(), "language": "system", "entry": f"{GAPLINT} {str(_hook()['entry'])[8:]}"}
+def _install_local_hook(repo: Path, env: dict[str, str], hook_id: str = "gaplint") -> None:
+    manifest = _hook(hook_id)
+    hook = {**manifest, "language": "system", "entry": f"{GAPLINT} {str(manifest['entry'])[8:]}"}
     config = {"repos": [{"repo": "local", "hooks": [hook]}]}
     (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
     installed = _run([PRE_COMMIT, "install"], repo, env)
     assert installed.returncode == 0, installed.stderr
+
+
+def test_diff_hook_fails_only_when_a_commit_loses_coverage(
+    policy_repo: tuple[Path, dict[str, str]],
+) -> None:
+    repo, env = policy_repo
+    assert _hook("gaplint-diff")["files"] == _hook()["files"]
+    _install_local_hook(repo, env, "gaplint-diff")
+    _run(["git", "add", "-A"], repo, env)
+    first = _run(["git", "commit", "-m", "policy"], repo, env)  # a new file: nothing to lose
+    assert first.returncode == 0, first.stdout + first.stderr
+
+    (repo / "policy.md").write_text(POLICY.replace("# Social", "# The social"), encoding="utf-8")
+    _run(["git", "add", "policy.md"], repo, env)
+    reworded = _run(["git", "commit", "-m", "reword the title"], repo, env)
+    assert reworded.returncode == 0, reworded.stdout + reworded.stderr
+
+    (repo / "policy.md").write_text(POLICY.split("## Records")[0], encoding="utf-8")
+    _run(["git", "add", "policy.md"], repo, env)
+    second = _run(["git", "commit", "-m", "drop records"], repo, env)
+    assert second.returncode != 0
+    assert (
+        "PC101 Retention is no longer covered: the sentence on line 7 'All of the posts on the "
+        "accounts are…' was removed."
+    ) in second.stderr
 
 
 def test_hook_honours_the_configuration_include(

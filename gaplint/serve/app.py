@@ -216,6 +216,7 @@ class ServeApp:
         links = [
             PageLink(f"Download {d.label}", f"/result/{token}/report.{ext}", download=True)
             for ext, d in DOWNLOADS.items()
+            if d.applies(stored.report)
         ]
         links.append(PageLink("Check other documents", "/"))
         page = render_page(stored.report, stored.context, links)
@@ -231,6 +232,8 @@ class ServeApp:
         if download is None:
             raise Refusal(404, "no such download")
         stored = self._stored(token)
+        if not download.applies(stored.report):
+            raise Refusal(404, "an addendum is drafted for one document: check it on its own")
         body = download.render(stored.report, stored.context)
         response = Response(body, content_type=download.content_type)
         response.headers["Content-Disposition"] = f'attachment; filename="{download.filename}"'

@@ -529,3 +529,16 @@ def text_then_scanned_pdf() -> bytes:
         joined.close()
         scan.close()
         text.close()
+
+
+def paged_pdf(pages: list[list[tuple[str, str]]]) -> bytes:
+    """A PDF with one list of (kind, text) blocks per page; kind is "heading" or "paragraph"."""
+    pdf = _new_pdf()
+    for blocks in pages:
+        pdf.add_page()
+        for kind, text in blocks:
+            if kind == "heading":
+                _heading(pdf, text, 16)
+            else:
+                _paragraph(pdf, text)
+    return bytes(pdf.output())

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import http.client
+import io
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import docx
 import pytest
 from click.testing import CliRunner
 
@@ -116,6 +118,27 @@ def test_a_set_name_over_the_limit_is_refused(server: Server) -> None:
     answer = server.upload(policy_set()[3:4], JSON, fields={"set_name": "x" * 201})
     assert answer.status == 400
     assert "at most 200 characters" in answer.text
+
+
+def test_one_document_can_be_had_as_a_drafted_addendum(server: Server) -> None:
+    markdown = policy_set()[3][1]
+    where = server.check([("policy.md", markdown)])
+    page = server.request("GET", where).text
+    assert f'href="{where}/report.docx" download>Download addendum (DOCX)</a>' in page
+    got = server.request("GET", f"{where}/report.docx")
+    assert got.status == 200
+    assert got.headers["Content-Disposition"] == 'attachment; filename="gaplint-addendum.docx"'
+    drafted = docx.Document(io.BytesIO(got.body))
+    report = Report.model_validate_json(server.request("GET", f"{where}/report.json").body)
+    [doc] = report.documents
+    gaps = [s.id for e in doc.elements for s in e.subpoints if s.status.value == "missing"]
+    text = "\n".join(p.text for p in drafted.paragraphs)
+    assert gaps and all(rule in text for rule in gaps), "a clause for every gap"
+
+    # Two documents: the addendum is drafted one document at a time.
+    both = server.check([("policy.md", markdown), ("notes.txt", policy_set()[4][1])])
+    assert "report.docx" not in server.request("GET", both).text
+    assert server.request("GET", f"{both}/report.docx").status == 404
 
 
 def test_without_javascript_the_form_redirects_to_the_result(server: Server) -> None:
@@ -274,8 +297,7 @@ def test_it_listens_on_loopback_only(server: Server) -> None:
 
 def test_without_the_serve_extra_it_says_what_to_install() -> None:
     code = (
-        "import sys; sys.modules['waitress'] = None; "
-        "from gaplint.cli import main; main(['serve'])"
+        "import sys; sys.modules['waitress'] = None; from gaplint.cli import main; main(['serve'])"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
