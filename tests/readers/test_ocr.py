@@ -107,8 +107,10 @@ def test_ocr_verdicts_match_the_text_layer_and_are_weak(
         assert sub.confidence is not None and sub.confidence.value == "weak"
         assert sub.confidence_reason.startswith("read by OCR")
     assert all(ev.source == "ocr" for sub in covered for ev in sub.evidence)
-    # The text-layer report carries no source at all, so its JSON is as before.
-    assert '"source"' not in original.model_dump_json()
+    # Text-layer evidence carries no source at all, so its JSON is as before (the
+    # jurisdiction has a `source` of its own: detected or configured).
+    evidence = [ev for e in original.elements for s in e.subpoints for ev in s.evidence]
+    assert evidence and all('"source"' not in ev.model_dump_json() for ev in evidence)
     assert '"source":"ocr"' in scanned.model_dump_json()
 
 
