@@ -15,13 +15,15 @@ from gaplint.selection import SelectionSpec
 
 def below_min_coverage(reports: Iterable[DocumentReport], minimum: float | None) -> list[str]:
     """One line per document whose coverage fails `min-coverage`: the reason for exit 1."""
-    if minimum is None:
-        return []
-    return [
-        f"{doc.path}: coverage {doc.coverage:.0%} is below min-coverage {minimum:.0%}"
-        for doc in reports
-        if doc.coverage is not None and doc.coverage < minimum
-    ]
+    lines = (coverage_shortfall(doc, minimum) for doc in reports)
+    return [line for line in lines if line is not None]
+
+
+def coverage_shortfall(doc: DocumentReport, minimum: float | None) -> str | None:
+    """The line saying that this document fails `min-coverage`, if it does."""
+    if minimum is None or doc.coverage is None or doc.coverage >= minimum:
+        return None
+    return f"{doc.path}: coverage {doc.coverage:.0%} is below min-coverage {minimum:.0%}"
 
 
 def unmatched_per_file_ignores(spec: SelectionSpec, checked: Iterable[str]) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 STDIN = "-"
@@ -67,8 +68,9 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~_umask()
 
 
-def atomic_write(path: Path, text: str) -> None:
+def atomic_write(path: Path, text: str | Iterable[str]) -> None:
     """Write via a temporary file and os.replace, so a reader never sees half a file.
+    `text` may come in pieces (a streamed report), written as they come.
 
     mkstemp creates the file 0600; it gets the mode of the file it replaces, or the mode any
     new file would get (0666 less the umask), so a report or baseline is as readable as the
@@ -78,7 +80,7 @@ def atomic_write(path: Path, text: str) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+            handle.writelines([text] if isinstance(text, str) else text)
         os.chmod(tmp, _mode_for(path))
         os.replace(tmp, path)
     except BaseException:

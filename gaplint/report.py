@@ -241,22 +241,44 @@ def generated_at() -> str:
     return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def summarize(documents: list[DocumentReport]) -> Summary:
-    counts = {severity.value: 0 for severity in Severity}
-    waived = baselined = 0
-    for doc in documents:
+class SummaryTally:
+    """The Summary counted one document at a time, as a batch finishes them.
+
+    Coverages are summed in path order at the end, as `summarize` over the sorted reports
+    did, so the mean's last digit does not depend on which worker finished first."""
+
+    def __init__(self) -> None:
+        self.documents = self.errors = self.not_judged = self.waived = self.baselined = 0
+        self.counts = {severity.value: 0 for severity in Severity}
+        self._coverages: list[tuple[str, int, float]] = []
+
+    def add(self, doc: DocumentReport, key: str = "") -> None:
+        self.documents += 1
+        self.errors += doc.error is not None
+        self.not_judged += not doc.judged
         for finding in doc.findings:
-            waived += finding.waived
-            baselined += finding.baselined and not finding.waived
+            self.waived += finding.waived
+            self.baselined += finding.baselined and not finding.waived
             if not finding.waived and not finding.baselined:
-                counts[finding.severity.value] += 1
-    scored = [doc.coverage for doc in documents if doc.coverage is not None]
-    return Summary(
-        documents=len(documents),
-        errors=sum(1 for doc in documents if doc.error is not None),
-        not_judged=sum(1 for doc in documents if not doc.judged),
-        findings=counts,
-        waived=waived,
-        baselined=baselined,
-        mean_coverage=round(sum(scored) / len(scored), 4) if scored else None,
-    )
+                self.counts[finding.severity.value] += 1
+        if doc.coverage is not None:
+            self._coverages.append((key, len(self._coverages), doc.coverage))
+
+    def summary(self) -> Summary:
+        scored = [coverage for _, _, coverage in sorted(self._coverages)]
+        return Summary(
+            documents=self.documents,
+            errors=self.errors,
+            not_judged=self.not_judged,
+            findings=dict(self.counts),
+            waived=self.waived,
+            baselined=self.baselined,
+            mean_coverage=round(sum(scored) / len(scored), 4) if scored else None,
+        )
+
+
+def summarize(documents: list[DocumentReport]) -> Summary:
+    tally = SummaryTally()
+    for doc in documents:
+        tally.add(doc)
+    return tally.summary()

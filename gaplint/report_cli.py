@@ -141,7 +141,7 @@ def report_command(
         )
     if not report.documents:
         fail(no_documents_message(paths) if paths else f"{from_json} holds no documents")
-    echo_input_errors(report)
+    echo_input_errors(report.documents)
     write_output(render(fmt, report, context), output)
     if output is None:
         return

@@ -49,12 +49,23 @@ def find_suppressions(data: bytes) -> list[Suppression]:
     return found
 
 
+def suppressions_for(doc: DocumentReport, data: bytes) -> list[Suppression]:
+    """The suppressions that can apply to this report of `data`: none unless it was judged
+    and its format has comments. Small, so a worker sends them back with its report."""
+    if not doc.judged or doc.format not in FORMATS_WITH_COMMENTS:
+        return []
+    return find_suppressions(data)
+
+
 def apply_suppressions(doc: DocumentReport, data: bytes) -> None:
     """Mark the gaps a document's own comments suppress as waived, in place; each suppression
     that matches no open gap becomes an `unused-suppression` notice."""
-    if not doc.judged or doc.format not in FORMATS_WITH_COMMENTS:
-        return
-    for suppression in find_suppressions(data):
+    mark_suppressed(doc, suppressions_for(doc, data))
+
+
+def mark_suppressed(doc: DocumentReport, suppressions: list[Suppression]) -> None:
+    """apply_suppressions, given the suppressions found in the document's source."""
+    for suppression in suppressions:
         for rule in suppression.rules:
             reason = f"{suppression.reason} (line {suppression.line})"
             waiver = Waiver(rule=rule, reason=reason, in_document=True)

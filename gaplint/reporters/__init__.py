@@ -2,12 +2,17 @@
 
 This module is the registry of formats. It imports nothing heavy (the report models only
 for type checking), so the CLI reads the format names from here at start-up.
+
+A format that can stream also has `chunks(header, documents, context)`: the output piece by
+piece, reading `documents` (the batch's spool, in path order) one report at a time, so a
+batch of 10,000 documents is written without holding them all. Its `render` is the same
+chunks joined, so both ways give the same bytes.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,16 +29,18 @@ class Format:
     function: str = "render"
     command: str = "check"
     """The command that offers it: `check` prints findings, `report` writes a page or sheet."""
+    stream: str | None = None
+    """The module's chunks function, when the format can be written a document at a time."""
 
 
 FORMATS = {
-    "text": Format("text"),
-    "json": Format("json_"),
-    "jsonl": Format("json_", "render_jsonl"),
-    "sarif": Format("sarif"),
+    "text": Format("text", stream="chunks"),
+    "json": Format("json_", stream="chunks"),
+    "jsonl": Format("json_", "render_jsonl", stream="chunks_jsonl"),
+    "sarif": Format("sarif", stream="chunks"),
     "github": Format("github"),
-    "concise": Format("concise"),
-    "summary": Format("summary"),
+    "concise": Format("concise", stream="chunks"),
+    "summary": Format("summary", stream="chunks"),
     "markdown": Format("markdown"),
     "html": Format("html", command="report"),
     "csv": Format("csv_", command="report"),
@@ -56,6 +63,9 @@ class RenderContext:
 
 
 Renderer = Callable[["Report", RenderContext], str]
+Documents = Iterable["DocumentReport"]
+"""The documents of a report, in order; iterable more than once (a list, or the spool)."""
+Chunker = Callable[["Report", Documents, RenderContext], Iterator[str]]
 
 
 def get_renderer(fmt: str) -> Renderer:
@@ -67,6 +77,37 @@ def get_renderer(fmt: str) -> Renderer:
 
 def render(fmt: str, report: Report, context: RenderContext) -> str:
     return get_renderer(fmt)(report, context)
+
+
+def render_chunks(
+    fmt: str, header: Report, documents: Documents, context: RenderContext
+) -> Iterator[str]:
+    """The report in `fmt`, piece by piece: streamed from `documents` when the format can
+    be, else rendered whole (HTML, CSV, Markdown, GitHub need every document at once)."""
+    spec = FORMATS[fmt]
+    if spec.stream is None:
+        whole = header.model_copy(update={"documents": list(documents)})
+        yield render(fmt, whole, context)
+        return
+    module = importlib.import_module(f"gaplint.reporters.{spec.module}")
+    chunker: Chunker = getattr(module, spec.stream)
+    yield from chunker(header, documents, context)
+
+
+def splice_array(skeleton: str, key: str, items: Iterable[str], depth: int) -> Iterator[str]:
+    """JSON written with indent=2 whose array `key` (empty in `skeleton`, at nesting `depth`)
+    is filled from `items`, each already written with indent=2: the same bytes as dumping the
+    whole document at once, without holding it. `key`'s empty array must be its last one."""
+    marker = f'"{key}": []'
+    head, tail = skeleton.rsplit(marker, 1)
+    outer = "  " * depth
+    inner = outer + "  "
+    started = False
+    for item in items:
+        opening = ",\n" if started else head + f'"{key}": [\n'
+        yield opening + inner + item.replace("\n", "\n" + inner)
+        started = True
+    yield (f"\n{outer}]" if started else marker) + tail
 
 
 def counts(finding: Finding) -> bool:

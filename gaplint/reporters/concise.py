@@ -6,24 +6,32 @@ invented line 1."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from gaplint.neutralise import terminal
-from gaplint.report import Location, Report
-from gaplint.reporters import RenderContext, open_findings
+from gaplint.report import DocumentReport, Location, Report
+from gaplint.reporters import Documents, RenderContext, open_findings
+
+
+def _lines(doc: DocumentReport) -> Iterator[str]:
+    path = terminal(doc.path)
+    if doc.error is not None:
+        yield f"{path}: error[{doc.error.code}] {terminal(doc.error.message)}"
+        return
+    for notice in doc.notices:
+        yield f"{path}: note[{notice.code}] {terminal(notice.message)}"
+    for finding in open_findings(doc):
+        place = _place(path, finding.location)
+        yield f"{place} {finding.rule} {terminal(finding.message)}"
+
+
+def chunks(header: Report, documents: Documents, context: RenderContext) -> Iterator[str]:
+    for doc in documents:
+        yield "".join(line + "\n" for line in _lines(doc))
 
 
 def render(report: Report, context: RenderContext) -> str:
-    lines: list[str] = []
-    for doc in report.documents:
-        path = terminal(doc.path)
-        if doc.error is not None:
-            lines.append(f"{path}: error[{doc.error.code}] {terminal(doc.error.message)}")
-            continue
-        for notice in doc.notices:
-            lines.append(f"{path}: note[{notice.code}] {terminal(notice.message)}")
-        for finding in open_findings(doc):
-            place = _place(path, finding.location)
-            lines.append(f"{place} {finding.rule} {terminal(finding.message)}")
-    return "".join(line + "\n" for line in lines)
+    return "".join(chunks(report, report.documents, context))
 
 
 def _place(path: str, location: Location) -> str:

@@ -12,14 +12,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from gaplint import __version__
 from gaplint.neutralise import sarif_text
 from gaplint.paths import inside
-from gaplint.report import Finding, Report
-from gaplint.reporters import RenderContext
+from gaplint.report import DocumentReport, Finding, Report
+from gaplint.reporters import Documents, RenderContext, splice_array
 from gaplint.rules import RuleInfo
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -117,41 +118,54 @@ def _suppression(finding: Finding) -> dict[str, str]:
     return {"kind": "external", "justification": f"waived in gaplint configuration{reason}"}
 
 
-def build(report: Report, context: RenderContext) -> dict[str, Any]:
+def _uri(doc: DocumentReport, context: RenderContext) -> str:
+    return uri_for(doc.path, context.root) if doc.path != "-" else "-"
+
+
+def _notifications(doc: DocumentReport, uri: str) -> list[dict[str, Any]]:
+    """An unreadable document's error, or a read document's notices."""
+    if doc.error is not None:
+        return [
+            {
+                "level": "error",
+                "message": {
+                    "text": f"{sarif_text(doc.path)}: error[{doc.error.code}]: "
+                    + sarif_text(doc.error.message)
+                },
+                "descriptor": {"id": doc.error.code},
+                "locations": [
+                    {"physicalLocation": {"artifactLocation": {"uri": uri, "uriBaseId": SRCROOT}}}
+                ],
+            }
+        ]
+    return [
+        {
+            "level": "note",
+            "message": {"text": sarif_text(f"{doc.path}: {notice.message}")},
+            "descriptor": {"id": notice.code},
+        }
+        for notice in doc.notices
+    ]
+
+
+def _results(doc: DocumentReport, uri: str, index: dict[str, int]) -> list[dict[str, Any]]:
+    return [] if doc.error is not None else [_result(f, uri, index) for f in doc.findings]
+
+
+def _rules(context: RenderContext) -> tuple[list[dict[str, Any]], dict[str, int]]:
     rules = [_rule(info) for info in context.pack.rules()]
-    index = {rule["id"]: number for number, rule in enumerate(rules)}
-    results: list[dict[str, Any]] = []
+    return rules, {rule["id"]: number for number, rule in enumerate(rules)}
+
+
+def _log(
+    documents: Documents,
+    context: RenderContext,
+    rules: list[dict[str, Any]],
+    results: list[dict[str, Any]],
+) -> dict[str, Any]:
     notifications: list[dict[str, Any]] = []
-    for doc in report.documents:
-        uri = uri_for(doc.path, context.root) if doc.path != "-" else "-"
-        if doc.error is not None:
-            notifications.append(
-                {
-                    "level": "error",
-                    "message": {
-                        "text": f"{sarif_text(doc.path)}: error[{doc.error.code}]: "
-                        + sarif_text(doc.error.message)
-                    },
-                    "descriptor": {"id": doc.error.code},
-                    "locations": [
-                        {
-                            "physicalLocation": {
-                                "artifactLocation": {"uri": uri, "uriBaseId": SRCROOT}
-                            }
-                        }
-                    ],
-                }
-            )
-            continue
-        for notice in doc.notices:
-            notifications.append(
-                {
-                    "level": "note",
-                    "message": {"text": sarif_text(f"{doc.path}: {notice.message}")},
-                    "descriptor": {"id": notice.code},
-                }
-            )
-        results += [_result(f, uri, index) for f in doc.findings]
+    for doc in documents:
+        notifications += _notifications(doc, _uri(doc, context))
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
@@ -180,5 +194,32 @@ def build(report: Report, context: RenderContext) -> dict[str, Any]:
     }
 
 
+def _all_results(
+    documents: Documents, context: RenderContext, index: dict[str, int]
+) -> Iterator[dict[str, Any]]:
+    for doc in documents:
+        yield from _results(doc, _uri(doc, context), index)
+
+
+def build(report: Report, context: RenderContext) -> dict[str, Any]:
+    """The SARIF log as one dictionary."""
+    rules, index = _rules(context)
+    results = list(_all_results(report.documents, context, index))
+    return _log(report.documents, context, rules, results)
+
+
+def chunks(header: Report, documents: Documents, context: RenderContext) -> Iterator[str]:
+    # Two passes over the documents: the notifications come before the results in the log
+    # and decide executionSuccessful; the results (most of the log) are then streamed.
+    rules, index = _rules(context)
+    skeleton = json.dumps(_log(documents, context, rules, []), indent=2, ensure_ascii=False)
+    items = (
+        json.dumps(result, indent=2, ensure_ascii=False)
+        for result in _all_results(documents, context, index)
+    )
+    yield from splice_array(skeleton, "results", items, depth=3)
+    yield "\n"
+
+
 def render(report: Report, context: RenderContext) -> str:
-    return json.dumps(build(report, context), indent=2, ensure_ascii=False) + "\n"
+    return "".join(chunks(report, report.documents, context))

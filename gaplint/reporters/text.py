@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterator
 from typing import Any
 
 import click
@@ -19,7 +20,7 @@ from gaplint.report import (
     SubpointStatus,
     Summary,
 )
-from gaplint.reporters import RenderContext, counts
+from gaplint.reporters import Documents, RenderContext, counts
 
 _STATUS_COLOUR = {"covered": "green", "partial": "yellow", "missing": "red"}
 _SEVERITY_COLOUR = {"error": "red", "warning": "yellow", "info": "blue"}
@@ -167,19 +168,21 @@ def summary_line(summary: Summary) -> str:
     return ", ".join(parts) + "."
 
 
-def render(report: Report, context: RenderContext) -> str:
-    lines: list[str] = []
+def chunks(header: Report, documents: Documents, context: RenderContext) -> Iterator[str]:
     previous = 0
-    for doc in report.documents:
+    for doc in documents:
         block = render_document(doc, context)
         if not block:
             continue
         # A blank line around multi-line documents; one-line errors and notices stay together.
-        if lines and (len(block) > 1 or previous > 1):
-            lines.append("")
-        lines += block
+        if previous and (len(block) > 1 or previous > 1):
+            yield "\n"
+        yield "\n".join(block) + "\n"
         previous = len(block)
-    if lines:
-        lines.append("")
-    lines.append(summary_line(report.summary))
-    return "\n".join(lines) + "\n"
+    if previous:
+        yield "\n"
+    yield summary_line(header.summary) + "\n"
+
+
+def render(report: Report, context: RenderContext) -> str:
+    return "".join(chunks(report, report.documents, context))
