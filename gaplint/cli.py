@@ -203,12 +203,19 @@ def check(
     Exit status: 0 no gap reaches fail-on, 1 some gap does (or a document is below
     min-coverage), 2 usage, configuration or input errors, or no documents found.
     """
-    from gaplint.reporters import RenderContext, render_chunks
-    from gaplint.run import RunOptions, execute
+    from gaplint.reporters import RenderContext, assemble, render_chunks
+    from gaplint.run import Output, RunOptions, execute
 
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") else "text")
     if quiet >= 2 and fmt == "text":
         fmt = "summary"
+    color = fmt == "text" and _use_color(output)
+
+    def context(pack: RulePack, root: Path) -> RenderContext:
+        return RenderContext(
+            pack=pack, root=root, color=color, show_evidence=show_evidence, quiet=quiet > 0
+        )
+
     options = RunOptions(
         paths=paths,
         config=Path(config_file) if config_file else None,
@@ -224,9 +231,11 @@ def check(
         force_exclude=force_exclude,
         absolute_paths=absolute_paths,
         shard=shard,
+        # Each document is rendered as it finishes; --statistics needs the reports instead.
+        output=None if statistics else Output(fmt, context),
     )
     result = execute(options)
-    if not result.documents and not result.discovered:
+    if not result.count and not result.discovered:
         if force_exclude:  # pre-commit passed only files that are not policies: nothing to do
             sys.exit(0)
         fail(no_documents_message(paths))
@@ -236,17 +245,12 @@ def check(
         from gaplint.statistics import gap_statistics, render_statistics
 
         write_output(render_statistics(gap_statistics(result.report, result.pack), fmt), output)
+    elif result.rendered is not None and result.context is not None:
+        write_output(assemble(fmt, result.header, result.rendered, result.context), output, color)
     else:
-        color = fmt == "text" and _use_color(output)
-        context = RenderContext(
-            pack=result.pack,
-            root=result.root,
-            color=color,
-            show_evidence=show_evidence,
-            quiet=quiet > 0,
-        )
-        chunks = render_chunks(fmt, result.header, result.documents, context)
-        write_output(chunks, output, color)
+        assert result.documents is not None  # the batch keeps them for formats without pieces
+        shown = context(result.pack, result.root)
+        write_output(render_chunks(fmt, result.header, result.documents, shown), output, color)
     for note in result.notes:
         click.echo(f"gaplint: {terminal(note)}", err=True)
     sys.exit(0 if exit_zero and result.exit_code == 1 else result.exit_code)

@@ -52,10 +52,11 @@ from gaplint.report import (
     ToolInfo,
     generated_at,
 )
+from gaplint.reporters import RenderContext, piece_renderer
 from gaplint.rules import RulePack, load_pack
 from gaplint.selection import Selection, SelectionSpec
 from gaplint.shard import Shard
-from gaplint.spool import Spool
+from gaplint.spool import DocumentSpool, Spool
 from gaplint.suppressions import Suppression, mark_suppressed, suppressions_for
 from gaplint.waivers import apply_waivers, finding_order
 from gaplint.workers import parallel_map
@@ -88,14 +89,35 @@ class RunOptions:
     stdin: Callable[[], bytes] = field(default=lambda: sys.stdin.buffer.read())
     shard: Shard | None = None
     """Check only this part of the discovered documents (`--shard K/N`)."""
+    output: Output | None = None
+    """Render each document into this output as it finishes (gaplint check's --format)."""
+    keep_documents: bool = False
+    """Keep the documents' reports (RunResult.documents) even when `output` renders them."""
+
+
+@dataclass(frozen=True)
+class Output:
+    """The format the batch renders each document into as it finishes, when the format has
+    pieces: a document is then rendered while its report is in hand, never read back."""
+
+    fmt: str
+    context: Callable[[RulePack, Path], RenderContext]
+    """The rendering context, from the batch's rule pack and repository root."""
 
 
 @dataclass
 class RunResult:
     header: Report
     """The report without its documents: tool, rule pack and summary."""
-    documents: Spool
-    """The document reports, read back from disk in path order, as often as needed."""
+    documents: DocumentSpool | None
+    """The document reports, read back from disk in path order, as often as needed; None
+    when the options' output rendered them and keep_documents was not asked for."""
+    rendered: Spool | None
+    """Each document's piece of the options' output, in path order (see Output)."""
+    context: RenderContext | None
+    """The context the pieces were rendered in."""
+    count: int
+    """Documents reported (this shard's)."""
     exit_code: int
     pack: RulePack
     """The rule pack, validated but not compiled: its wording is what reporters show."""
@@ -112,6 +134,7 @@ class RunResult:
     def report(self) -> Report:
         """The whole Report in memory: for reporters that need it at once (HTML, CSV,
         Markdown, GitHub, --statistics). Streaming formats read `documents` instead."""
+        assert self.documents is not None, "the batch kept rendered pieces only"
         return self.header.model_copy(update={"documents": list(self.documents)})
 
 
@@ -221,21 +244,32 @@ class _Finisher:
     suppressions, waivers, baseline, the summary and exit status, then onto the spool.
     Nothing of a document stays in memory after it but what the batch's end needs."""
 
-    def __init__(self, options: RunOptions, loaded: LoadedConfig, baseline: set[Key] | None):
+    def __init__(
+        self,
+        options: RunOptions,
+        loaded: LoadedConfig,
+        baseline: set[Key] | None,
+        root: Path,
+        piece: Callable[[DocumentReport], str] | None,
+    ) -> None:
         self.options = options
         self.config = loaded.config
         self.waivers = [w.to_waiver() for w in loaded.config.waivers]
         self.threshold = (
             None if self.config.fail_on == "never" else Severity(self.config.fail_on).rank
         )
-        self.root = repo_root(Path.cwd())
+        self.root = root
         self.baseline = baseline
         self.keep_gaps = baseline is not None or options.write_baseline is not None
         self.open_gaps: set[Key] = set()
         self.judged: set[str] = set()
         self.shortfalls: list[tuple[str, int, str]] = []
         self.tally = SummaryTally()
-        self.spool = Spool()
+        self.piece = piece
+        self.rendered = Spool() if piece is not None else None
+        keep = piece is None or options.keep_documents
+        self.documents = DocumentSpool() if keep else None
+        self.count = 0
         self.failed: list[tuple[str, DocumentReport]] = []
         self.exit_code = 0
 
@@ -260,7 +294,11 @@ class _Finisher:
             make_absolute(doc)
         if doc.error is not None:
             self.failed.append((key, doc))
-        self.spool.add(doc, key)
+        self.count += 1
+        if self.documents is not None:
+            self.documents.add(doc, key)
+        if self.rendered is not None and self.piece is not None:
+            self.rendered.add(self.piece(doc), key)
 
     def notes(self) -> list[str]:
         return [line for _, _, line in sorted(self.shortfalls)]
@@ -294,7 +332,10 @@ def execute(options: RunOptions) -> RunResult:
         cached_limits = limits.model_dump(exclude={"timeout_seconds"})
         # A report cached under an older schema lacks its newer fields (titles, metadata).
         cache = Cache(folder, fingerprint(SCHEMA_VERSION, pack.digest, spec, cached_limits))
-    batch = _Finisher(options, loaded, known_baseline)
+    root = repo_root(Path.cwd())
+    context = options.output.context(pack, root) if options.output else None
+    piece = _piece(options.output.fmt, context) if options.output and context else None
+    batch = _Finisher(options, loaded, known_baseline, root, piece)
     for doc in found.errors:
         batch.finish(doc, doc.path, [])
     # Each file is read (and hashed) in turn, and only the misses go on to be checked; a
@@ -339,7 +380,7 @@ def execute(options: RunOptions) -> RunResult:
             )
     if options.shard is not None:
         notes.append(
-            f"shard {options.shard}: {len(batch.spool)} of {found.discovered} documents"
+            f"shard {options.shard}: {batch.count} of {found.discovered} documents"
         )
     header = Report(
         generated_at=generated_at(),
@@ -355,7 +396,10 @@ def execute(options: RunOptions) -> RunResult:
     )
     return RunResult(
         header=header,
-        documents=batch.spool,
+        documents=batch.documents,
+        rendered=batch.rendered if piece is not None else None,
+        context=context,
+        count=batch.count,
         exit_code=batch.exit_code,
         pack=pack,
         root=batch.root,
@@ -364,6 +408,13 @@ def execute(options: RunOptions) -> RunResult:
         failed=[doc for _, doc in sorted(batch.failed, key=lambda pair: pair[0])],
         discovered=found.discovered,
     )
+
+
+def _piece(fmt: str, context: RenderContext) -> Callable[[DocumentReport], str] | None:
+    renderer = piece_renderer(fmt)
+    if renderer is None:
+        return None
+    return lambda doc: renderer(doc, context)
 
 
 def make_absolute(doc: DocumentReport) -> None:

@@ -1,10 +1,11 @@
 """Finished document reports kept on a temporary file, so a batch's memory stays flat.
 
 A batch of 10,000 documents held as DocumentReports would take gigabytes (a third of a
-megabyte each). Each finished report is written here as one compact JSON line; only its
-offset, length and sort key stay in memory. Reporters then read the reports back one at a
-time, in path order, as often as they need (SARIF reads them twice), and a post-pass over
-the whole batch can do the same.
+megabyte each). Each finished document is written here as one piece of text (its compact
+JSON, or its part of the output already rendered); only its offset, length and sort key
+stay in memory. The pieces are then read back one at a time, in path order, as often as
+needed (SARIF reads the documents twice), and a post-pass over the whole batch can do the
+same.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ class _Place:
 
 
 class Spool:
-    """A re-iterable, sorted collection of DocumentReports stored on disk."""
+    """A re-iterable, sorted collection of text pieces stored on disk."""
 
     def __init__(self) -> None:
         # Lives as long as the batch's result; unlinked at once, so nothing is left behind.
@@ -37,8 +38,8 @@ class Spool:
         self._sorted = True
         self._end = 0
 
-    def add(self, doc: DocumentReport, key: str) -> None:
-        data = doc.model_dump_json().encode()
+    def add(self, text: str, key: str) -> None:
+        data = text.encode("utf-8", "surrogatepass")
         self._file.seek(self._end)
         self._file.write(data)
         place = _Place(key, len(self._places), self._end, len(data))
@@ -51,7 +52,7 @@ class Spool:
         return len(self._places)
 
     def raw(self) -> Iterator[bytes]:
-        """Each report's JSON (as `model_dump_json` wrote it), in path order."""
+        """Each piece's bytes, in path order."""
         if not self._sorted:
             self._places.sort()
             self._sorted = True
@@ -60,9 +61,26 @@ class Spool:
             self._file.seek(place.offset)
             yield self._file.read(place.length)
 
-    def __iter__(self) -> Iterator[DocumentReport]:
+    def __iter__(self) -> Iterator[str]:
         for data in self.raw():
-            yield DocumentReport.model_validate_json(data)
+            yield data.decode("utf-8", "surrogatepass")
 
     def close(self) -> None:
         self._file.close()
+
+
+class DocumentSpool:
+    """DocumentReports on a Spool, as `model_dump_json` writes them; iterating reads them back."""
+
+    def __init__(self) -> None:
+        self.pieces = Spool()
+
+    def add(self, doc: DocumentReport, key: str) -> None:
+        self.pieces.add(doc.model_dump_json(), key)
+
+    def __len__(self) -> int:
+        return len(self.pieces)
+
+    def __iter__(self) -> Iterator[DocumentReport]:
+        for data in self.pieces.raw():
+            yield DocumentReport.model_validate_json(data)

@@ -7,6 +7,10 @@ A format that can stream also has `chunks(header, documents, context)`: the outp
 piece, reading `documents` (the batch's spool, in path order) one report at a time, so a
 batch of 10,000 documents is written without holding them all. Its `render` is the same
 chunks joined, so both ways give the same bytes.
+
+The commonest formats go further: `piece(doc, context)` renders one document's part alone,
+so the batch renders each document as it finishes (never reading it back), and
+`assemble(header, pieces, context)` puts the pieces, in path order, into the output.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import importlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from gaplint.report import DocumentReport, Finding, Report
@@ -31,16 +35,18 @@ class Format:
     """The command that offers it: `check` prints findings, `report` writes a page or sheet."""
     stream: str | None = None
     """The module's chunks function, when the format can be written a document at a time."""
+    pieces: tuple[str, str] | None = None
+    """The module's piece and assemble functions, when a document's part needs no other."""
 
 
 FORMATS = {
-    "text": Format("text", stream="chunks"),
-    "json": Format("json_", stream="chunks"),
-    "jsonl": Format("json_", "render_jsonl", stream="chunks_jsonl"),
+    "text": Format("text", pieces=("piece", "assemble")),
+    "json": Format("json_", pieces=("piece", "assemble")),
+    "jsonl": Format("json_", "render_jsonl", pieces=("piece_jsonl", "assemble_jsonl")),
     "sarif": Format("sarif", stream="chunks"),
     "github": Format("github"),
-    "concise": Format("concise", stream="chunks"),
-    "summary": Format("summary", stream="chunks"),
+    "concise": Format("concise", pieces=("piece", "assemble")),
+    "summary": Format("summary", pieces=("piece", "assemble")),
     "markdown": Format("markdown"),
     "html": Format("html", command="report"),
     "csv": Format("csv_", command="report"),
@@ -66,6 +72,8 @@ Renderer = Callable[["Report", RenderContext], str]
 Documents = Iterable["DocumentReport"]
 """The documents of a report, in order; iterable more than once (a list, or the spool)."""
 Chunker = Callable[["Report", Documents, RenderContext], Iterator[str]]
+Piece = Callable[["DocumentReport", RenderContext], str]
+Assembler = Callable[["Report", Iterable[str], RenderContext], Iterator[str]]
 
 
 def get_renderer(fmt: str) -> Renderer:
@@ -79,19 +87,40 @@ def render(fmt: str, report: Report, context: RenderContext) -> str:
     return get_renderer(fmt)(report, context)
 
 
+def _function(spec: Format, name: str) -> Any:
+    return getattr(importlib.import_module(f"gaplint.reporters.{spec.module}"), name)
+
+
 def render_chunks(
     fmt: str, header: Report, documents: Documents, context: RenderContext
 ) -> Iterator[str]:
     """The report in `fmt`, piece by piece: streamed from `documents` when the format can
     be, else rendered whole (HTML, CSV, Markdown, GitHub need every document at once)."""
     spec = FORMATS[fmt]
-    if spec.stream is None:
-        whole = header.model_copy(update={"documents": list(documents)})
-        yield render(fmt, whole, context)
-        return
-    module = importlib.import_module(f"gaplint.reporters.{spec.module}")
-    chunker: Chunker = getattr(module, spec.stream)
-    yield from chunker(header, documents, context)
+    renderer = piece_renderer(fmt)
+    if renderer is not None:
+        yield from assemble(fmt, header, (renderer(doc, context) for doc in documents), context)
+    elif spec.stream is not None:
+        chunker: Chunker = _function(spec, spec.stream)
+        yield from chunker(header, documents, context)
+    else:
+        yield render(fmt, header.model_copy(update={"documents": list(documents)}), context)
+
+
+def piece_renderer(fmt: str) -> Piece | None:
+    """The function rendering one document's part of `fmt`, if the format has pieces."""
+    spec = FORMATS[fmt]
+    return _function(spec, spec.pieces[0]) if spec.pieces else None  # type: ignore[no-any-return]
+
+
+def assemble(
+    fmt: str, header: Report, pieces: Iterable[str], context: RenderContext
+) -> Iterator[str]:
+    """The output of `fmt` from its documents' pieces (rendered by piece_renderer), in order."""
+    spec = FORMATS[fmt]
+    assert spec.pieces is not None, fmt
+    assembler: Assembler = _function(spec, spec.pieces[1])
+    return assembler(header, pieces, context)
 
 
 def splice_array(skeleton: str, key: str, items: Iterable[str], depth: int) -> Iterator[str]:

@@ -6,11 +6,11 @@ invented line 1."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from gaplint.neutralise import terminal
 from gaplint.report import DocumentReport, Location, Report
-from gaplint.reporters import Documents, RenderContext, open_findings
+from gaplint.reporters import RenderContext, open_findings
 
 
 def _lines(doc: DocumentReport) -> Iterator[str]:
@@ -25,13 +25,16 @@ def _lines(doc: DocumentReport) -> Iterator[str]:
         yield f"{place} {finding.rule} {terminal(finding.message)}"
 
 
-def chunks(header: Report, documents: Documents, context: RenderContext) -> Iterator[str]:
-    for doc in documents:
-        yield "".join(line + "\n" for line in _lines(doc))
+def piece(doc: DocumentReport, context: RenderContext) -> str:
+    return "".join(line + "\n" for line in _lines(doc))
+
+
+def assemble(header: Report, pieces: Iterable[str], context: RenderContext) -> Iterator[str]:
+    return iter(pieces)
 
 
 def render(report: Report, context: RenderContext) -> str:
-    return "".join(chunks(report, report.documents, context))
+    return "".join(piece(doc, context) for doc in report.documents)
 
 
 def _place(path: str, location: Location) -> str:

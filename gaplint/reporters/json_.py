@@ -2,27 +2,36 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from gaplint.report import Report
-from gaplint.reporters import Documents, RenderContext, splice_array
+from gaplint.report import DocumentReport, Report
+from gaplint.reporters import RenderContext, splice_array
 
 
-def chunks(header: Report, documents: Documents, context: RenderContext) -> Iterator[str]:
+def piece(doc: DocumentReport, context: RenderContext) -> str:
+    return doc.model_dump_json(indent=2)
+
+
+def assemble(header: Report, pieces: Iterable[str], context: RenderContext) -> Iterator[str]:
     skeleton = header.model_copy(update={"documents": []}).model_dump_json(indent=2)
-    items = (doc.model_dump_json(indent=2) for doc in documents)
-    yield from splice_array(skeleton, "documents", items, depth=1)
+    yield from splice_array(skeleton, "documents", pieces, depth=1)
     yield "\n"
 
 
 def render(report: Report, context: RenderContext) -> str:
-    return "".join(chunks(report, report.documents, context))
+    pieces = (piece(doc, context) for doc in report.documents)
+    return "".join(assemble(report, pieces, context))
 
 
-def chunks_jsonl(header: Report, documents: Documents, context: RenderContext) -> Iterator[str]:
-    for doc in documents:
-        yield doc.model_dump_json() + "\n"
+def piece_jsonl(doc: DocumentReport, context: RenderContext) -> str:
+    return doc.model_dump_json() + "\n"
+
+
+def assemble_jsonl(
+    header: Report, pieces: Iterable[str], context: RenderContext
+) -> Iterator[str]:
+    return iter(pieces)
 
 
 def render_jsonl(report: Report, context: RenderContext) -> str:
-    return "".join(chunks_jsonl(report, report.documents, context))
+    return "".join(piece_jsonl(doc, context) for doc in report.documents)
