@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from gaplint.errors import UserError
@@ -27,12 +26,6 @@ class BaselineError(UserError):
 Key = tuple[str, str]
 
 
-@dataclass(frozen=True)
-class Outcome:
-    baselined: int
-    closed: list[Key]
-
-
 def open_gaps(doc: DocumentReport, rel: str) -> set[Key]:
     """(rel, rule) of the document's open gaps; `rel` is its path relative to the repository."""
     return {
@@ -42,19 +35,7 @@ def open_gaps(doc: DocumentReport, rel: str) -> set[Key]:
     }
 
 
-def gap_keys(docs: Iterable[tuple[DocumentReport, str]]) -> list[Key]:
-    """(path relative to the repository root, rule) of every open gap."""
-    keys: set[Key] = set()
-    for doc, rel in docs:
-        keys |= open_gaps(doc, rel)
-    return sorted(keys)
-
-
-def write_baseline(path: Path, docs: Iterable[tuple[DocumentReport, str]]) -> int:
-    return write_baseline_keys(path, gap_keys(docs))
-
-
-def write_baseline_keys(path: Path, keys: Iterable[Key]) -> int:
+def write_baseline(path: Path, keys: Iterable[Key]) -> int:
     """Write the baseline of these gaps (as a batch collects them, document by document)."""
     gaps = [{"path": rel, "rule": rule} for rel, rule in sorted(set(keys))]
     payload = {"version": BASELINE_VERSION, "tool": "gaplint", "gaps": gaps}
@@ -89,9 +70,3 @@ def closed_gaps(known: set[Key], judged: set[str], open_now: set[Key]) -> list[K
     can close a gap; others were simply not looked at."""
     return sorted(key for key in known if key[0] in judged and key not in open_now)
 
-
-def apply_baseline(docs: list[tuple[DocumentReport, str]], known: set[Key]) -> Outcome:
-    """Mark gaps found in the baseline; list baseline entries of checked documents now closed."""
-    baselined = sum(mark_baselined(doc, rel, known) for doc, rel in docs)
-    judged = {rel for doc, rel in docs if doc.judged}
-    return Outcome(baselined=baselined, closed=closed_gaps(known, judged, set(gap_keys(docs))))

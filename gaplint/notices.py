@@ -13,12 +13,6 @@ from gaplint.report import DocumentReport
 from gaplint.selection import SelectionSpec
 
 
-def below_min_coverage(reports: Iterable[DocumentReport], minimum: float | None) -> list[str]:
-    """One line per document whose coverage fails `min-coverage`: the reason for exit 1."""
-    lines = (coverage_shortfall(doc, minimum) for doc in reports)
-    return [line for line in lines if line is not None]
-
-
 def coverage_shortfall(doc: DocumentReport, minimum: float | None) -> str | None:
     """The line saying that this document fails `min-coverage`, if it does."""
     if minimum is None or doc.coverage is None or doc.coverage >= minimum:

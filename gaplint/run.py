@@ -25,7 +25,7 @@ from gaplint.baseline import (
     mark_baselined,
     open_gaps,
     read_baseline,
-    write_baseline_keys,
+    write_baseline,
 )
 from gaplint.cache import CACHE_DIR_NAME, Cache, content_hash, fingerprint, prepare_folder
 from gaplint.config import Config, LoadedConfig, Overrides, build_selection, resolve_config
@@ -368,7 +368,7 @@ def execute(options: RunOptions) -> RunResult:
     notes = unmatched_per_file_ignores(spec, read)
     notes += batch.notes()
     if options.write_baseline:
-        count = write_baseline_keys(options.write_baseline, batch.open_gaps)
+        count = write_baseline(options.write_baseline, batch.open_gaps)
         notes.append(f"wrote {count} gaps to baseline {options.write_baseline}")
     summary = batch.tally.summary()
     if known_baseline is not None:

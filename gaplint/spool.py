@@ -65,9 +65,6 @@ class Spool:
         for data in self.raw():
             yield data.decode("utf-8", "surrogatepass")
 
-    def close(self) -> None:
-        self._file.close()
-
 
 class DocumentSpool:
     """DocumentReports on a Spool, as `model_dump_json` writes them; iterating reads them back."""

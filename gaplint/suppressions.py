@@ -57,14 +57,9 @@ def suppressions_for(doc: DocumentReport, data: bytes) -> list[Suppression]:
     return find_suppressions(data)
 
 
-def apply_suppressions(doc: DocumentReport, data: bytes) -> None:
+def mark_suppressed(doc: DocumentReport, suppressions: list[Suppression]) -> None:
     """Mark the gaps a document's own comments suppress as waived, in place; each suppression
     that matches no open gap becomes an `unused-suppression` notice."""
-    mark_suppressed(doc, suppressions_for(doc, data))
-
-
-def mark_suppressed(doc: DocumentReport, suppressions: list[Suppression]) -> None:
-    """apply_suppressions, given the suppressions found in the document's source."""
     for suppression in suppressions:
         for rule in suppression.rules:
             reason = f"{suppression.reason} (line {suppression.line})"
