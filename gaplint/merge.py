@@ -17,7 +17,14 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from gaplint.errors import UserError
-from gaplint.report import DocumentReport, Report, SummaryTally, ToolInfo, generated_at
+from gaplint.report import (
+    DocumentFacts,
+    DocumentReport,
+    Report,
+    SummaryTally,
+    ToolInfo,
+    generated_at,
+)
 from gaplint.spool import DocumentSpool
 
 SAVED_SUFFIXES = (".json", ".jsonl")
@@ -115,7 +122,7 @@ def load_saved(paths: Sequence[str | Path], current: ToolInfo) -> Saved:
             )
         seen[doc.path] = source
         spool.add(doc, doc.path)
-        tally.add(doc, doc.path)
+        tally.add(DocumentFacts.of(doc), doc.path)
 
     for path in files:
         if _is_jsonl(path):

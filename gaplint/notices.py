@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from gaplint.discover import glob_match
-from gaplint.report import DocumentReport
+from gaplint.report import DocumentFacts
 from gaplint.selection import SelectionSpec
 
 
-def coverage_shortfall(doc: DocumentReport, minimum: float | None) -> str | None:
+def coverage_shortfall(doc: DocumentFacts, minimum: float | None) -> str | None:
     """The line saying that this document fails `min-coverage`, if it does."""
     if minimum is None or doc.coverage is None or doc.coverage >= minimum:
         return None

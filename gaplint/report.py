@@ -241,6 +241,42 @@ def generated_at() -> str:
     return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
+class DocumentFacts(_Model):
+    """A finished document's report in brief: what a batch's summary, exit status and notes
+    need of it, small enough to keep for every document of a large batch."""
+
+    path: str
+    judged: bool
+    error: bool
+    format: str | None = None
+    coverage: float | None = None
+    open: dict[str, int] = Field(
+        default_factory=dict, description="findings neither waived nor baselined, by severity"
+    )
+    waived: int = 0
+    baselined: int = 0
+
+    @classmethod
+    def of(cls, doc: DocumentReport) -> DocumentFacts:
+        open_by_severity = {severity.value: 0 for severity in Severity}
+        waived = baselined = 0
+        for finding in doc.findings:
+            waived += finding.waived
+            baselined += finding.baselined and not finding.waived
+            if not finding.waived and not finding.baselined:
+                open_by_severity[finding.severity.value] += 1
+        return cls(
+            path=doc.path,
+            judged=doc.judged,
+            error=doc.error is not None,
+            format=doc.format,
+            coverage=doc.coverage,
+            open=open_by_severity,
+            waived=waived,
+            baselined=baselined,
+        )
+
+
 class SummaryTally:
     """The Summary counted one document at a time, as a batch finishes them.
 
@@ -252,17 +288,16 @@ class SummaryTally:
         self.counts = {severity.value: 0 for severity in Severity}
         self._coverages: list[tuple[str, int, float]] = []
 
-    def add(self, doc: DocumentReport, key: str = "") -> None:
+    def add(self, facts: DocumentFacts, key: str = "") -> None:
         self.documents += 1
-        self.errors += doc.error is not None
-        self.not_judged += not doc.judged
-        for finding in doc.findings:
-            self.waived += finding.waived
-            self.baselined += finding.baselined and not finding.waived
-            if not finding.waived and not finding.baselined:
-                self.counts[finding.severity.value] += 1
-        if doc.coverage is not None:
-            self._coverages.append((key, len(self._coverages), doc.coverage))
+        self.errors += facts.error
+        self.not_judged += not facts.judged
+        self.waived += facts.waived
+        self.baselined += facts.baselined
+        for severity, count in facts.open.items():
+            self.counts[severity] += count
+        if facts.coverage is not None:
+            self._coverages.append((key, len(self._coverages), facts.coverage))
 
     def summary(self) -> Summary:
         scored = [coverage for _, _, coverage in sorted(self._coverages)]
@@ -276,9 +311,8 @@ class SummaryTally:
             mean_coverage=round(sum(scored) / len(scored), 4) if scored else None,
         )
 
-
 def summarize(documents: list[DocumentReport]) -> Summary:
     tally = SummaryTally()
     for doc in documents:
-        tally.add(doc)
+        tally.add(DocumentFacts.of(doc))
     return tally.summary()

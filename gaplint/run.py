@@ -44,6 +44,7 @@ from gaplint.paths import (
 from gaplint.readers import Limits, read_file_bytes
 from gaplint.report import (
     SCHEMA_VERSION,
+    DocumentFacts,
     DocumentReport,
     Report,
     RulePackInfo,
@@ -52,7 +53,7 @@ from gaplint.report import (
     ToolInfo,
     generated_at,
 )
-from gaplint.reporters import RenderContext, piece_renderer
+from gaplint.reporters import RenderContext, piece_renderer, piece_variant
 from gaplint.rules import RulePack, load_pack
 from gaplint.selection import Selection, SelectionSpec
 from gaplint.shard import Shard
@@ -250,7 +251,7 @@ class _Finisher:
         loaded: LoadedConfig,
         baseline: set[Key] | None,
         root: Path,
-        piece: Callable[[DocumentReport], str] | None,
+        output: tuple[Callable[[DocumentReport], str], str] | None,
     ) -> None:
         self.options = options
         self.config = loaded.config
@@ -265,19 +266,34 @@ class _Finisher:
         self.judged: set[str] = set()
         self.shortfalls: list[tuple[str, int, str]] = []
         self.tally = SummaryTally()
-        self.piece = piece
-        self.rendered = Spool() if piece is not None else None
-        keep = piece is None or options.keep_documents
+        self.piece: Callable[[DocumentReport], str] | None = output[0] if output else None
+        self.variant = output[1] if output else ""
+        self.rendered = Spool() if output is not None else None
+        keep = output is None or options.keep_documents
         self.documents = DocumentSpool() if keep else None
         self.count = 0
         self.failed: list[tuple[str, DocumentReport]] = []
         self.exit_code = 0
+        # Nothing after the cache changes a report: its rendered piece can be cached too.
+        self.plain = not (
+            self.waivers or self.keep_gaps or options.absolute_paths or self.documents is not None
+        )
 
-    def finish(self, doc: DocumentReport, rel: str, suppressions: list[Suppression]) -> None:
+    def reusable(self, suppressions: list[Suppression]) -> bool:
+        """Whether a cached document's rendered piece stands for it in this run."""
+        return self.plain and self.piece is not None and not suppressions
+
+    def finish(
+        self,
+        doc: DocumentReport,
+        rel: str,
+        suppressions: list[Suppression],
+        cache: tuple[Cache, str] | None = None,
+    ) -> None:
+        """`cache` (the cache and the entry's key): keep the rendered piece there too."""
         mark_suppressed(doc, suppressions)
         apply_waivers(doc, self.waivers, rel, self.options.today)
         doc.findings.sort(key=finding_order)
-        key = doc.path
         keyed = repo_relative(doc.path, self.root)
         if self.keep_gaps:
             self.open_gaps |= open_gaps(doc, keyed)
@@ -285,20 +301,29 @@ class _Finisher:
                 self.judged.add(keyed)
         if self.baseline is not None:
             mark_baselined(doc, keyed, self.baseline)
-        shortfall = coverage_shortfall(doc, self.config.min_coverage)
-        if shortfall is not None:
-            self.shortfalls.append((key, len(self.shortfalls), shortfall))
-        self.tally.add(doc, key)
-        self.exit_code = max(self.exit_code, document_status(doc, self.config, self.threshold))
+        facts = DocumentFacts.of(doc)
         if self.options.absolute_paths:
             make_absolute(doc)
         if doc.error is not None:
-            self.failed.append((key, doc))
-        self.count += 1
+            self.failed.append((facts.path, doc))
         if self.documents is not None:
-            self.documents.add(doc, key)
-        if self.rendered is not None and self.piece is not None:
-            self.rendered.add(self.piece(doc), key)
+            self.documents.add(doc, facts.path)
+        piece = self.piece(doc) if self.piece is not None else None
+        if cache is not None and piece is not None and self.reusable(suppressions):
+            cache[0].put_rendered(cache[1], self.variant, facts, piece)
+        self.finish_facts(facts, piece)
+
+    def finish_facts(self, facts: DocumentFacts, piece: str | None) -> None:
+        """A document's share of the batch's end, from its facts and rendered piece."""
+        key = facts.path
+        shortfall = coverage_shortfall(facts, self.config.min_coverage)
+        if shortfall is not None:
+            self.shortfalls.append((key, len(self.shortfalls), shortfall))
+        self.tally.add(facts, key)
+        self.exit_code = max(self.exit_code, document_status(facts, self.config, self.threshold))
+        self.count += 1
+        if self.rendered is not None and piece is not None:
+            self.rendered.add(piece, key)
 
     def notes(self) -> list[str]:
         return [line for _, _, line in sorted(self.shortfalls)]
@@ -333,9 +358,12 @@ def execute(options: RunOptions) -> RunResult:
         # A report cached under an older schema lacks its newer fields (titles, metadata).
         cache = Cache(folder, fingerprint(SCHEMA_VERSION, pack.digest, spec, cached_limits))
     root = repo_root(Path.cwd())
+    output = None
     context = options.output.context(pack, root) if options.output else None
-    piece = _piece(options.output.fmt, context) if options.output and context else None
-    batch = _Finisher(options, loaded, known_baseline, root, piece)
+    if options.output and context:
+        piece = _piece(options.output.fmt, context)
+        output = (piece, piece_variant(options.output.fmt, context)) if piece else None
+    batch = _Finisher(options, loaded, known_baseline, root, output)
     for doc in found.errors:
         batch.finish(doc, doc.path, [])
     # Each file is read (and hashed) in turn, and only the misses go on to be checked; a
@@ -350,11 +378,19 @@ def execute(options: RunOptions) -> RunResult:
             batch.finish(error_report(error), job.rel, [])
             continue
         read.append(job.rel)
-        cached = cache.get(cache.key(content_hash(data), job.name)) if cache else None
+        if cache is None:
+            pending.append(job)
+            continue
+        key = cache.key(content_hash(data), job.name)
+        rendered = cache.get_rendered(key, batch.variant) if batch.plain else None
+        if rendered is not None and batch.reusable(suppressions_for(rendered[0], data)):
+            batch.finish_facts(*rendered)
+            continue
+        cached = cache.get(key)
         if cached is None:
             pending.append(job)
         else:
-            batch.finish(cached, job.rel, suppressions_for(cached, data))
+            batch.finish(cached, job.rel, suppressions_for(cached, data), (cache, key))
     hits = len(read) - len(pending)
     checker = Checker(rule_dirs=loaded.rule_dirs(), limits=limits)
     workers = options.jobs or os.cpu_count() or 1
@@ -362,8 +398,11 @@ def execute(options: RunOptions) -> RunResult:
     for job, result in _with_progress(checked, len(pending), options.progress):
         doc = result.report
         if cache and doc.error is None and result.sha256 is not None:
-            cache.put(cache.key(result.sha256, job.name), doc)
-        batch.finish(doc, job.rel, result.suppressions)
+            key = cache.key(result.sha256, job.name)
+            cache.put(key, doc)
+            batch.finish(doc, job.rel, result.suppressions, (cache, key))
+        else:
+            batch.finish(doc, job.rel, result.suppressions)
 
     notes = unmatched_per_file_ignores(spec, read)
     notes += batch.notes()
@@ -397,7 +436,7 @@ def execute(options: RunOptions) -> RunResult:
     return RunResult(
         header=header,
         documents=batch.documents,
-        rendered=batch.rendered if piece is not None else None,
+        rendered=batch.rendered,
         context=context,
         count=batch.count,
         exit_code=batch.exit_code,
@@ -430,15 +469,14 @@ def _absolute(shown: str) -> str:
     return shown if shown == STDIN else Path(os.path.abspath(shown)).as_posix()
 
 
-def document_status(doc: DocumentReport, config: Config, threshold: int | None) -> int:
+def document_status(doc: DocumentFacts, config: Config, threshold: int | None) -> int:
     """This document's part of the exit status: 2 not read or checked, 1 a gap at or above
     `threshold` that counts (neither waived nor baselined) or coverage below min-coverage."""
-    if doc.error is not None:
+    if doc.error:
         return 2
     if coverage_shortfall(doc, config.min_coverage) is not None:
         return 1
-    for finding in doc.findings:
-        counts = not finding.waived and not finding.baselined
-        if counts and threshold is not None and finding.severity.rank >= threshold:
-            return 1
-    return 0
+    if threshold is None:
+        return 0
+    failing = (Severity(severity).rank >= threshold for severity, n in doc.open.items() if n)
+    return 1 if any(failing) else 0

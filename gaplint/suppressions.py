@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from gaplint.readers.encoding import decode_text
-from gaplint.report import DocumentReport, Notice, Waiver
+from gaplint.report import DocumentFacts, DocumentReport, Notice, Waiver
 from gaplint.waivers import mark_waived
 
 FORMATS_WITH_COMMENTS = frozenset({"markdown", "html"})
@@ -49,7 +49,7 @@ def find_suppressions(data: bytes) -> list[Suppression]:
     return found
 
 
-def suppressions_for(doc: DocumentReport, data: bytes) -> list[Suppression]:
+def suppressions_for(doc: DocumentReport | DocumentFacts, data: bytes) -> list[Suppression]:
     """The suppressions that can apply to this report of `data`: none unless it was judged
     and its format has comments. Small, so a worker sends them back with its report."""
     if not doc.judged or doc.format not in FORMATS_WITH_COMMENTS:

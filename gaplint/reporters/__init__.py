@@ -113,6 +113,14 @@ def piece_renderer(fmt: str) -> Piece | None:
     return _function(spec, spec.pieces[0]) if spec.pieces else None  # type: ignore[no-any-return]
 
 
+def piece_variant(fmt: str, context: RenderContext) -> str:
+    """What a document's piece of `fmt` depends on besides the document itself, as a name
+    for the cache: pieces use the context's flags, never its rule pack or root."""
+    flags = "".join("1" if flag else "0" for flag in (context.color, context.show_evidence,
+                                                     context.quiet))  # fmt: skip
+    return f"{fmt}-{flags}"
+
+
 def assemble(
     fmt: str, header: Report, pieces: Iterable[str], context: RenderContext
 ) -> Iterator[str]:
