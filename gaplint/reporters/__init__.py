@@ -132,19 +132,21 @@ def assemble(
 
 
 def splice_array(skeleton: str, key: str, items: Iterable[str], depth: int) -> Iterator[str]:
-    """JSON written with indent=2 whose array `key` (empty in `skeleton`, at nesting `depth`)
-    is filled from `items`, each already written with indent=2: the same bytes as dumping the
-    whole document at once, without holding it. `key`'s empty array must be its last one."""
-    marker = f'"{key}": []'
-    head, tail = skeleton.rsplit(marker, 1)
+    """JSON written with indent=2 whose array `key` (empty in `skeleton`, a member of an
+    object at nesting `depth`) is filled from `items`, each already written with indent=2:
+    the same bytes as dumping the whole document at once, without holding it. The key is
+    found by its indentation, so the same key deeper in the document is never taken."""
     outer = "  " * depth
+    marker = f'\n{outer}"{key}": []'
+    at = skeleton.index(marker) + 1
+    head, tail = skeleton[:at], skeleton[at + len(marker) - 1 :]
     inner = outer + "  "
     started = False
     for item in items:
-        opening = ",\n" if started else head + f'"{key}": [\n'
+        opening = ",\n" if started else head + f'{outer}"{key}": [\n'
         yield opening + inner + item.replace("\n", "\n" + inner)
         started = True
-    yield (f"\n{outer}]" if started else marker) + tail
+    yield (f"\n{outer}]" if started else head + f'{outer}"{key}": []') + tail
 
 
 def counts(finding: Finding) -> bool:

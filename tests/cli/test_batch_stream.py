@@ -187,3 +187,23 @@ def test_parallel_results_are_freed_as_they_are_handed_on() -> None:
 def test_formats_without_pieces_say_how_they_are_written() -> None:
     streamed = {name for name, spec in FORMATS.items() if spec.pieces or spec.stream}
     assert streamed == {"text", "json", "jsonl", "sarif", "concise", "summary"}
+
+
+def test_splicing_takes_the_array_at_its_own_depth() -> None:
+    # A later field may hold the same key deeper (policy sets listing their documents).
+    import json
+
+    from gaplint.reporters import splice_array
+
+    skeleton = {
+        "a": 1,
+        "documents": [],
+        "sets": [{"documents": [], "n": [1]}],
+        "q": '"documents": []',
+    }
+    items = [{"p": 1, "l": [1, {"k": []}]}, {"p": 2}]
+    written = json.dumps(skeleton, indent=2)
+    pieces = (json.dumps(item, indent=2) for item in items)
+    spliced = "".join(splice_array(written, "documents", pieces, depth=1))
+    assert spliced == json.dumps({**skeleton, "documents": items}, indent=2)
+    assert "".join(splice_array(written, "documents", [], depth=1)) == written
