@@ -366,31 +366,7 @@ def execute(options: RunOptions) -> RunResult:
     batch = _Finisher(options, loaded, known_baseline, root, output)
     for doc in found.errors:
         batch.finish(doc, doc.path, [])
-    # Each file is read (and hashed) in turn, and only the misses go on to be checked; a
-    # checker reads its document again (from the page cache) rather than the batch holding
-    # every document's bytes until its turn.
-    pending: list[Job] = []
-    read: list[str] = []
-    for job in found.jobs:
-        try:
-            data = job.read(limits)
-        except InputError as error:
-            batch.finish(error_report(error), job.rel, [])
-            continue
-        read.append(job.rel)
-        if cache is None:
-            pending.append(job)
-            continue
-        key = cache.key(content_hash(data), job.name)
-        rendered = cache.get_rendered(key, batch.variant) if batch.plain else None
-        if rendered is not None and batch.reusable(suppressions_for(rendered[0], data)):
-            batch.finish_facts(*rendered)
-            continue
-        cached = cache.get(key)
-        if cached is None:
-            pending.append(job)
-        else:
-            batch.finish(cached, job.rel, suppressions_for(cached, data), (cache, key))
+    pending, read = _serve_from_cache(found.jobs, limits, cache, batch)
     hits = len(read) - len(pending)
     checker = Checker(rule_dirs=loaded.rule_dirs(), limits=limits)
     workers = options.jobs or os.cpu_count() or 1
@@ -447,6 +423,37 @@ def execute(options: RunOptions) -> RunResult:
         failed=[doc for _, doc in sorted(batch.failed, key=lambda pair: pair[0])],
         discovered=found.discovered,
     )
+
+
+def _serve_from_cache(
+    jobs: list[Job], limits: Limits, cache: Cache | None, batch: _Finisher
+) -> tuple[list[Job], list[str]]:
+    """Finish every job the cache answers; the jobs left to check, and the rels of the files
+    read. Each file is read (and hashed) in turn: a checker reads its document again (from
+    the page cache) rather than the batch holding every document's bytes until its turn."""
+    pending: list[Job] = []
+    read: list[str] = []
+    for job in jobs:
+        try:
+            data = job.read(limits)
+        except InputError as error:
+            batch.finish(error_report(error), job.rel, [])
+            continue
+        read.append(job.rel)
+        if cache is None:
+            pending.append(job)
+            continue
+        key = cache.key(content_hash(data), job.name)
+        rendered = cache.get_rendered(key, batch.variant) if batch.plain else None
+        if rendered is not None and batch.reusable(suppressions_for(rendered[0], data)):
+            batch.finish_facts(*rendered)
+            continue
+        cached = cache.get(key)
+        if cached is None:
+            pending.append(job)
+        else:
+            batch.finish(cached, job.rel, suppressions_for(cached, data), (cache, key))
+    return pending, read
 
 
 def _piece(fmt: str, context: RenderContext) -> Callable[[DocumentReport], str] | None:
