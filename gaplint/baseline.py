@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from gaplint.errors import UserError
@@ -27,25 +26,18 @@ class BaselineError(UserError):
 Key = tuple[str, str]
 
 
-@dataclass(frozen=True)
-class Outcome:
-    baselined: int
-    closed: list[Key]
-
-
-def gap_keys(docs: Iterable[tuple[DocumentReport, str]]) -> list[Key]:
-    """(path relative to the repository root, rule) of every open gap."""
-    keys = {
+def open_gaps(doc: DocumentReport, rel: str) -> set[Key]:
+    """(rel, rule) of the document's open gaps; `rel` is its path relative to the repository."""
+    return {
         (rel, finding.rule)
-        for doc, rel in docs
         for finding in doc.findings
         if finding.kind in _BASELINED_KINDS and not finding.waived
     }
-    return sorted(keys)
 
 
-def write_baseline(path: Path, docs: Iterable[tuple[DocumentReport, str]]) -> int:
-    gaps = [{"path": rel, "rule": rule} for rel, rule in gap_keys(docs)]
+def write_baseline(path: Path, keys: Iterable[Key]) -> int:
+    """Write the baseline of these gaps (as a batch collects them, document by document)."""
+    gaps = [{"path": rel, "rule": rule} for rel, rule in sorted(set(keys))]
     payload = {"version": BASELINE_VERSION, "tool": "gaplint", "gaps": gaps}
     atomic_write(path, json.dumps(payload, indent=2) + "\n")
     return len(gaps)
@@ -63,16 +55,18 @@ def read_baseline(path: Path) -> set[Key]:
         raise BaselineError(f"{path}: not a gaplint baseline: {error}") from None
 
 
-def apply_baseline(docs: list[tuple[DocumentReport, str]], known: set[Key]) -> Outcome:
-    """Mark gaps found in the baseline; list baseline entries of checked documents now closed."""
+def mark_baselined(doc: DocumentReport, rel: str, known: set[Key]) -> int:
+    """Mark the document's gaps found in the baseline; how many."""
     baselined = 0
-    for doc, rel in docs:
-        for finding in doc.findings:
-            if finding.kind in _BASELINED_KINDS and (rel, finding.rule) in known:
-                finding.baselined = True
-                baselined += 1
-    open_now = set(gap_keys(docs))
-    # Only documents judged in this run can close a gap; others were simply not looked at.
-    judged = {rel for doc, rel in docs if doc.judged}
-    closed = sorted(key for key in known if key[0] in judged and key not in open_now)
-    return Outcome(baselined=baselined, closed=closed)
+    for finding in doc.findings:
+        if finding.kind in _BASELINED_KINDS and (rel, finding.rule) in known:
+            finding.baselined = True
+            baselined += 1
+    return baselined
+
+
+def closed_gaps(known: set[Key], judged: set[str], open_now: set[Key]) -> list[Key]:
+    """Baseline entries now closed. Only documents judged in this run (`judged`, their rels)
+    can close a gap; others were simply not looked at."""
+    return sorted(key for key in known if key[0] in judged and key not in open_now)
+

@@ -37,6 +37,7 @@ from gaplint.reporters import formats_for
 
 if TYPE_CHECKING:
     from gaplint.rules import RulePack
+    from gaplint.shard import Shard
 
 # Commands defined elsewhere, imported only when run: name -> (module, attribute, help).
 LAZY_COMMANDS = {
@@ -116,6 +117,15 @@ def _use_color(output: str | None) -> bool:
     return output is None and sys.stdout.isatty()
 
 
+def _shard(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Shard | None:
+    from gaplint.shard import Shard
+
+    try:
+        return Shard.parse(value) if value is not None else None
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="gaplint")
 def main() -> None:
@@ -176,6 +186,12 @@ def main() -> None:
     "--write-baseline", type=click.Path(dir_okay=False), help="Record today's gaps in this file."
 )
 @ocr_option
+@click.option(
+    "--shard",
+    metavar="K/N",
+    callback=_shard,
+    help="Check only part K of N of the documents found (merge with `gaplint report --from`).",
+)
 def check(
     paths: tuple[str, ...],
     fmt: str | None,
@@ -203,18 +219,26 @@ def check(
     baseline: str | None,
     write_baseline: str | None,
     ocr: bool | None,
+    shard: Shard | None,
 ) -> None:
     """Check policy documents (files, folders, or '-' for standard input) for gaps.
 
     Exit status: 0 no gap reaches fail-on, 1 some gap does (or a document is below
     min-coverage), 2 usage, configuration or input errors, or no documents found.
     """
-    from gaplint.reporters import RenderContext, render
-    from gaplint.run import RunOptions, execute
+    from gaplint.reporters import RenderContext, assemble, render_chunks
+    from gaplint.run import Output, RunOptions, execute
 
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") else "text")
     if quiet >= 2 and fmt == "text":
         fmt = "summary"
+    color = fmt == "text" and _use_color(output)
+
+    def context(pack: RulePack, root: Path) -> RenderContext:
+        return RenderContext(
+            pack=pack, root=root, color=color, show_evidence=show_evidence, quiet=quiet > 0
+        )
+
     options = RunOptions(
         paths=paths,
         config=Path(config_file) if config_file else None,
@@ -239,28 +263,27 @@ def check(
         progress=sys.stderr.isatty(),
         force_exclude=force_exclude,
         absolute_paths=absolute_paths,
+        shard=shard,
+        # Each document is rendered as it finishes; --statistics needs the reports instead.
+        output=None if statistics else Output(fmt, context),
     )
     result = execute(options)
-    if not result.report.documents:
+    if not result.count and not result.discovered:
         if force_exclude:  # pre-commit passed only files that are not policies: nothing to do
             sys.exit(0)
         fail(no_documents_message(paths))
     # Whatever the format, people (and scripts reading stderr) see what could not be read.
-    echo_input_errors(result.report)
+    echo_input_errors(result.failed)
     if statistics:
         from gaplint.statistics import gap_statistics, render_statistics
 
         write_output(render_statistics(gap_statistics(result.report, result.pack), fmt), output)
+    elif result.rendered is not None and result.context is not None:
+        write_output(assemble(fmt, result.header, result.rendered, result.context), output, color)
     else:
-        color = fmt == "text" and _use_color(output)
-        context = RenderContext(
-            pack=result.pack,
-            root=result.root,
-            color=color,
-            show_evidence=show_evidence,
-            quiet=quiet > 0,
-        )
-        write_output(render(fmt, result.report, context), output, color)
+        assert result.documents is not None  # the batch keeps them for formats without pieces
+        shown = context(result.pack, result.root)
+        write_output(render_chunks(fmt, result.header, result.documents, shown), output, color)
     for note in result.notes:
         click.echo(f"gaplint: {terminal(note)}", err=True)
     sys.exit(0 if exit_zero and result.exit_code == 1 else result.exit_code)

@@ -6,7 +6,7 @@ Only click is imported here, so `gaplint --help` stays fast.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
@@ -17,7 +17,7 @@ from gaplint.neutralise import error_line, terminal
 
 if TYPE_CHECKING:
     from gaplint.config import Overrides
-    from gaplint.report import Report
+    from gaplint.report import DocumentReport
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -196,17 +196,19 @@ def ocr_option(function: F) -> F:
     )(function)
 
 
-def echo_input_errors(report: Report) -> None:
+def echo_input_errors(documents: Iterable[DocumentReport]) -> None:
     """One `PATH: error[CODE]: message` line on standard error per unreadable document."""
-    for doc in report.documents:
+    for doc in documents:
         if doc.error is not None:
             click.echo(error_line(doc.path, doc.error.code, doc.error.message), err=True)
 
 
-def write_output(text: str, output: str | None, color: bool = False) -> None:
-    """The report on standard output, or written whole to `output` (never half a file)."""
+def write_output(text: str | Iterable[str], output: str | None, color: bool = False) -> None:
+    """The report on standard output as it comes, or written to `output` (never half a
+    file: a temporary file replaces it at the end)."""
     if output is None:
-        click.echo(text, nl=False, color=color)
+        for piece in [text] if isinstance(text, str) else text:
+            click.echo(piece, nl=False, color=color)
         return
     from gaplint.paths import atomic_write
 

@@ -9,22 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from gaplint.discover import glob_match
-from gaplint.report import DocumentReport, SetReport
+from gaplint.report import DocumentFacts
 from gaplint.selection import SelectionSpec
 
 
-def below_min_coverage(
-    reports: Iterable[DocumentReport | SetReport], minimum: float | None
-) -> list[str]:
-    """One line per document (or set) whose coverage fails `min-coverage`: the reason for
-    exit 1."""
-    if minimum is None:
-        return []
-    return [
-        f"{_name(doc)}: coverage {doc.coverage:.0%} is below min-coverage {minimum:.0%}"
-        for doc in reports
-        if doc.coverage is not None and doc.coverage < minimum
-    ]
+def coverage_shortfall(doc: DocumentFacts, minimum: float | None) -> str | None:
+    """The line saying that this document fails `min-coverage`, if it does."""
+    if minimum is None or doc.coverage is None or doc.coverage >= minimum:
+        return None
+    return f"{doc.path}: coverage {doc.coverage:.0%} is below min-coverage {minimum:.0%}"
 
 
 def unmatched_per_file_ignores(spec: SelectionSpec, checked: Iterable[str]) -> list[str]:
@@ -36,7 +29,3 @@ def unmatched_per_file_ignores(spec: SelectionSpec, checked: Iterable[str]) -> l
         for pattern, _ in spec.per_file_ignores
         if not any(glob_match(rel, pattern) for rel in rels)
     ]
-
-
-def _name(judged: DocumentReport | SetReport) -> str:
-    return judged.path if isinstance(judged, DocumentReport) else f"set {judged.name!r}"

@@ -358,16 +358,88 @@ def gated(
     return [*outside, *sets]
 
 
-def summarize(documents: list[DocumentReport], sets: Sequence[SetReport] = ()) -> Summary:
-    """Counts over the batch; findings as they fail the run: a set member's through its set."""
-    counts = {severity.value: 0 for severity in Severity}
-    waived = baselined = 0
-    for doc in gated(documents, sets):
+class DocumentFacts(_Model):
+    """A finished document's report in brief: what a batch's summary, exit status and notes
+    need of it, small enough to keep for every document of a large batch. A policy set's
+    facts stand for its members in the exit status and notes."""
+
+    path: str
+    judged: bool
+    error: bool
+    format: str | None = None
+    coverage: float | None = None
+    open: dict[str, int] = Field(
+        default_factory=dict, description="findings neither waived nor baselined, by severity"
+    )
+    waived: int = 0
+    baselined: int = 0
+
+    @classmethod
+    def of(cls, doc: DocumentReport | SetReport) -> DocumentFacts:
+        open_by_severity = {severity.value: 0 for severity in Severity}
+        waived = baselined = 0
         for finding in doc.findings:
             waived += finding.waived
             baselined += finding.baselined and not finding.waived
             if not finding.waived and not finding.baselined:
-                counts[finding.severity.value] += 1
+                open_by_severity[finding.severity.value] += 1
+        return cls(
+            path=doc.path if isinstance(doc, DocumentReport) else f"set {doc.name!r}",
+            judged=doc.judged,
+            error=doc.error is not None,
+            format=doc.format if isinstance(doc, DocumentReport) else None,
+            coverage=doc.coverage,
+            open=open_by_severity,
+            waived=waived,
+            baselined=baselined,
+        )
+
+
+class SummaryTally:
+    """The Summary counted one document at a time, as a batch finishes them.
+
+    Coverages are summed in path order at the end, as `summarize` over the sorted reports
+    did, so the mean's last digit does not depend on which worker finished first."""
+
+    def __init__(self) -> None:
+        self.documents = self.errors = self.not_judged = self.waived = self.baselined = 0
+        self.counts = {severity.value: 0 for severity in Severity}
+        self._coverages: list[tuple[str, int, float]] = []
+
+    def add(self, facts: DocumentFacts, key: str = "") -> None:
+        self.documents += 1
+        self.errors += facts.error
+        self.not_judged += not facts.judged
+        self.waived += facts.waived
+        self.baselined += facts.baselined
+        for severity, count in facts.open.items():
+            self.counts[severity] += count
+        if facts.coverage is not None:
+            self._coverages.append((key, len(self._coverages), facts.coverage))
+
+    def summary(self) -> Summary:
+        scored = [coverage for _, _, coverage in sorted(self._coverages)]
+        return Summary(
+            documents=self.documents,
+            errors=self.errors,
+            not_judged=self.not_judged,
+            findings=dict(self.counts),
+            waived=self.waived,
+            baselined=self.baselined,
+            mean_coverage=round(sum(scored) / len(scored), 4) if scored else None,
+        )
+
+
+def summarize(documents: list[DocumentReport], sets: Sequence[SetReport] = ()) -> Summary:
+    """Counts over the batch; findings as they fail the run: a set member's through its set."""
+    counts = {severity.value: 0 for severity in Severity}
+    waived = baselined = 0
+    for entry in gated(documents, sets):
+        facts = DocumentFacts.of(entry)
+        waived += facts.waived
+        baselined += facts.baselined
+        for severity, count in facts.open.items():
+            counts[severity] += count
     scored = [doc.coverage for doc in documents if doc.coverage is not None]
     return Summary(
         documents=len(documents),

@@ -8,10 +8,10 @@ Report the JSON holds. Registered lazily by gaplint.cli as the `report` command.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
-from pydantic import ValidationError
 
 from gaplint.cli_options import (
     batch_options,
@@ -26,26 +26,9 @@ from gaplint.cli_options import (
 )
 from gaplint.config import Overrides
 from gaplint.neutralise import terminal
-from gaplint.report import Report
-from gaplint.reporters import RenderContext, formats_for, render
-
-
-def load_report(path: str | Path) -> Report:
-    """A saved `gaplint check --format json` result; bad input is a click error (exit 2)."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise click.FileError(str(path), hint=str(error)) from None
-    try:
-        return Report.model_validate_json(text)
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "(top level)"
-        raise click.BadParameter(
-            f"{path} is not a gaplint JSON report ({error.error_count()} problem(s); "
-            f"first at {where}: {first['msg']})",
-            param_hint="'--from'",
-        ) from None
+from gaplint.report import DocumentReport, Report
+from gaplint.reporters import RenderContext, formats_for, render_chunks
+from gaplint.spool import DocumentSpool
 
 
 def _checked(
@@ -76,25 +59,36 @@ def _checked(
 
 
 def _saved(
-    from_json: str, config: str | None, isolated: bool, changes: Overrides
-) -> tuple[Report, RenderContext]:
+    from_files: tuple[str, ...], config: str | None, isolated: bool, changes: Overrides
+) -> tuple[Report, DocumentSpool, RenderContext]:
+    from gaplint import __version__
     from gaplint.config import resolve_config
+    from gaplint.merge import load_saved
     from gaplint.paths import repo_root
+    from gaplint.report import RulePackInfo, ToolInfo
     from gaplint.rules import load_pack
 
     # The rule wording (recommendations, example clauses) comes from the current rules.
     loaded = changes.apply(resolve_config(Path.cwd(), Path(config) if config else None, isolated))
-    context = RenderContext(pack=load_pack(loaded.rule_dirs()), root=repo_root(Path.cwd()))
-    return load_report(from_json), context
+    pack = load_pack(loaded.rule_dirs())
+    current = ToolInfo(
+        version=__version__,
+        rules=["builtin", *loaded.config.rules],
+        rule_pack=RulePackInfo(digest=pack.digest, files=[Path(s).name for s in pack.sources]),
+    )
+    saved = load_saved(from_files, current)
+    return saved.header, saved.documents, RenderContext(pack=pack, root=repo_root(Path.cwd()))
 
 
 @click.command(name="report")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=str))
 @click.option(
     "--from",
-    "from_json",
-    type=click.Path(exists=True, dir_okay=False, path_type=str),
-    help="Build the report from a saved `gaplint check --format json` output.",
+    "from_files",
+    multiple=True,
+    type=click.Path(exists=True, path_type=str),
+    help="Build the report from saved `gaplint check --format json` or `jsonl` output; "
+    "repeat it (or name a folder of them) to merge shards.",
 )
 @click.option(
     "-o",
@@ -102,13 +96,17 @@ def _saved(
     type=click.Path(dir_okay=False, path_type=str),
     help="Write the report to FILE (default: standard output).",
 )
-@format_option(formats_for("report"), "html", "Output format.")
+@format_option(
+    (*formats_for("report"), *formats_for("check")),
+    "html",
+    "Output format (html and csv here; the others as `gaplint check` writes them).",
+)
 @batch_options
 @selection_options
 @set_option
 def report_command(
     paths: tuple[str, ...],
-    from_json: str | None,
+    from_files: tuple[str, ...],
     output: str | None,
     fmt: str,
     config_file: str | None,
@@ -126,32 +124,37 @@ def report_command(
     """Write a self-contained HTML (or CSV) report for policy documents.
 
     PATHS are files or folders (searched recursively for pdf, docx, md, markdown, txt, html,
-    htm, php and aspx files). With --from, the report is built from a saved JSON result of
-    `gaplint check --format json` instead. Exit status: 0 written, 2 usage or input errors.
+    htm, php and aspx files). With --from, the report is built from saved results of
+    `gaplint check --format json` (or `jsonl`) instead; several are merged into one report
+    (the shards of `gaplint check --shard K/N`). Exit status: 0 written, 2 usage or input
+    errors.
     """
-    if from_json and paths:
+    if from_files and paths:
         raise click.UsageError("give either PATHS or --from, not both")
-    if not from_json and not paths:
+    if not from_files and not paths:
         raise click.UsageError("give documents or folders, or --from results.json")
-    if from_json and absolute_paths:
+    if from_files and absolute_paths:
         # A saved report's paths are relative to where it was checked, not to here.
         raise click.UsageError("--absolute-paths applies to checking PATHS, not to --from")
     changes = overrides(
         select, extend_select, ignore, rule_dirs, jurisdiction=jurisdiction, set_name=set_name
     )
-    if from_json:
-        report, context = _saved(from_json, config_file, isolated, changes)
+    documents: Sequence[DocumentReport] | DocumentSpool
+    if from_files:
+        header, documents, context = _saved(from_files, config_file, isolated, changes)
     else:
         report, context = _checked(
             paths, config_file, isolated, not no_cache, jobs, changes, absolute_paths
         )
-    if not report.documents:
-        fail(no_documents_message(paths) if paths else f"{from_json} holds no documents")
-    echo_input_errors(report)
-    write_output(render(fmt, report, context), output)
+        header, documents = report, report.documents
+    count = len(documents)
+    if not count:
+        fail(no_documents_message(paths) if paths else f"no documents in {', '.join(from_files)}")
+    echo_input_errors(documents)
+    write_output(render_chunks(fmt, header, documents, context), output)
     if output is None:
         return
     click.echo(
-        f"gaplint: wrote {fmt.upper()} for {len(report.documents)} document(s) to {output}",
+        f"gaplint: wrote {fmt.upper()} for {count} document(s) to {output}",
         err=True,
     )

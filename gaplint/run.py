@@ -19,13 +19,20 @@ from typing import TypeVar
 
 from gaplint import __version__
 from gaplint.api import Checker, error_report
-from gaplint.baseline import apply_baseline, read_baseline, write_baseline
+from gaplint.baseline import (
+    Key,
+    closed_gaps,
+    mark_baselined,
+    open_gaps,
+    read_baseline,
+    write_baseline,
+)
 from gaplint.cache import CACHE_DIR_NAME, Cache, content_hash, fingerprint, prepare_folder
-from gaplint.config import LoadedConfig, Overrides, build_selection, resolve_config
+from gaplint.config import Config, LoadedConfig, Overrides, build_selection, resolve_config
 from gaplint.discover import discover
 from gaplint.errors import InputError
 from gaplint.guard import can_time_limit, guarded_check, internal_error
-from gaplint.notices import below_min_coverage, unmatched_per_file_ignores
+from gaplint.notices import coverage_shortfall, unmatched_per_file_ignores
 from gaplint.paths import (
     STDIN,
     display_path,
@@ -34,22 +41,27 @@ from gaplint.paths import (
     repo_relative,
     repo_root,
 )
-from gaplint.readers import read_file_bytes
+from gaplint.readers import Limits, read_file_bytes
 from gaplint.report import (
     SCHEMA_VERSION,
+    DocumentFacts,
     DocumentReport,
     Report,
     RulePackInfo,
     Severity,
+    SummaryTally,
     ToolInfo,
     gated,
     generated_at,
     summarize,
 )
+from gaplint.reporters import RenderContext, piece_renderer, piece_variant
 from gaplint.rules import RulePack, load_pack
 from gaplint.selection import Selection, SelectionSpec
-from gaplint.sets import judge_sets, with_members
-from gaplint.suppressions import apply_suppressions
+from gaplint.sets import declarations, judge_sets, with_members
+from gaplint.shard import Shard
+from gaplint.spool import DocumentSpool, Spool
+from gaplint.suppressions import Suppression, mark_suppressed, suppressions_for
 from gaplint.waivers import apply_waivers, finding_order
 from gaplint.workers import parallel_map
 
@@ -90,11 +102,37 @@ class RunOptions:
     stdin: Callable[[], bytes] = field(default=lambda: sys.stdin.buffer.read())
     inputs: tuple[NamedInput, ...] = ()
     """Documents held in memory, checked after the paths; their names must be unique."""
+    shard: Shard | None = None
+    """Check only this part of the discovered documents (`--shard K/N`)."""
+    output: Output | None = None
+    """Render each document into this output as it finishes (gaplint check's --format)."""
+    keep_documents: bool = False
+    """Keep the documents' reports (RunResult.documents) even when `output` renders them."""
+
+
+@dataclass(frozen=True)
+class Output:
+    """The format the batch renders each document into as it finishes, when the format has
+    pieces: a document is then rendered while its report is in hand, never read back."""
+
+    fmt: str
+    context: Callable[[RulePack, Path], RenderContext]
+    """The rendering context, from the batch's rule pack and repository root."""
 
 
 @dataclass
 class RunResult:
-    report: Report
+    header: Report
+    """The report without its documents: tool, rule pack and summary."""
+    documents: DocumentSpool | None
+    """The document reports, read back from disk in path order, as often as needed; None
+    when the options' output rendered them and keep_documents was not asked for."""
+    rendered: Spool | None
+    """Each document's piece of the options' output, in path order (see Output)."""
+    context: RenderContext | None
+    """The context the pieces were rendered in."""
+    count: int
+    """Documents reported (this shard's)."""
     exit_code: int
     pack: RulePack
     """The rule pack, validated but not compiled: its wording is what reporters show."""
@@ -102,6 +140,17 @@ class RunResult:
     """Repository root: SARIF URIs and baseline keys are relative to it."""
     notes: list[str] = field(default_factory=list)
     cache_hits: int = 0
+    failed: list[DocumentReport] = field(default_factory=list)
+    """Reports of documents that could not be read or checked (small), in path order."""
+    discovered: int = 0
+    """Documents found before --shard took its part."""
+
+    @property
+    def report(self) -> Report:
+        """The whole Report in memory: for reporters that need it at once (HTML, CSV,
+        Markdown, GitHub, --statistics). Streaming formats read `documents` instead."""
+        assert self.documents is not None, "the batch kept rendered pieces only"
+        return self.header.model_copy(update={"documents": list(self.documents)})
 
 
 @dataclass(frozen=True)
@@ -110,32 +159,59 @@ class Job:
     """Path as shown in reports."""
     rel: str
     """Path relative to the configuration file, for per-file-ignores and waivers."""
-    data: bytes
-    sha256: str
+    path: Path | None
+    """The file, read when its turn comes (None for standard input)."""
+    data: bytes | None
+    """Standard input's bytes; a file's are read by whoever checks it, never all up front."""
     selection: Selection
 
+    def read(self, limits: Limits) -> bytes:
+        """The document's bytes; an InputError (named as shown) when it cannot be read."""
+        if self.path is None:
+            return self.data or b""
+        try:
+            return read_file_bytes(self.path, limits)
+        except InputError as error:
+            error.path = self.name
+            raise
 
-def _check_job(checker: Checker, timeout: float, job: Job) -> DocumentReport:
-    return guarded_check(checker, job.data, job.name, job.selection, timeout)
+
+@dataclass(frozen=True)
+class Checked:
+    """What checking one document sends back: the report (as the cache keeps it), the hash
+    of the bytes judged, and the suppressions written in them (applied after the cache)."""
+
+    report: DocumentReport
+    sha256: str | None
+    suppressions: list[Suppression]
 
 
-def _worker_died(job: Job) -> DocumentReport:
-    return internal_error(job.name, "the worker process checking it died")
+def _check_job(checker: Checker, timeout: float, job: Job) -> Checked:
+    try:
+        data = job.read(checker.limits)
+    except InputError as error:
+        return Checked(error_report(error), None, [])
+    doc = guarded_check(checker, data, job.name, job.selection, timeout)
+    return Checked(doc, content_hash(data), suppressions_for(doc, data))
+
+
+def _worker_died(job: Job) -> Checked:
+    return Checked(internal_error(job.name, "the worker process checking it died"), None, [])
 
 
 def _check_all(
     jobs: list[Job], checker: Checker, workers: int, timeout: float
-) -> Iterator[tuple[Job, DocumentReport]]:
+) -> Iterator[tuple[Job, Checked]]:
     """Every job through the one Checker, each result as soon as it is ready (so it can be
     cached at once: a batch killed half-way keeps its finished work). Each worker process
-    compiles the pack once."""
+    compiles the pack once, and reads its own documents."""
     check = partial(_check_job, checker, timeout)
     # The time limit needs the main thread (SIGALRM): run elsewhere (a server's request
     # thread), even one document goes to a worker process, whose main thread can keep it.
     unbounded = timeout > 0 and not can_time_limit()
     if min(workers, len(jobs)) > 1 or (jobs and unbounded):
-        for index, doc in parallel_map(check, jobs, max(workers, 1), _worker_died):
-            yield jobs[index], doc
+        for index, checked in parallel_map(check, jobs, max(workers, 1), _worker_died):
+            yield jobs[index], checked
     else:
         for job in jobs:
             yield job, check(job)
@@ -153,36 +229,125 @@ def _with_progress(items: Iterator[T], total: int, show: bool) -> Iterator[T]:
 # --- the batch ----------------------------------------------------------------------------
 
 
-def _jobs(
-    options: RunOptions, loaded: LoadedConfig, spec: SelectionSpec
-) -> tuple[list[Job], list[DocumentReport]]:
+@dataclass
+class Found:
+    jobs: list[Job]
+    errors: list[DocumentReport]
+    discovered: int
+
+
+def _jobs(options: RunOptions, loaded: LoadedConfig, spec: SelectionSpec) -> Found:
+    """The documents to check (this shard's), nothing read yet but standard input."""
     config = loaded.config
     found = discover(
         options.paths, loaded.root, config.include, config.exclude, options.force_exclude
     )
+    shard = options.shard
+    first = shard is None or shard.first
+    files = shard.pick(found.files) if shard else found.files
+    errors = [error_report(e) for e in found.errors] if first else []
     jobs: list[Job] = []
-    errors = [error_report(e) for e in found.errors]
-
-    def add(name: str, rel: str, data: bytes) -> None:
-        job = Job(name, rel, data, content_hash(data), spec.for_path(rel))
-        jobs.append(job)
-
-    if found.stdin:
+    if found.stdin and first:
         name = printable(options.stdin_filename or STDIN)
-        add(name, relative_to(name, loaded.root) if options.stdin_filename else name,
-            options.stdin())  # fmt: skip
-    for path in found.files:
-        name = display_path(path)
-        try:
-            data = read_file_bytes(path, config.limits)
-        except InputError as error:
-            error.path = name
-            errors.append(error_report(error))
-            continue
-        add(name, relative_to(path, loaded.root), data)
-    for given in options.inputs:
-        add(printable(given.name), printable(given.name), given.data)
-    return jobs, errors
+        rel = relative_to(name, loaded.root) if options.stdin_filename else name
+        jobs.append(Job(name, rel, None, options.stdin(), spec.for_path(rel)))
+    for path in files:
+        rel = relative_to(path, loaded.root)
+        jobs.append(Job(display_path(path), rel, path, None, spec.for_path(rel)))
+    if first:  # documents held in memory (a server's uploads)
+        for given in options.inputs:
+            name = printable(given.name)
+            jobs.append(Job(name, name, None, given.data, spec.for_path(name)))
+    return Found(jobs, errors, len(found.files) + found.stdin + len(options.inputs))
+
+
+class _Finisher:
+    """Each finished document's last steps, one at a time in the order they finish:
+    suppressions, waivers, baseline, the summary and exit status, then onto the spool.
+    Nothing of a document stays in memory after it but what the batch's end needs."""
+
+    def __init__(
+        self,
+        options: RunOptions,
+        loaded: LoadedConfig,
+        baseline: set[Key] | None,
+        root: Path,
+        output: tuple[Callable[[DocumentReport], str], str] | None,
+    ) -> None:
+        self.options = options
+        self.config = loaded.config
+        self.waivers = [w.to_waiver() for w in loaded.config.waivers]
+        self.threshold = (
+            None if self.config.fail_on == "never" else Severity(self.config.fail_on).rank
+        )
+        self.root = root
+        self.baseline = baseline
+        self.keep_gaps = baseline is not None or options.write_baseline is not None
+        self.open_gaps: set[Key] = set()
+        self.judged: set[str] = set()
+        self.shortfalls: list[tuple[str, int, str]] = []
+        self.tally = SummaryTally()
+        self.piece: Callable[[DocumentReport], str] | None = output[0] if output else None
+        self.variant = output[1] if output else ""
+        self.rendered = Spool() if output is not None else None
+        keep = output is None or options.keep_documents
+        self.documents = DocumentSpool() if keep else None
+        self.count = 0
+        self.failed: list[tuple[str, DocumentReport]] = []
+        self.exit_code = 0
+        # Nothing after the cache changes a report: its rendered piece can be cached too.
+        self.plain = not (
+            self.waivers or self.keep_gaps or options.absolute_paths or self.documents is not None
+        )
+
+    def reusable(self, suppressions: list[Suppression]) -> bool:
+        """Whether a cached document's rendered piece stands for it in this run."""
+        return self.plain and self.piece is not None and not suppressions
+
+    def finish(
+        self,
+        doc: DocumentReport,
+        rel: str,
+        suppressions: list[Suppression],
+        cache: tuple[Cache, str] | None = None,
+    ) -> None:
+        """`cache` (the cache and the entry's key): keep the rendered piece there too."""
+        mark_suppressed(doc, suppressions)
+        apply_waivers(doc, self.waivers, rel, self.options.today)
+        doc.findings.sort(key=finding_order)
+        keyed = repo_relative(doc.path, self.root)
+        if self.keep_gaps:
+            self.open_gaps |= open_gaps(doc, keyed)
+            if doc.judged:
+                self.judged.add(keyed)
+        if self.baseline is not None:
+            mark_baselined(doc, keyed, self.baseline)
+        facts = DocumentFacts.of(doc)
+        if self.options.absolute_paths:
+            make_absolute(doc)
+        if doc.error is not None:
+            self.failed.append((facts.path, doc))
+        if self.documents is not None:
+            self.documents.add(doc, facts.path)
+        piece = self.piece(doc) if self.piece is not None else None
+        if cache is not None and piece is not None and self.reusable(suppressions):
+            cache[0].put_rendered(cache[1], self.variant, facts, piece)
+        self.finish_facts(facts, piece)
+
+    def finish_facts(self, facts: DocumentFacts, piece: str | None) -> None:
+        """A document's share of the batch's end, from its facts and rendered piece."""
+        key = facts.path
+        shortfall = coverage_shortfall(facts, self.config.min_coverage)
+        if shortfall is not None:
+            self.shortfalls.append((key, len(self.shortfalls), shortfall))
+        self.tally.add(facts, key)
+        self.exit_code = max(self.exit_code, document_status(facts, self.config, self.threshold))
+        self.count += 1
+        if self.rendered is not None and piece is not None:
+            self.rendered.add(piece, key)
+
+    def notes(self) -> list[str]:
+        return [line for _, _, line in sorted(self.shortfalls)]
 
 
 def _start(options: RunOptions) -> Path:
@@ -198,6 +363,10 @@ def execute(options: RunOptions) -> RunResult:
         resolve_config(_start(options), options.config, options.isolated)
     )
     options = replace(options, paths=with_members(options.paths, loaded))  # a set is read whole
+    if declarations(loaded):
+        # A set is judged from all its members at the end, so its documents are kept and
+        # rendered whole with the sets, not streamed one by one.
+        options = replace(options, output=None, keep_documents=True)
     folder = options.cache_dir or loaded.root / CACHE_DIR_NAME
     if options.use_cache:
         with contextlib.suppress(OSError):
@@ -205,81 +374,87 @@ def execute(options: RunOptions) -> RunResult:
     pack = load_pack(loaded.rule_dirs(), cache=folder if options.use_cache else None)
     spec = build_selection(loaded, pack.ids())
     known_baseline = read_baseline(options.baseline) if options.baseline else None
-    jobs, reports = _jobs(options, loaded, spec)
+    found = _jobs(options, loaded, spec)
+    limits = loaded.config.limits
 
     cache: Cache | None = None
     if options.use_cache:
         # The time limit changes no judged report, so changing it keeps the cache.
-        limits = loaded.config.limits.model_dump(exclude={"timeout_seconds"})
+        cached_limits = limits.model_dump(exclude={"timeout_seconds"})
         # A report cached under an older schema lacks its newer fields (titles, metadata).
-        cache = Cache(folder, fingerprint(SCHEMA_VERSION, pack.digest, spec, limits))
-    pending: list[Job] = []
-    for job in jobs:
-        cached = cache.get(cache.key(job.sha256, job.name)) if cache else None
-        if cached is None:
-            pending.append(job)
-        else:
-            reports.append(cached)
-    hits = len(jobs) - len(pending)
+        cache = Cache(folder, fingerprint(SCHEMA_VERSION, pack.digest, spec, cached_limits))
+    root = repo_root(Path.cwd())
+    output = None
+    context = options.output.context(pack, root) if options.output else None
+    if options.output and context:
+        piece = _piece(options.output.fmt, context)
+        output = (piece, piece_variant(options.output.fmt, context)) if piece else None
+    batch = _Finisher(options, loaded, known_baseline, root, output)
+    for doc in found.errors:
+        batch.finish(doc, doc.path, [])
+    pending, read = _serve_from_cache(found.jobs, limits, cache, batch)
+    hits = len(read) - len(pending)
     checker = Checker(
         rule_dirs=loaded.rule_dirs(),
-        limits=loaded.config.limits,
+        limits=limits,
         cache_dir=folder if options.use_cache else None,
     )
     workers = options.jobs or os.cpu_count() or 1
-    timeout = loaded.config.limits.timeout_seconds
-    checked = _check_all(pending, checker, workers, timeout)
-    for job, doc in _with_progress(checked, len(pending), options.progress):
-        if cache and doc.error is None:
-            cache.put(cache.key(job.sha256, job.name), doc)
-        reports.append(doc)
+    checked = _check_all(pending, checker, workers, limits.timeout_seconds)
+    for job, result in _with_progress(checked, len(pending), options.progress):
+        doc = result.report
+        if cache and doc.error is None and result.sha256 is not None:
+            key = cache.key(result.sha256, job.name)
+            cache.put(key, doc)
+            batch.finish(doc, job.rel, result.suppressions, (cache, key))
+        else:
+            batch.finish(doc, job.rel, result.suppressions)
 
-    reports.sort(key=lambda d: d.path)
-    rels = {job.name: job.rel for job in jobs}
-    sources = {job.name: job.data for job in jobs}
-    waivers = [w.to_waiver() for w in loaded.config.waivers]
-    for doc in reports:
-        if doc.path in sources:
-            apply_suppressions(doc, sources[doc.path])
-        apply_waivers(doc, waivers, rels.get(doc.path, doc.path), options.today)
-        doc.findings.sort(key=finding_order)
-
-    root = repo_root(Path.cwd())
-    keyed = [(doc, repo_relative(doc.path, root)) for doc in reports]
-    notes = unmatched_per_file_ignores(spec, [job.rel for job in jobs])
+    notes = unmatched_per_file_ignores(spec, read)
+    sets = judge_sets(list(batch.documents), loaded, pack) if batch.documents else []
+    exit_code, shortfalls, summary = batch.exit_code, batch.notes(), batch.tally.summary()
+    if sets:  # a member fails the run, and is counted, only through its set
+        reports = list(batch.documents or [])
+        gated_facts = [DocumentFacts.of(entry) for entry in gated(reports, sets)]
+        config = loaded.config
+        statuses = (document_status(f, config, batch.threshold) for f in gated_facts)
+        exit_code = max(statuses, default=0)
+        lines = (coverage_shortfall(f, config.min_coverage) for f in gated_facts)
+        shortfalls = [line for line in lines if line is not None]
+        summary = summarize(reports, sets)
+    notes += shortfalls
     if options.write_baseline:
-        count = write_baseline(options.write_baseline, keyed)
+        count = write_baseline(options.write_baseline, batch.open_gaps)
         notes.append(f"wrote {count} gaps to baseline {options.write_baseline}")
-    closed = 0
     if known_baseline is not None:
-        outcome = apply_baseline(keyed, known_baseline)
-        closed = len(outcome.closed)
+        closed = len(closed_gaps(known_baseline, batch.judged, batch.open_gaps))
+        summary.baseline_closed = closed
         if closed:
             notes.append(
                 f"{closed} baselined gaps are now closed; run --write-baseline to shrink it"
             )
-
-    if options.absolute_paths:
-        absolute_paths(reports)
-    # Sets are judged from their members' final reports; members fail only through them.
-    sets = judge_sets(reports, loaded, pack)
-    notes += below_min_coverage(gated(reports, sets), loaded.config.min_coverage)
-    summary = summarize(reports, sets)
-    summary.baseline_closed = closed
-    report = Report(
+    if options.shard is not None:
+        notes.append(f"shard {options.shard}: {batch.count} of {found.discovered} documents")
+    header = Report(
         generated_at=generated_at(),
         tool=tool_info(loaded, pack),
-        documents=reports,
+        documents=[],
         sets=sets,
         summary=summary,
     )
     return RunResult(
-        report=report,
-        exit_code=exit_status(report, loaded),
+        header=header,
+        documents=batch.documents,
+        rendered=batch.rendered,
+        context=context,
+        count=batch.count,
+        exit_code=exit_code,
         pack=pack,
-        root=root,
+        root=batch.root,
         notes=notes,
         cache_hits=hits,
+        failed=[doc for _, doc in sorted(batch.failed, key=lambda pair: pair[0])],
+        discovered=found.discovered,
     )
 
 
@@ -294,33 +469,65 @@ def tool_info(loaded: LoadedConfig, pack: RulePack) -> ToolInfo:
     )
 
 
-def absolute_paths(reports: list[DocumentReport]) -> None:
-    """--absolute-paths: every document and finding path made absolute (standard input,
-    which has no path, stays `-`). Applied after the cache, whose entries stay relative."""
-    for doc in reports:
-        doc.path = _absolute(doc.path)
-        for finding in doc.findings:
-            finding.location.path = _absolute(finding.location.path)
+def _serve_from_cache(
+    jobs: list[Job], limits: Limits, cache: Cache | None, batch: _Finisher
+) -> tuple[list[Job], list[str]]:
+    """Finish every job the cache answers; the jobs left to check, and the rels of the files
+    read. Each file is read (and hashed) in turn: a checker reads its document again (from
+    the page cache) rather than the batch holding every document's bytes until its turn."""
+    pending: list[Job] = []
+    read: list[str] = []
+    for job in jobs:
+        try:
+            data = job.read(limits)
+        except InputError as error:
+            batch.finish(error_report(error), job.rel, [])
+            continue
+        read.append(job.rel)
+        if cache is None:
+            pending.append(job)
+            continue
+        key = cache.key(content_hash(data), job.name)
+        rendered = cache.get_rendered(key, batch.variant) if batch.plain else None
+        if rendered is not None and batch.reusable(suppressions_for(rendered[0], data)):
+            batch.finish_facts(*rendered)
+            continue
+        cached = cache.get(key)
+        if cached is None:
+            pending.append(job)
+        else:
+            batch.finish(cached, job.rel, suppressions_for(cached, data), (cache, key))
+    return pending, read
+
+
+def _piece(fmt: str, context: RenderContext) -> Callable[[DocumentReport], str] | None:
+    renderer = piece_renderer(fmt)
+    if renderer is None:
+        return None
+    return lambda doc: renderer(doc, context)
+
+
+def make_absolute(doc: DocumentReport) -> None:
+    """--absolute-paths: the document's and its findings' paths made absolute (standard
+    input, which has no path, stays `-`). Applied after the cache, whose entries stay
+    relative."""
+    doc.path = _absolute(doc.path)
+    for finding in doc.findings:
+        finding.location.path = _absolute(finding.location.path)
 
 
 def _absolute(shown: str) -> str:
     return shown if shown == STDIN else Path(os.path.abspath(shown)).as_posix()
 
 
-def exit_status(report: Report, loaded: LoadedConfig) -> int:
-    config = loaded.config
-    if any(doc.error is not None for doc in report.documents):
+def document_status(doc: DocumentFacts, config: Config, threshold: int | None) -> int:
+    """This document's part of the exit status: 2 not read or checked, 1 a gap at or above
+    `threshold` that counts (neither waived nor baselined) or coverage below min-coverage."""
+    if doc.error:
         return 2
-    threshold = None if config.fail_on == "never" else Severity(config.fail_on).rank
-    for doc in gated(report.documents, report.sets):
-        if (
-            config.min_coverage is not None
-            and doc.coverage is not None
-            and doc.coverage < config.min_coverage
-        ):
-            return 1
-        for finding in doc.findings:
-            counts = not finding.waived and not finding.baselined
-            if counts and threshold is not None and finding.severity.rank >= threshold:
-                return 1
-    return 0
+    if coverage_shortfall(doc, config.min_coverage) is not None:
+        return 1
+    if threshold is None:
+        return 0
+    failing = (Severity(severity).rank >= threshold for severity, n in doc.open.items() if n)
+    return 1 if any(failing) else 0

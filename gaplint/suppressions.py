@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from gaplint.readers.encoding import decode_text
-from gaplint.report import DocumentReport, Notice, Waiver
+from gaplint.report import DocumentFacts, DocumentReport, Notice, Waiver
 from gaplint.waivers import mark_waived
 
 FORMATS_WITH_COMMENTS = frozenset({"markdown", "html"})
@@ -49,12 +49,18 @@ def find_suppressions(data: bytes) -> list[Suppression]:
     return found
 
 
-def apply_suppressions(doc: DocumentReport, data: bytes) -> None:
+def suppressions_for(doc: DocumentReport | DocumentFacts, data: bytes) -> list[Suppression]:
+    """The suppressions that can apply to this report of `data`: none unless it was judged
+    and its format has comments. Small, so a worker sends them back with its report."""
+    if not doc.judged or doc.format not in FORMATS_WITH_COMMENTS:
+        return []
+    return find_suppressions(data)
+
+
+def mark_suppressed(doc: DocumentReport, suppressions: list[Suppression]) -> None:
     """Mark the gaps a document's own comments suppress as waived, in place; each suppression
     that matches no open gap becomes an `unused-suppression` notice."""
-    if not doc.judged or doc.format not in FORMATS_WITH_COMMENTS:
-        return
-    for suppression in find_suppressions(data):
+    for suppression in suppressions:
         for rule in suppression.rules:
             reason = f"{suppression.reason} (line {suppression.line})"
             waiver = Waiver(rule=rule, reason=reason, in_document=True)

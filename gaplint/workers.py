@@ -71,10 +71,12 @@ def _round(
     ) as pool:
         futures: dict[Future[R], int] = {pool.submit(function, items[i]): i for i in pending}
         for future in as_completed(futures):
+            # Dropped as it is handed on, so finished results do not pile up until the end.
+            index = futures.pop(future)
             try:
-                yield futures[future], future.result()
+                yield index, future.result()
             except BrokenProcessPool:
-                yield futures[future], None
+                yield index, None
 
 
 def parallel_map(

@@ -2,15 +2,24 @@
 
 This module is the registry of formats. It imports nothing heavy (the report models only
 for type checking), so the CLI reads the format names from here at start-up.
+
+A format that can stream also has `chunks(header, documents, context)`: the output piece by
+piece, reading `documents` (the batch's spool, in path order) one report at a time, so a
+batch of 10,000 documents is written without holding them all. Its `render` is the same
+chunks joined, so both ways give the same bytes.
+
+The commonest formats go further: `piece(doc, context)` renders one document's part alone,
+so the batch renders each document as it finishes (never reading it back), and
+`assemble(header, pieces, context)` puts the pieces, in path order, into the output.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from gaplint.report import DocumentReport, Finding, Report, SetReport
@@ -24,16 +33,20 @@ class Format:
     function: str = "render"
     command: str = "check"
     """The command that offers it: `check` prints findings, `report` writes a page or sheet."""
+    stream: str | None = None
+    """The module's chunks function, when the format can be written a document at a time."""
+    pieces: tuple[str, str] | None = None
+    """The module's piece and assemble functions, when a document's part needs no other."""
 
 
 FORMATS = {
-    "text": Format("text"),
-    "json": Format("json_"),
-    "jsonl": Format("json_", "render_jsonl"),
-    "sarif": Format("sarif"),
+    "text": Format("text", pieces=("piece", "assemble")),
+    "json": Format("json_", pieces=("piece", "assemble")),
+    "jsonl": Format("json_", "render_jsonl", pieces=("piece_jsonl", "assemble_jsonl")),
+    "sarif": Format("sarif", stream="chunks"),
     "github": Format("github"),
-    "concise": Format("concise"),
-    "summary": Format("summary"),
+    "concise": Format("concise", pieces=("piece", "assemble")),
+    "summary": Format("summary", pieces=("piece", "assemble")),
     "markdown": Format("markdown"),
     "html": Format("html", command="report"),
     "csv": Format("csv_", command="report"),
@@ -56,6 +69,11 @@ class RenderContext:
 
 
 Renderer = Callable[["Report", RenderContext], str]
+Documents = Iterable["DocumentReport"]
+"""The documents of a report, in order; iterable more than once (a list, or the spool)."""
+Chunker = Callable[["Report", Documents, RenderContext], Iterator[str]]
+Piece = Callable[["DocumentReport", RenderContext], str]
+Assembler = Callable[["Report", Iterable[str], RenderContext], Iterator[str]]
 
 
 def get_renderer(fmt: str) -> Renderer:
@@ -67,6 +85,70 @@ def get_renderer(fmt: str) -> Renderer:
 
 def render(fmt: str, report: Report, context: RenderContext) -> str:
     return get_renderer(fmt)(report, context)
+
+
+def _function(spec: Format, name: str) -> Any:
+    return getattr(importlib.import_module(f"gaplint.reporters.{spec.module}"), name)
+
+
+def render_chunks(
+    fmt: str, header: Report, documents: Documents, context: RenderContext
+) -> Iterator[str]:
+    """The report in `fmt`, piece by piece: streamed from `documents` when the format can
+    be, else rendered whole (HTML, CSV, Markdown, GitHub need every document at once)."""
+    spec = FORMATS[fmt]
+    renderer = piece_renderer(fmt)
+    if header.sets:  # a set's members are shown with their set: the report is rendered whole
+        yield render(fmt, header.model_copy(update={"documents": list(documents)}), context)
+    elif renderer is not None:
+        yield from assemble(fmt, header, (renderer(doc, context) for doc in documents), context)
+    elif spec.stream is not None:
+        chunker: Chunker = _function(spec, spec.stream)
+        yield from chunker(header, documents, context)
+    else:
+        yield render(fmt, header.model_copy(update={"documents": list(documents)}), context)
+
+
+def piece_renderer(fmt: str) -> Piece | None:
+    """The function rendering one document's part of `fmt`, if the format has pieces."""
+    spec = FORMATS[fmt]
+    return _function(spec, spec.pieces[0]) if spec.pieces else None  # type: ignore[no-any-return]
+
+
+def piece_variant(fmt: str, context: RenderContext) -> str:
+    """What a document's piece of `fmt` depends on besides the document itself, as a name
+    for the cache: pieces use the context's flags, never its rule pack or root."""
+    flags = "".join("1" if flag else "0" for flag in (context.color, context.show_evidence,
+                                                     context.quiet))  # fmt: skip
+    return f"{fmt}-{flags}"
+
+
+def assemble(
+    fmt: str, header: Report, pieces: Iterable[str], context: RenderContext
+) -> Iterator[str]:
+    """The output of `fmt` from its documents' pieces (rendered by piece_renderer), in order."""
+    spec = FORMATS[fmt]
+    assert spec.pieces is not None, fmt
+    assembler: Assembler = _function(spec, spec.pieces[1])
+    return assembler(header, pieces, context)
+
+
+def splice_array(skeleton: str, key: str, items: Iterable[str], depth: int) -> Iterator[str]:
+    """JSON written with indent=2 whose array `key` (empty in `skeleton`, a member of an
+    object at nesting `depth`) is filled from `items`, each already written with indent=2:
+    the same bytes as dumping the whole document at once, without holding it. The key is
+    found by its indentation, so the same key deeper in the document is never taken."""
+    outer = "  " * depth
+    marker = f'\n{outer}"{key}": []'
+    at = skeleton.index(marker) + 1
+    head, tail = skeleton[:at], skeleton[at + len(marker) - 1 :]
+    inner = outer + "  "
+    started = False
+    for item in items:
+        opening = ",\n" if started else head + f'{outer}"{key}": [\n'
+        yield opening + inner + item.replace("\n", "\n" + inner)
+        started = True
+    yield (f"\n{outer}]" if started else head + f'{outer}"{key}": []') + tail
 
 
 def counts(finding: Finding) -> bool:

@@ -6,28 +6,44 @@ invented line 1."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from gaplint.neutralise import terminal
-from gaplint.report import Finding, Location, Report
+from gaplint.report import DocumentReport, Finding, Location, Report
 from gaplint.reporters import RenderContext, open_findings
 
 
+def _lines(doc: DocumentReport, gaps: bool = True) -> Iterator[str]:
+    """Its error, or its notices and (unless it is a set member) its open gaps."""
+    path = terminal(doc.path)
+    if doc.error is not None:
+        yield f"{path}: error[{doc.error.code}] {terminal(doc.error.message)}"
+        return
+    for notice in doc.notices:
+        yield f"{path}: note[{notice.code}] {terminal(notice.message)}"
+    if gaps:
+        yield from (_line(path, finding) for finding in open_findings(doc))
+
+
+def piece(doc: DocumentReport, context: RenderContext) -> str:
+    return "".join(line + "\n" for line in _lines(doc))
+
+
+def assemble(header: Report, pieces: Iterable[str], context: RenderContext) -> Iterator[str]:
+    return iter(pieces)
+
+
 def render(report: Report, context: RenderContext) -> str:
-    lines: list[str] = []
     members = {path for policy_set in report.sets for path in policy_set.paths}
-    for doc in report.documents:
-        path = terminal(doc.path)
-        if doc.error is not None:
-            lines.append(f"{path}: error[{doc.error.code}] {terminal(doc.error.message)}")
-            continue
-        for notice in doc.notices:
-            lines.append(f"{path}: note[{notice.code}] {terminal(notice.message)}")
-        if doc.path not in members:  # a member's gaps are its set's, below
-            lines += [_line(path, finding) for finding in open_findings(doc)]
-    for policy_set in report.sets:
+    lines = [
+        line + "\n" for doc in report.documents for line in _lines(doc, doc.path not in members)
+    ]
+    for policy_set in report.sets:  # a member's gaps are its set's
         lines += [
-            _line(terminal(f.location.path), f, policy_set.name) for f in open_findings(policy_set)
+            _line(terminal(f.location.path), f, policy_set.name) + "\n"
+            for f in open_findings(policy_set)
         ]
-    return "".join(line + "\n" for line in lines)
+    return "".join(lines)
 
 
 def _line(path: str, finding: Finding, policy_set: str | None = None) -> str:

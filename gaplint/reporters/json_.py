@@ -4,15 +4,36 @@ SetReport per policy set: a set's line has `name` and `members` where a document
 
 from __future__ import annotations
 
-from gaplint.report import Report
-from gaplint.reporters import RenderContext
+from collections.abc import Iterable, Iterator
+
+from gaplint.report import DocumentReport, Report
+from gaplint.reporters import RenderContext, splice_array
+
+
+def piece(doc: DocumentReport, context: RenderContext) -> str:
+    return doc.model_dump_json(indent=2)
+
+
+def assemble(header: Report, pieces: Iterable[str], context: RenderContext) -> Iterator[str]:
+    skeleton = header.model_copy(update={"documents": []}).model_dump_json(indent=2)
+    yield from splice_array(skeleton, "documents", pieces, depth=1)
+    yield "\n"
 
 
 def render(report: Report, context: RenderContext) -> str:
-    return report.model_dump_json(indent=2) + "\n"
+    pieces = (piece(doc, context) for doc in report.documents)
+    return "".join(assemble(report, pieces, context))
+
+
+def piece_jsonl(doc: DocumentReport, context: RenderContext) -> str:
+    return doc.model_dump_json() + "\n"
+
+
+def assemble_jsonl(header: Report, pieces: Iterable[str], context: RenderContext) -> Iterator[str]:
+    return iter(pieces)
 
 
 def render_jsonl(report: Report, context: RenderContext) -> str:
-    lines = [doc.model_dump_json() for doc in report.documents]
-    lines += [policy_set.model_dump_json() for policy_set in report.sets]
-    return "".join(line + "\n" for line in lines)
+    lines = [piece_jsonl(doc, context) for doc in report.documents]
+    lines += [policy_set.model_dump_json() + "\n" for policy_set in report.sets]
+    return "".join(lines)

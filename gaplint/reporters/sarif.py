@@ -14,14 +14,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from gaplint import __version__
 from gaplint.neutralise import sarif_text
 from gaplint.paths import inside
-from gaplint.report import DocumentJurisdiction, Finding, Report, SetReport
-from gaplint.reporters import RenderContext
+from gaplint.report import DocumentJurisdiction, DocumentReport, Finding, Report, SetReport
+from gaplint.reporters import Documents, RenderContext, splice_array
 from gaplint.rules import RuleInfo
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -155,49 +156,55 @@ def _set_notifications(policy_set: SetReport) -> list[dict[str, Any]]:
     ]
 
 
-def build(report: Report, context: RenderContext) -> dict[str, Any]:
-    rules = [_rule(info) for info in context.pack.rules()]
-    index = {rule["id"]: number for number, rule in enumerate(rules)}
-    results: list[dict[str, Any]] = []
-    notifications: list[dict[str, Any]] = []
-    members = {path for policy_set in report.sets for path in policy_set.paths}
-    for doc in report.documents:
-        uri = _uri(doc.path, context.root)
-        if doc.error is not None:
-            notifications.append(
-                {
-                    "level": "error",
-                    "message": {
-                        "text": f"{sarif_text(doc.path)}: error[{doc.error.code}]: "
-                        + sarif_text(doc.error.message)
-                    },
-                    "descriptor": {"id": doc.error.code},
-                    "locations": [
-                        {
-                            "physicalLocation": {
-                                "artifactLocation": {"uri": uri, "uriBaseId": SRCROOT}
-                            }
-                        }
-                    ],
-                }
-            )
-            continue
-        for notice in doc.notices:
-            notifications.append(
-                {
-                    "level": "note",
-                    "message": {"text": sarif_text(f"{doc.path}: {notice.message}")},
-                    "descriptor": {"id": notice.code},
-                }
-            )
-        if doc.path not in members:  # a member's gaps are its set's, below
-            results += [_result(f, uri, index, doc.jurisdiction) for f in doc.findings]
-    for policy_set in report.sets:
-        notifications += _set_notifications(policy_set)
-        results += [
-            _result(f, _uri(f.location.path, context.root), index, policy_set=policy_set.name)
-            for f in policy_set.findings
+def _notifications(doc: DocumentReport, uri: str) -> list[dict[str, Any]]:
+    """An unreadable document's error, or a read document's notices."""
+    if doc.error is not None:
+        return [
+            {
+                "level": "error",
+                "message": {
+                    "text": f"{sarif_text(doc.path)}: error[{doc.error.code}]: "
+                    + sarif_text(doc.error.message)
+                },
+                "descriptor": {"id": doc.error.code},
+                "locations": [
+                    {"physicalLocation": {"artifactLocation": {"uri": uri, "uriBaseId": SRCROOT}}}
+                ],
+            }
         ]
+    return [
+        {
+            "level": "note",
+            "message": {"text": sarif_text(f"{doc.path}: {notice.message}")},
+            "descriptor": {"id": notice.code},
+        }
+        for notice in doc.notices
+    ]
+
+
+def _results(doc: DocumentReport, uri: str, index: dict[str, int]) -> list[dict[str, Any]]:
+    if doc.error is not None:
+        return []
+    return [_result(f, uri, index, doc.jurisdiction) for f in doc.findings]
+
+
+def _rules(context: RenderContext) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    rules = [_rule(info) for info in context.pack.rules()]
+    return rules, {rule["id"]: number for number, rule in enumerate(rules)}
+
+
+def _log(
+    documents: Documents,
+    context: RenderContext,
+    rules: list[dict[str, Any]],
+    results: list[dict[str, Any]],
+    sets: list[SetReport],
+) -> dict[str, Any]:
+    notifications: list[dict[str, Any]] = []
+    for doc in documents:
+        notifications += _notifications(doc, _uri(doc.path, context.root))
+    for policy_set in sets:
+        notifications += _set_notifications(policy_set)
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
@@ -226,5 +233,40 @@ def build(report: Report, context: RenderContext) -> dict[str, Any]:
     }
 
 
+def _all_results(
+    documents: Documents, context: RenderContext, index: dict[str, int], sets: list[SetReport]
+) -> Iterator[dict[str, Any]]:
+    members = {path for policy_set in sets for path in policy_set.paths}
+    for doc in documents:
+        if doc.path not in members:  # a member's gaps are its set's, below
+            yield from _results(doc, _uri(doc.path, context.root), index)
+    for policy_set in sets:
+        for finding in policy_set.findings:
+            uri = _uri(finding.location.path, context.root)
+            yield _result(finding, uri, index, policy_set=policy_set.name)
+
+
+def build(report: Report, context: RenderContext) -> dict[str, Any]:
+    """The SARIF log as one dictionary."""
+    rules, index = _rules(context)
+    results = list(_all_results(report.documents, context, index, report.sets))
+    return _log(report.documents, context, rules, results, report.sets)
+
+
+def chunks(header: Report, documents: Documents, context: RenderContext) -> Iterator[str]:
+    # Two passes over the documents: the notifications come before the results in the log
+    # and decide executionSuccessful; the results (most of the log) are then streamed.
+    rules, index = _rules(context)
+    skeleton = json.dumps(
+        _log(documents, context, rules, [], header.sets), indent=2, ensure_ascii=False
+    )
+    items = (
+        json.dumps(result, indent=2, ensure_ascii=False)
+        for result in _all_results(documents, context, index, header.sets)
+    )
+    yield from splice_array(skeleton, "results", items, depth=3)
+    yield "\n"
+
+
 def render(report: Report, context: RenderContext) -> str:
-    return json.dumps(build(report, context), indent=2, ensure_ascii=False) + "\n"
+    return "".join(chunks(report, report.documents, context))

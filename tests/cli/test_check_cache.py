@@ -57,7 +57,10 @@ def test_damaged_entry_is_ignored_and_rebuilt(project: Project) -> None:
     project.write("a.md", NO_RECORDS)
     first = project.run("check", "--format", "json", "a.md").stdout
     (entry,) = (project.root / ".gaplint_cache").glob(DOCUMENT_ENTRIES)
-    entry.write_text('{"path": "a.md", "findings": [', encoding="utf-8")
+    # The entry and the rendered piece kept beside it (which a re-run reads instead).
+    (piece,) = (project.root / ".gaplint_cache").glob("[0-9a-f][0-9a-f]/*.txt")
+    for damaged in (entry, piece):
+        damaged.write_text('{"path": "a.md", "findings": [', encoding="utf-8")
     assert project.run("check", "--format", "json", "a.md").stdout == first
     assert '"report":{"path":"a.md"' in entry.read_text(encoding="utf-8")  # rebuilt
     (stored_pack,) = (project.root / ".gaplint_cache").glob("rules-*.json")

@@ -118,8 +118,11 @@ def test_a_fifo_in_place_of_a_cache_entry_does_not_hang(project: Project) -> Non
     project.write("a.md", NO_RECORDS)
     first = _drive(project.root, "check", "--format", "json", "a.md")
     (entry,) = _entries(project.root)
-    entry.unlink()
-    os.mkfifo(entry)  # no writer: a blocking open would wait for ever
+    # The entry and the rendered piece beside it, which a re-run reads first.
+    (piece,) = (project.root / ".gaplint_cache").glob("??/*.txt")
+    for path in (entry, piece):
+        path.unlink()
+        os.mkfifo(path)  # no writer: a blocking open would wait for ever
     try:
         again = _drive(project.root, "check", "--format", "json", "a.md", timeout=60)
     except subprocess.TimeoutExpired:
@@ -136,7 +139,7 @@ def test_a_bug_outside_any_document_exits_2_with_one_line(project: Project) -> N
         "import gaplint.reporters\n"
         "def broken(*args, **kwargs):\n"
         "    raise KeyError('injected')\n"
-        "gaplint.reporters.render = broken",
+        "gaplint.reporters.assemble = broken",  # writing the text report
     )
     result = subprocess.run(
         [sys.executable, "-c", driver, "check", "--no-cache", "a.md"],
