@@ -62,6 +62,8 @@ EXCLUSION_CONCEPT = "exclusion"
 SUBJECT_CONCEPT = "subject"
 # Words a title uses for a policy document ("policy", "general order", "terms of use").
 POLICY_TITLE_CONCEPT = "policy-title"
+# A question heading ("What should I do?") lends its answer its topic, not this concept's words.
+OBLIGATION_CONCEPT = "obligation"
 _INHERITS_LEAD_IN = (BlockKind.LIST_ITEM, BlockKind.TABLE_CELL)
 _BLOCK_BREAK = "\n\n"  # Document.text joins blocks with it; block text has no newline
 
@@ -105,6 +107,7 @@ class CompiledPack:
     subject: Predicate | None = None
     policy_title: Predicate | None = None
     _atom_ids: dict[int, int] = field(default_factory=dict)
+    _obligation_atoms: frozenset[int] = frozenset()
 
     def hits(self, document: Document, rule_ids: Iterable[str]) -> DocumentHits:
         """Everything the judge needs about `document` for the given rules."""
@@ -171,6 +174,8 @@ class CompiledPack:
                 found.append(SentenceHits(sentence=sentence, atoms=atoms, context=context))
             block_atoms = frozenset().union(*(atoms for _, atoms in per_sentence))
             if block.kind is BlockKind.HEADING:
+                if block.text.rstrip().endswith("?"):  # a question obliges no one
+                    block_atoms -= self._obligation_atoms
                 heading_atoms[block.text] = block_atoms
                 lead_in = frozenset()
             elif block.kind is BlockKind.PARAGRAPH:
@@ -498,6 +503,11 @@ def compile_with_plan(
         compiler.compile(ConceptRef(concept=name))[0] if name in pack.concepts else None
         for name in (EXCLUSION_CONCEPT, SUBJECT_CONCEPT, POLICY_TITLE_CONCEPT)
     )
+    obligation_atoms = (
+        compiler.compile(ConceptRef(concept=OBLIGATION_CONCEPT))[1]
+        if OBLIGATION_CONCEPT in pack.concepts
+        else None
+    )
     plan = atoms.finish(compiler.norm_words)
     matchers = build_matchers(plan, nlp)
     compiled = CompiledPack(
@@ -514,6 +524,7 @@ def compile_with_plan(
         subject=subject,
         policy_title=policy_title,
         _atom_ids=matchers.atom_ids,
+        _obligation_atoms=obligation_atoms or frozenset(),
     )
     return compiled, plan
 
