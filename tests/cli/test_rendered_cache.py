@@ -20,7 +20,8 @@ def policies(project: Project) -> None:
 
 
 def entries(project: Project, suffix: str) -> list[Path]:
-    return sorted((project.root / CACHE).glob(f"*/*{suffix}"))
+    # Documents only: the compiled pack lives in packs/ beside them.
+    return sorted((project.root / CACHE).glob(f"[0-9a-f][0-9a-f]/*{suffix}"))
 
 
 def garble_reports(project: Project) -> None:
