@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -102,8 +101,6 @@ def _git(root: Path, *args: str) -> str:
 
 @pytest.fixture
 def repo(project: Project) -> Project:
-    if shutil.which("git") is None:
-        pytest.skip("git is not installed")
     project.config()
     _git(project.root, "init", "-q")
     project.write("policy.md", FULL)
@@ -221,8 +218,6 @@ def test_added_ok_treats_a_file_the_revision_lacks_as_new(repo: Project) -> None
 
 
 def test_before_the_first_commit_every_file_is_new_with_added_ok(project: Project) -> None:
-    if shutil.which("git") is None:
-        pytest.skip("git is not installed")
     project.config()
     _git(project.root, "init", "-q")
     project.write("policy.md", FULL)
