@@ -19,6 +19,7 @@ from gaplint.cli_options import (
     fail,
     format_option,
     no_documents_message,
+    ocr_option,
     overrides,
     selection_options,
     set_option,
@@ -104,6 +105,7 @@ def _saved(
 @batch_options
 @selection_options
 @set_option
+@ocr_option
 def report_command(
     paths: tuple[str, ...],
     from_files: tuple[str, ...],
@@ -120,6 +122,7 @@ def report_command(
     jurisdiction: str | None,
     rule_dirs: tuple[Path, ...],
     set_name: str | None,
+    ocr: bool | None,
 ) -> None:
     """Write a self-contained HTML (or CSV) report for policy documents.
 
@@ -137,7 +140,13 @@ def report_command(
         # A saved report's paths are relative to where it was checked, not to here.
         raise click.UsageError("--absolute-paths applies to checking PATHS, not to --from")
     changes = overrides(
-        select, extend_select, ignore, rule_dirs, jurisdiction=jurisdiction, set_name=set_name
+        select,
+        extend_select,
+        ignore,
+        rule_dirs,
+        jurisdiction=jurisdiction,
+        set_name=set_name,
+        ocr=ocr,
     )
     documents: Sequence[DocumentReport] | DocumentSpool
     if from_files:

@@ -255,6 +255,22 @@ def test_cli_ocr_option(short_scan: bytes, tmp_path: Path, monkeypatch: pytest.M
     assert (tmp_path / "scan.pdf").read_bytes() == short_scan
 
 
+@needs_tesseract
+def test_report_ocr_option(
+    short_scan: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "scan.pdf").write_bytes(short_scan)
+    common = ["report", "--isolated", "--no-cache", "--format", "csv", "scan.pdf"]
+    without = CliRunner().invoke(main, common)
+    assert "error[no-text-layer]" in without.stderr
+    read = CliRunner().invoke(main, [*common, "--ocr"])
+    assert read.exit_code == 0, read.output
+    assert "no-text-layer" not in read.stderr
+    assert ",covered," in read.stdout  # sub-points covered by the OCR text
+    assert [p.name for p in tmp_path.iterdir()] == ["scan.pdf"]
+
+
 def test_config_ocr_value_is_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "gaplint.toml").write_text('ocr = "yes"\n', encoding="utf-8")
@@ -277,7 +293,7 @@ def test_readme_ocr_snippets_run_as_written(
         shlex.split(line.split("#", 1)[0])[2:]
         for line in section.split("```console\n", 1)[1].split("```", 1)[0].splitlines()
     ]
-    assert [command[0] for command in commands] == ["check", "extract"]
+    assert [command[0] for command in commands] == ["check", "extract", "report"]
     monkeypatch.chdir(tmp_path)
     (tmp_path / "scanned-policy.pdf").write_bytes(short_scan)
     checked = CliRunner().invoke(main, [*commands[0], "--no-cache"])
@@ -286,6 +302,9 @@ def test_readme_ocr_snippets_run_as_written(
     assert extracted.exit_code == 0, extracted.output
     assert "[p1 ocr] [heading h1] [(top)] Social Media Policy" in extracted.stdout
     assert CliRunner().invoke(main, commands[1][:1] + commands[1][2:]).exit_code == 2  # no --ocr
+    reported = CliRunner().invoke(main, [*commands[2], "--no-cache"])
+    assert reported.exit_code == 0 and "no-text-layer" not in reported.stderr, reported.output
+    assert "Social Media Policy" in (tmp_path / "report.html").read_text(encoding="utf-8")
 
     toml = section.split("```toml\n", 1)[1].split("```", 1)[0]
     (tmp_path / "pyproject.toml").write_text(toml, encoding="utf-8")
