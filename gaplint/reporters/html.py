@@ -28,6 +28,7 @@ from gaplint.report import (
     SetReport,
     SubpointResult,
     SubpointStatus,
+    gated,
 )
 from gaplint.reporters import RenderContext
 from gaplint.rules import RuleInfo, RulePack
@@ -179,6 +180,8 @@ class Portfolio:
     bars: list[ElementBar]
     top_missing: list[MissingCount]
     judged: int
+    """Policies checked: documents outside any set, and each set once."""
+    checked_documents: int
 
 
 def _columns(report: Report, rules: Wording) -> list[Column]:
@@ -344,10 +347,10 @@ def _judged(
     )
 
 
-def _bars(columns: list[Column], docs: list[DocumentView]) -> list[ElementBar]:
+def _bars(columns: list[Column], rows: Sequence[DocumentView | SetView]) -> list[ElementBar]:
     bars = []
     for i, column in enumerate(columns):
-        statuses = Counter(d.cells[i].status for d in docs)
+        statuses = Counter(row.cells[i].status for row in rows)
         bars.append(
             ElementBar(
                 column,
@@ -359,10 +362,9 @@ def _bars(columns: list[Column], docs: list[DocumentView]) -> list[ElementBar]:
     return bars
 
 
-def _top_missing(report: Report) -> list[MissingCount]:
+def _top_missing(judged: list[DocumentReport | SetReport]) -> list[MissingCount]:
     counts: Counter[str] = Counter()
     titles: dict[str, tuple[str, str]] = {}
-    judged = [d for d in report.documents if d.elements]
     for doc in judged:
         for element in doc.elements:
             for sub in element.subpoints:
@@ -392,14 +394,19 @@ def build_portfolio(report: Report, rules: RulePack) -> Portfolio:
     sets = [
         _set_view(i, s, columns, words.subpoints, anchors) for i, s in enumerate(report.sets, 1)
     ]
+    # The tallies count a policy set once, as the run's exit status does, not its members.
+    rows: list[DocumentView | SetView] = [view for view in docs if view.in_set is None]
+    rows += sets
+    judged = [entry for entry in gated(report.documents, report.sets) if entry.elements]
     return Portfolio(
         report=report,
         columns=columns,
         documents=docs,
         sets=sets,
-        bars=_bars(columns, docs),
-        top_missing=_top_missing(report),
-        judged=sum(1 for d in report.documents if d.elements),
+        bars=_bars(columns, rows),
+        top_missing=_top_missing(judged),
+        judged=len(judged),
+        checked_documents=sum(1 for d in report.documents if d.elements),
     )
 
 

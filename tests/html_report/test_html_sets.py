@@ -11,6 +11,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from gaplint.report import DocumentError, DocumentReport, Report
+from gaplint.reporters.html import build_portfolio
 from gaplint.rules import RulePack
 from gaplint.sets import judge_set
 
@@ -57,6 +58,15 @@ def test_the_matrix_has_a_row_for_the_set_that_links_to_it_and_its_members(
     assert "</span> covered</span>" in row and "</span> missing</span>" in row
     # Each member's row says it is judged in the set; the other document's does not.
     assert links.count("#set-1") >= 3
+
+
+def test_the_tallies_count_the_set_once_not_its_members(set_report: Report, pack: RulePack) -> None:
+    portfolio = build_portfolio(set_report, pack)
+    assert portfolio.checked_documents == 3
+    assert portfolio.judged == 2  # the set and the document outside it
+    for bar in portfolio.bars:
+        assert bar.covered + bar.partial + bar.missing == 2
+    assert portfolio.top_missing and all(m.of == 2 for m in portfolio.top_missing)
 
 
 def test_the_set_section_names_its_members_and_the_member_behind_each_sentence(
