@@ -10,14 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from gaplint import __version__
 from gaplint.api import Checker, error_report
 from gaplint.config import Overrides, resolve_config
 from gaplint.document import Document
 from gaplint.errors import ErrorCode, InputError
 from gaplint.paths import relative_to
 from gaplint.readers import read_bytes, read_file_bytes
-from gaplint.report import DocumentReport, RulePackInfo, ToolInfo
+from gaplint.report import DocumentReport, ToolInfo
 from gaplint.rules import RulePack, load_pack
 from gaplint.selection import SelectionSpec
 
@@ -71,18 +70,13 @@ class Setup:
 def setup(start: str, config_file: str | None, isolated: bool, overrides: Overrides) -> Setup:
     """The configuration found from `start` (or given), with the command line's changes."""
     from gaplint.config import build_selection
+    from gaplint.run import tool_info
 
     loaded = overrides.apply(
         resolve_config(Path(start), Path(config_file) if config_file else None, isolated)
     )
     pack = load_pack(loaded.rule_dirs())
     spec = build_selection(loaded, pack.ids())
-    tool = ToolInfo(
-        version=__version__,
-        rules=["builtin", *loaded.config.rules],
-        rule_pack=RulePackInfo(
-            digest=pack.digest, files=[Path(source).name for source in pack.sources]
-        ),
-    )
+    tool = tool_info(loaded, pack)
     checker = Checker(rule_dirs=loaded.rule_dirs(), limits=loaded.config.limits)
     return Setup(checker=checker, pack=pack, spec=spec, root=loaded.root, tool=tool)
