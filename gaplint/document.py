@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from gaplint.fields import split_field_run
+
 
 class DocFormat(str, Enum):
     PDF = "pdf"
@@ -128,6 +130,24 @@ class DocumentBuilder:
         text = " ".join(text.split())
         if not text:
             return
+        if kind is BlockKind.PARAGRAPH:
+            fields = split_field_run(text)
+            if fields:  # a title block's fields run into one line: one block each
+                for field in fields:
+                    self._add(kind, field, page=page, level=level, line=line, paragraph=paragraph)
+                return
+        self._add(kind, text, page=page, level=level, line=line, paragraph=paragraph)
+
+    def _add(
+        self,
+        kind: BlockKind,
+        text: str,
+        *,
+        page: int | None,
+        level: int | None,
+        line: int | None,
+        paragraph: int | None,
+    ) -> None:
         if kind is BlockKind.HEADING:
             level = level or 1
             while self._headings and self._headings[-1][0] >= level:

@@ -24,6 +24,7 @@ from lxml import etree
 
 from gaplint.document import BlockKind, DocumentBuilder, Metadata, Skipped
 from gaplint.errors import ErrorCode, InputError
+from gaplint.fields import field_row
 from gaplint.readers.base import Limits, ReadResult
 from gaplint.readers.textblocks import TextBlock
 from gaplint.readers.zipfailures import ZIP_FAILURES, zip_failure
@@ -299,8 +300,11 @@ class BodyWalker:
         # Raw w:tc elements: a merged cell is one element (gridSpan) or a start plus empty
         # continuations (vMerge), so each cell's text comes out once.
         for row in self._rows(table, w("tr")):
+            cells: list[list[TextBlock]] = []
             for cell in self._rows(row, w("tc")):
-                self._cell(cell, out)
+                cells.append([])
+                self._cell(cell, cells[-1])
+            out.extend(_field_row(cells) or [block for blocks in cells for block in blocks])
 
     def _cell(self, cell: etree._Element, out: list[TextBlock]) -> None:
         inner = self.blocks(cell)
@@ -313,6 +317,17 @@ class BodyWalker:
                 out.append(TextBlock(BlockKind.TABLE_CELL, text, None, first))
         else:
             out.extend(inner)  # a layout cell holding a whole section keeps its structure
+
+
+def _field_row(cells: list[list[TextBlock]]) -> list[TextBlock] | None:
+    """A two-cell row that is a header field ("Owner" | "IT"), as one block."""
+    if len(cells) != 2 or any(len(blocks) != 1 for blocks in cells):
+        return None
+    label, value = cells[0][0], cells[1][0]
+    if label.kind is not BlockKind.TABLE_CELL or value.kind is not BlockKind.TABLE_CELL:
+        return None
+    field = field_row([label.text, value.text])
+    return [TextBlock(BlockKind.TABLE_CELL, field, None, label.line)] if field else None
 
 
 # ---------------------------------------------------------------- package parts

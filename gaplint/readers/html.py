@@ -13,6 +13,7 @@ from lxml import etree
 
 from gaplint.document import BlockKind, DocumentBuilder, Metadata, Skipped
 from gaplint.errors import ErrorCode, InputError
+from gaplint.fields import field_row
 from gaplint.readers.base import Limits, ReadResult
 from gaplint.readers.encoding import declared_html_charset, decode_text
 from gaplint.readers.html_source import (
@@ -243,6 +244,18 @@ class _Walker:
             return BlockKind.PARAGRAPH
         return None
 
+    def _field_row(self, row: etree._Element) -> bool:
+        """A two-cell row that is a header field ("Owner" | "IT"), added as one block."""
+        cells = [child for child in row if _tag(child) in {"td", "th"} and child not in self.skip]
+        if len(cells) != 2 or any(self._leaf(cell) is not BlockKind.TABLE_CELL for cell in cells):
+            return False
+        field = field_row([_inline(cell, self.skip) for cell in cells])
+        if field is None:
+            return False
+        line = _start_line(row)
+        self.builder.add(BlockKind.TABLE_CELL, field, line=line and line + _lead_lines(row.text))
+        return True
+
     def walk(self, root: etree._Element) -> None:
         stack: list[tuple[BlockKind, list[_Item]]] = []
         self._enter(root, stack)
@@ -265,6 +278,8 @@ class _Walker:
 
     def _enter(self, element: etree._Element, stack: list[tuple[BlockKind, list[_Item]]]) -> None:
         tag = _tag(element)
+        if tag == "tr" and self._field_row(element):
+            return
         leaf = self._leaf(element)
         if leaf is not None:
             line = _start_line(element)

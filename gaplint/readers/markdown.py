@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import yaml
 
 from gaplint.document import BlockKind, DocumentBuilder, Metadata, Skipped
+from gaplint.fields import field_row
 from gaplint.readers.base import Limits, ReadResult
 from gaplint.readers.encoding import decode_text
 from gaplint.readers.text import split_lines
@@ -275,7 +276,9 @@ def markdown_blocks(lines: Sequence[str]) -> DocumentBuilder:
         if stripped.startswith("|"):
             if not _TABLE_SEPARATOR.match(stripped):
                 blocks.flush()
-                for cell in _table_cells(stripped):
+                cells = _table_cells(stripped)
+                field = field_row(cells)
+                for cell in [field] if field else cells:
                     blocks.add(BlockKind.TABLE_CELL, cell, number)
             continue
         marker = split_list_marker(stripped)

@@ -18,6 +18,7 @@ from lxml import etree
 
 from gaplint.document import BlockKind, DocumentBuilder, Metadata, Skipped
 from gaplint.errors import ErrorCode, InputError
+from gaplint.fields import field_row
 from gaplint.readers.base import Limits, ReadResult
 from gaplint.readers.zipfailures import ZIP_FAILURES, zip_failure
 from gaplint.readers.zippackage import SAFE_PARSER, checked_zip, xml_named
@@ -100,8 +101,12 @@ class _Walker:
 
     def _table(self, table: etree._Element) -> Iterator[tuple[BlockKind, str, int | None]]:
         for row in table.iter(_q(TABLE, "table-row")):
-            for cell in row.iterfind(_q(TABLE, "table-cell")):  # covered cells are not read
-                text = " ".join(self.text(p) for p in cell.iter(t("p"), t("h")))
+            cells = [  # covered cells are not read
+                " ".join(self.text(p) for p in cell.iter(t("p"), t("h")))
+                for cell in row.iterfind(_q(TABLE, "table-cell"))
+            ]
+            field = field_row(cells)
+            for text in [field] if field else cells:
                 yield BlockKind.TABLE_CELL, text, None
 
     def _frames(self, paragraph: etree._Element) -> Iterator[tuple[BlockKind, str, int | None]]:

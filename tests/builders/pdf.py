@@ -542,3 +542,29 @@ def paged_pdf(pages: list[list[tuple[str, str]]]) -> bytes:
             else:
                 _paragraph(pdf, text)
     return bytes(pdf.output())
+
+
+HEADER_FIELDS_RUN = (
+    "Subject: Use of Social Media  Number: 310-2  Effective Date: April 1, 2025  "
+    "Staff Contact: R. Alvarez, Web Manager"
+)
+HEADER_FIELD_ROWS = [("Owner", "Office of Communications"), ("Next review", "April 2027")]
+
+
+def header_fields_pdf() -> bytes:
+    """A title block as real PDFs flatten it: header fields run along one line, then a bordered
+    two-column table of label and value, then the body."""
+    pdf = FPDF(format="letter")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=9)
+    pdf.cell(0, 6, HEADER_FIELDS_RUN, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.set_font("Helvetica", size=11)
+    for label, value in HEADER_FIELD_ROWS:
+        pdf.cell(45, 8, label, border=1)
+        pdf.cell(90, 8, value, border=1)
+        pdf.ln(8)
+    pdf.ln(4)
+    _heading(pdf, "1. Purpose", 14)
+    _paragraph(pdf, "This policy sets rules for the accounts a department runs on social media.")
+    return bytes(pdf.output())

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from gaplint.document import BlockKind
+from gaplint.fields import field_row
 from gaplint.readers.pdf.geometry import Row, body_size
 from gaplint.readers.textblocks import (
     is_list_marker,
@@ -91,7 +92,8 @@ class Assembler:
         cells = _cells(row)
         if len(cells) > 1:
             self.flush()
-            for cell in cells:
+            field = field_row(cells)
+            for cell in [field] if field else cells:
                 self.protos.append(Proto(BlockKind.TABLE_CELL, cell, row.page))
             return
         text = cells[0] if cells else ""
