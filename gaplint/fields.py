@@ -35,6 +35,7 @@ _HEADS = (
 # A field label: one of the heads, capitalised as a label is, then ":".
 _LABEL = re.compile(rf"(?:(?<=\s)|^)(?P<label>(?i:{_HEADS}))\s*:(?=\s|$)")
 MIN_FIELDS = 3  # fewer is an ordinary sentence with a colon in it
+MAX_RUN_CHARS = 2_000  # a title block is short; a longer paragraph is prose, or hostile
 MAX_VALUE_WORDS = 40
 
 
@@ -49,6 +50,8 @@ def split_field_run(text: str) -> list[str] | None:
     "Number: 12 Effective Date: 1 May 2024 Owner: IT" -> ["Number: 12",
     "Effective Date: 1 May 2024", "Owner: IT"]; text before the first label stays in front.
     """
+    if len(text) > MAX_RUN_CHARS:
+        return None
     starts = [
         match.start()
         for match in _LABEL.finditer(text)

@@ -52,6 +52,7 @@ def test_a_run_of_fields_splits_at_each_label() -> None:
         "Effective Date: May 1 Owner: IT",  # two fields: an ordinary line
         "Employees must note the following: accounts are public.",
         "Name: Signature: Date:",  # a form to fill in: labels without values
+        "Date: 1 Owner: IT Review: yearly " * 200,  # far longer than a title block
     ],
 )
 def test_other_lines_are_left_whole(text: str) -> None:
