@@ -227,10 +227,12 @@ class _Blocks:
             self.builder.add(self.kind, clean_inline(join_lines(self.current)), line=self.first)
         self.current, self.kind = [], BlockKind.PARAGRAPH
 
-    def add(self, kind: BlockKind, text: str, line: int, level: int | None = None) -> None:
+    def add(
+        self, kind: BlockKind, text: str, line: int, level: int | None = None, cleaned: bool = False
+    ) -> None:
         self.flush()
         if text.strip():  # empty table cells and headings: nothing to clean
-            self.builder.add(kind, clean_inline(text), level=level, line=line)
+            self.builder.add(kind, text if cleaned else clean_inline(text), level=level, line=line)
 
     def code(self, lines: Sequence[str], line: int) -> None:
         # Kept (it may quote a sample post) but not cleaned: it is literal text.
@@ -277,8 +279,10 @@ def markdown_blocks(lines: Sequence[str]) -> DocumentBuilder:
             if not _TABLE_SEPARATOR.match(stripped):
                 blocks.flush()
                 cells = _table_cells(stripped)
-                field = field_row(cells)
-                for cell in [field] if field else cells:
+                field = field_row([clean_inline(cell) for cell in cells])  # "**Owner**" too
+                if field:
+                    blocks.add(BlockKind.TABLE_CELL, field, number, cleaned=True)
+                for cell in [] if field else cells:
                     blocks.add(BlockKind.TABLE_CELL, cell, number)
             continue
         marker = split_list_marker(stripped)

@@ -89,7 +89,7 @@ def _table_docx() -> bytes:
 
 
 def _markdown() -> bytes:
-    rows = "\n".join(f"| {label} | {value} |" for label, value in ROWS)
+    rows = "\n".join(f"| **{label}** | {value} |" for label, value in ROWS)  # bold labels
     table = f"| Field | Value |\n|---|---|\n{rows}\n| Facebook | Daily updates |"
     return f"{table}\n\n{RUN}\n\n{BODY}\n".encode()
 
