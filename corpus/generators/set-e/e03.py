@@ -1,0 +1,73 @@
+from lib import *
+import subprocess, os
+g = Gold(); d = D(g, font='Arial', size=10.5)
+d.header('Ridgeway County Administrative Policy IT-104')
+d.footer('IT-104 Acceptable Use of Technology Resources')
+d.title('Acceptable Use of County Technology Resources')
+d.p('POLICY NUMBER: IT-104', bold_lead=None)
+d.p('[[GL904|EFFECTIVE DATE: January 8, 2024]]')
+d.p('SUPERSEDES: IT-104 (2017); Internet and E-mail Use Memorandum (2012)')
+d.p('[[GL904|RESPONSIBLE DEPARTMENT: Information Technology]]')
+d.p('APPROVED BY: Board of County Commissioners, Resolution 2023-211')
+d.h('1. PURPOSE', 1)
+d.p('This policy sets out the acceptable use of the computers, networks, telephones, software, e-mail, internet access and other technology resources provided by Ridgeway County. The County provides these resources to support the delivery of public services, and their use is a privilege that may be limited or withdrawn.')
+d.h('2. SCOPE', 1)
+d.p('This policy applies to all County employees, elected officials and their staff, volunteers, interns, and contractors who are given access to County technology resources ("users"). Departments may adopt stricter rules for their own staff with the approval of the Chief Information Officer (CIO).')
+d.h('3. DEFINITIONS', 1)
+d.bullets(['Technology resources — all County-owned or County-managed hardware, software, networks, accounts and data, wherever located.',
+ 'Incidental personal use — brief, occasional personal use that does not interfere with work, does not incur cost to the County, and is otherwise consistent with this policy.',
+ '[[GL301|Official social media use — use of a social media account in the name of a County department to communicate County business, as distinct from an employee\'s personal use of social media.]]'])
+d.h('4. GENERAL USE AND OWNERSHIP', 1)
+d.p('4.1 Technology resources are County property and are provided for County business.')
+d.p('[[GL701|4.2 Users have no expectation of privacy in anything they create, store, send or receive using County technology resources, and the County may monitor, access and disclose such information without notice.]]')
+d.p('[[GL302|4.3 Incidental personal use of County technology resources is permitted, provided that it takes place outside of scheduled work time, such as during breaks, and does not violate Section 5, 6 or 7.]]')
+d.p('[[GL401|4.4 Use of technology resources is subject to the Ridgeway County Code of Ethics and the Employee Handbook, and nothing in this policy limits those documents.]]')
+d.h('5. ELECTRONIC MAIL', 1)
+d.p('5.1 County e-mail accounts are to be used for County business. Users shall not use personal e-mail accounts to conduct County business.')
+d.p('[[GL701|5.2 Users shall not send Social Security numbers, protected health information or other confidential data by e-mail unless the message is encrypted using the County\'s approved method.]]')
+d.p('5.3 Mass e-mails to all County staff require the approval of the County Administrator\'s Office.')
+d.h('6. INTERNET USE', 1)
+d.p('[[GL303|6.1 Users shall not use County technology resources to:]]')
+d.bullets(['[[GL303|access, download or distribute sexually explicit, obscene or hateful material;]]',
+ '[[GL303|conduct a private business or any activity for personal financial gain;]]',
+ '[[GL303|campaign for or against a candidate for public office or a ballot question;]]',
+ '[[GL303|harass, threaten or intimidate any person;]]',
+ 'engage in gambling or any activity that violates federal, state or local law;',
+ '[[GL707|download, copy or distribute copyrighted software, music, video or other material without the permission of the copyright holder.]]'], style='List Bullet 2')
+d.p('[[GL603|6.2 Software, browser extensions and third-party applications may not be installed on County devices without the approval of the IT Department, and all files downloaded from the internet are scanned automatically for viruses and malicious code.]]')
+d.p('6.3 The County uses a web filter. Access to a blocked site for a business reason may be requested through the IT Service Desk.')
+d.h('7. SOCIAL MEDIA', 1)
+d.p('[[GL102|7.1 Social networking sites, including Facebook, Instagram, TikTok, X and LinkedIn, are blocked by the County web filter for general users.]] [[GL101|Access is provided only to employees whose duties require it, such as department communications staff and the Public Information Officer.]]')
+d.p('[[GL103|7.2 A department head may request social media access for an employee by submitting an IT Service Desk ticket that states the business need; access is removed when the employee changes positions.]]')
+d.p('[[GL201|7.3 No department shall create a social media account in the name of the County or a County department without the prior approval of the Communications Office in the County Administrator\'s Office.]] [[GL501|Departments are responsible for the content of their accounts.]]')
+d.p('[[GL502,GL503|7.4 Employees who take part in professional online forums, listservs or association websites on matters related to their County work shall identify themselves accurately and, when expressing a personal opinion, shall include the statement "The views expressed are my own and do not necessarily reflect those of Ridgeway County."]]')
+d.p('7.5 This policy does not regulate employees\' personal social media accounts used on their own time and their own equipment. Employees are reminded that the Employee Handbook continues to apply.')
+d.h('8. PASSWORDS AND ACCOUNT SECURITY', 1)
+d.p('[[GL601|8.1 Passwords for all County systems and for any account used for County business, including County social media accounts, must be at least twelve characters, must not be shared, and must be changed immediately if it is suspected that they have been disclosed.]]')
+d.p('[[GL602|8.2 Multi-factor authentication is required for remote access to the County network, for County e-mail, and for County social media accounts where the platform supports it.]]')
+d.p('[[GL604|8.3 Users are the County\'s first line of defense against phishing: users must not click links or open attachments in unexpected messages, must never provide their password in response to an e-mail, text or telephone call, and must report suspicious messages using the "Report Phish" button.]]')
+d.p('8.4 Lost or stolen devices must be reported to the IT Service Desk within 24 hours.')
+d.h('9. MOBILE DEVICES', 1)
+d.p('9.1 County-issued phones and tablets are enrolled in the County\'s mobile device management system and may be wiped remotely if lost.')
+d.p('9.2 Personally owned devices may be used to access County e-mail only after the device has been enrolled by the IT Department and the user has signed the Bring Your Own Device Agreement.')
+d.table([['Resource', 'Personal use allowed?', 'Approval needed'],
+ ['County e-mail', 'Incidental only', 'None'],
+ ['Internet', 'Incidental, on breaks', 'Service Desk for blocked sites'],
+ ['Social media (work)', 'No', 'Department head and IT'],
+ ['County mobile phone', 'Incidental calls only', 'None']])
+d.h('10. RECORDS', 1)
+d.p('[[GL702|10.1 E-mail messages, text messages and social media posts that are made or received in the course of County business are County records and must be retained according to the Ridgeway County Records Retention Policy (ADM-22).]] Users should not delete such records except as that policy allows.')
+d.h('11. VIOLATIONS', 1)
+d.p('[[GL403|11.1 Violation of this policy may result in the suspension of access to technology resources and in disciplinary action, up to and including dismissal, and may be referred to law enforcement.]]')
+d.h('12. RELATED POLICIES', 1)
+d.bullets(['[[GL903|Ridgeway County Code of Ethics]]', '[[GL903|Employee Handbook, Chapter 6 (Standards of Conduct)]]', '[[GL903|ADM-22 Records Retention Policy]]', 'IT-110 Information Security Standard'])
+d.h('13. POLICY MAINTENANCE', 1)
+d.p('[[GL902|The IT Department maintains this policy and reviews it with Human Resources and the County Attorney\'s Office whenever significant changes in technology or law occur.]]')
+d.h('ACKNOWLEDGEMENT', 1)
+d.p('I have received and read Policy IT-104, Acceptable Use of County Technology Resources, and I agree to comply with it.')
+d.p('Employee name: ______________________   Department: ____________________')
+d.p('Signature: __________________________   Date: __________')
+tmp = '/tmp/blinde/pdf'; os.makedirs(tmp, exist_ok=True)
+d.save(tmp + '/e03-ridgeway-county-it-aup.docx')
+subprocess.run(['soffice', '--headless', '--convert-to', 'pdf', '--outdir', OUT, tmp + '/e03-ridgeway-county-it-aup.docx'], check=True, capture_output=True)
+g.write('e03-ridgeway-county-it-aup.pdf')
