@@ -279,7 +279,8 @@ def markdown_blocks(lines: Sequence[str]) -> DocumentBuilder:
             if not _TABLE_SEPARATOR.match(stripped):
                 blocks.flush()
                 cells = _table_cells(stripped)
-                field = field_row([clean_inline(cell) for cell in cells])  # "**Owner**" too
+                # Only a two-cell row can be a field; "**Owner**" is a label too.
+                field = field_row([clean_inline(cell) for cell in cells]) if len(cells) == 2 else None
                 if field:
                     blocks.add(BlockKind.TABLE_CELL, field, number, cleaned=True)
                 for cell in [] if field else cells:
