@@ -19,6 +19,7 @@ from gaplint.cli_options import (
     JURISDICTION_CHOICES,
     OUTPUT_FORMAT_ENV,
     batch_options,
+    cache_dir_option,
     config_options,
     echo_input_errors,
     fail,
@@ -170,7 +171,7 @@ def main() -> None:
     is_flag=True,
     help="Skip named files that `include` does not match or `exclude` does (for pre-commit).",
 )
-@click.option("--cache-dir", type=click.Path(file_okay=False), help="Cache folder.")
+@cache_dir_option()
 @click.option(
     "--baseline",
     type=click.Path(dir_okay=False),

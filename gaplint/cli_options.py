@@ -64,6 +64,22 @@ def config_options(function: F) -> F:
     return _apply(function, _CONFIG_OPTIONS)
 
 
+# diff and draft cache only the rule pack, and never inside a git work tree (cache_location).
+PACK_NO_CACHE_HELP = "Compile the rule pack in memory: neither read nor write the cache."
+PACK_CACHE_DIR_HELP = (
+    "Cache folder for the compiled rule pack; one inside a git work tree is never written "
+    "(the user's cache folder is used instead)."
+)
+
+
+def no_cache_option(help: str = "Neither read nor write cached results.") -> Callable[[F], F]:
+    return click.option("--no-cache", is_flag=True, help=help)
+
+
+def cache_dir_option(help: str = "Cache folder.") -> Callable[[F], F]:
+    return click.option("--cache-dir", type=click.Path(file_okay=False), help=help)
+
+
 def batch_options(function: F) -> F:
     """The configuration options, --no-cache, -j and --absolute-paths, declared once for every
     batch command."""
@@ -71,7 +87,7 @@ def batch_options(function: F) -> F:
         function,
         (
             *_CONFIG_OPTIONS,
-            click.option("--no-cache", is_flag=True, help="Neither read nor write cached results."),
+            no_cache_option(),
             click.option(
                 "-j",
                 "--jobs",

@@ -13,8 +13,12 @@ from typing import TYPE_CHECKING
 import click
 
 from gaplint.cli_options import (
+    PACK_CACHE_DIR_HELP,
+    PACK_NO_CACHE_HELP,
+    cache_dir_option,
     config_options,
     format_option,
+    no_cache_option,
     override_options,
     write_output,
 )
@@ -47,6 +51,8 @@ if TYPE_CHECKING:
 )
 @config_options
 @override_options()
+@no_cache_option(PACK_NO_CACHE_HELP)
+@cache_dir_option(PACK_CACHE_DIR_HELP)
 def diff_command(
     paths: tuple[str, ...],
     rev: str | None,
@@ -57,6 +63,8 @@ def diff_command(
     config_file: str | None,
     isolated: bool,
     overrides: Overrides,
+    no_cache: bool,
+    cache_dir: str | None,
 ) -> None:
     """Report the sub-points a new version gained and lost, and the sentences behind each.
 
@@ -72,7 +80,7 @@ def diff_command(
 
     if rev is None and len(paths) != 2:
         raise click.UsageError("give two files, OLD NEW, or paths with --rev REV")
-    checks = setup(paths[-1], config_file, isolated, overrides)
+    checks = setup(paths[-1], config_file, isolated, overrides, not no_cache, cache_dir)
     diffs = []
     for old_name, load_old, new_path in _pairs(paths, rev, checks.checker.limits):
         old = _old_version(checks, old_name, load_old, new_path, added_ok)

@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from gaplint.cli_options import config_options, override_options
+from gaplint.cli_options import (
+    PACK_CACHE_DIR_HELP,
+    PACK_NO_CACHE_HELP,
+    cache_dir_option,
+    config_options,
+    no_cache_option,
+    override_options,
+)
 
 if TYPE_CHECKING:
     from gaplint.config import Overrides
@@ -40,6 +47,8 @@ if TYPE_CHECKING:
 )
 @config_options
 @override_options()
+@no_cache_option(PACK_NO_CACHE_HELP)
+@cache_dir_option(PACK_CACHE_DIR_HELP)
 def draft_command(
     path: str,
     output: Path,
@@ -48,6 +57,8 @@ def draft_command(
     config_file: str | None,
     isolated: bool,
     overrides: Overrides,
+    no_cache: bool,
+    cache_dir: str | None,
 ) -> None:
     """Draft an addendum for legal review: the gaps by element and severity, then for each
     missing sub-point its recommendation and an example clause naming the agency.
@@ -58,7 +69,7 @@ def draft_command(
     from gaplint.neutralise import error_line, terminal
     from gaplint.single_check import setup
 
-    checks = setup(path, config_file, isolated, overrides)
+    checks = setup(path, config_file, isolated, overrides, not no_cache, cache_dir)
     checked = checks.check_file(path)
     report = checked.report
     if report.error is not None:
