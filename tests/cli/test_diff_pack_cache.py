@@ -27,8 +27,8 @@ def _untouched(root: Path) -> str:
 
 
 def test_rev_writes_nothing_into_the_repository_and_the_next_run_loads_the_pack(
-    repo: Project,
-    user_cache: Path,  # noqa: F811
+    repo: Project,  # noqa: F811  # the fixture imported above
+    user_cache: Path,
 ) -> None:
     def diff() -> subprocess.CompletedProcess[str]:
         args = [GAPLINT, "diff", "policy.md", "--rev", "HEAD~1"]
@@ -56,9 +56,9 @@ def test_no_cache_writes_no_cache_at_all(repo: Project, user_cache: Path) -> Non
 
 
 def test_a_cache_dir_outside_the_work_tree_is_used(
-    repo: Project,
+    repo: Project,  # noqa: F811  # the fixture imported above
     user_cache: Path,
-    tmp_path: Path,  # noqa: F811
+    tmp_path: Path,
 ) -> None:
     elsewhere = tmp_path / "elsewhere"
     result = repo.run("diff", "policy.md", "--rev", "HEAD~1", "--cache-dir", str(elsewhere))
@@ -67,8 +67,8 @@ def test_a_cache_dir_outside_the_work_tree_is_used(
 
 
 def test_a_cache_dir_inside_the_work_tree_is_not_written(
-    repo: Project,
-    user_cache: Path,  # noqa: F811
+    repo: Project,  # noqa: F811  # the fixture imported above
+    user_cache: Path,
 ) -> None:
     result = repo.run("diff", "policy.md", "--rev", "HEAD~1", "--cache-dir", "build/cache")
     assert result.exit_code == 0, result.output
@@ -77,9 +77,9 @@ def test_a_cache_dir_inside_the_work_tree_is_not_written(
 
 
 def test_draft_in_a_repository_keeps_the_pack_in_the_user_cache(
-    repo: Project,
+    repo: Project,  # noqa: F811  # the fixture imported above
     user_cache: Path,
-    tmp_path: Path,  # noqa: F811
+    tmp_path: Path,
 ) -> None:
     repo.write("policy.md", NO_RECORDS)
     _git(repo.root, "commit", "-qam", "third version")
