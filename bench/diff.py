@@ -5,12 +5,20 @@ the test extra). The policy is built from the project's own corpus/ text, repeat
 varied numbering until it fills about 100 PDF pages; the second version deletes, rewords and
 adds sentences. Target: the diff within 1.2x the time of checking both versions once
 (`gaplint check --no-cache OLD NEW`, one process), measured in the same run, interleaved.
+
+python bench/diff.py --small times the README's example instead (two short Markdown versions,
+`gaplint diff PATH --rev HEAD` in a fresh git repository): with the compiled pack loaded from
+the user's cache folder, against --no-cache (compiled in memory, as diff did before it had a
+cache), interleaved; wall and CPU time, written to bench/out/diff_small.json.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -22,6 +30,7 @@ from fpdf import FPDF
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "bench" / "out" / "diff.json"
+OUT_SMALL = REPO / "bench" / "out" / "diff_small.json"
 GAPLINT = str(Path(sys.executable).with_name("gaplint"))
 PAGES = 100
 ROUNDS = 3
@@ -95,7 +104,63 @@ def _wall(args: list[str], cwd: Path) -> float:
     return time.perf_counter() - start
 
 
+def _wall_and_cpu(args: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system) of one run of `args`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(args, cwd=cwd, env=env, capture_output=True, check=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
+def _git(folder: Path, *args: str) -> str:
+    identity = ["-c", "user.name=bench", "-c", "user.email=bench@example.org"]
+    done = subprocess.run(["git", *identity, *args], cwd=folder, capture_output=True, text=True)
+    return done.stdout
+
+
+def small() -> None:
+    old = REPO / "corpus" / "01-riverton-city-full-policy.md"
+    new = REPO / "examples" / "riverton-v2.md"
+    with tempfile.TemporaryDirectory() as tmp:
+        folder, user_cache = Path(tmp) / "repo", Path(tmp) / "user-cache"
+        folder.mkdir()
+        _git(folder, "init", "-q")
+        (folder / "policy.md").write_bytes(old.read_bytes())
+        _git(folder, "add", "policy.md")
+        _git(folder, "commit", "-qm", "old")
+        (folder / "policy.md").write_bytes(new.read_bytes())
+        _git(folder, "commit", "-qam", "new")
+        env = {**os.environ, "XDG_CACHE_HOME": str(user_cache)}
+        diff = [GAPLINT, "diff", "--isolated", "policy.md", "--rev", "HEAD~1"]
+        subprocess.run(diff, cwd=folder, env=env, capture_output=True, check=True)  # stores it
+        cached, compiled = [], []
+        for _ in range(ROUNDS):  # interleaved, so both see the same load on a shared machine
+            cached.append(_wall_and_cpu(diff, folder, env))
+            compiled.append(_wall_and_cpu([*diff, "--no-cache"], folder, env))
+        untouched = _git(folder, "status", "--porcelain", "--ignored") == ""
+    result = {
+        "cached": {"wall": sorted(w for w, _ in cached), "cpu": sorted(c for _, c in cached)},
+        "no_cache": {"wall": sorted(w for w, _ in compiled), "cpu": sorted(c for _, c in compiled)},
+        "repository_untouched": untouched,
+        "load_average": os.getloadavg()[0],
+    }
+    OUT_SMALL.parent.mkdir(parents=True, exist_ok=True)
+    OUT_SMALL.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    for name, runs in (("pack cached", cached), ("--no-cache", compiled)):
+        wall = statistics.median(w for w, _ in runs)
+        cpu = statistics.median(c for _, c in runs)
+        print(f"gaplint diff, {name:<12} median wall {wall:.2f} s, CPU {cpu:.2f} s")
+    print(f"repository untouched: {untouched}; load average {result['load_average']:.1f}")
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--small", action="store_true", help="time the README's example")
+    if parser.parse_args().small:
+        small()
+        return
     sections = _corpus_sections()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

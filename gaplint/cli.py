@@ -19,15 +19,14 @@ from gaplint.cli_options import (
     JURISDICTION_CHOICES,
     OUTPUT_FORMAT_ENV,
     batch_options,
+    cache_dir_option,
     config_options,
     echo_input_errors,
     fail,
     format_option,
     no_documents_message,
     ocr_option,
-    overrides,
-    selection_options,
-    set_option,
+    override_options,
     write_output,
 )
 from gaplint.completion import complete_rule_ids
@@ -36,6 +35,7 @@ from gaplint.neutralise import error_line, terminal
 from gaplint.reporters import formats_for
 
 if TYPE_CHECKING:
+    from gaplint.config import Overrides
     from gaplint.rules import RulePack
     from gaplint.shard import Shard
 
@@ -142,8 +142,14 @@ def main() -> None:
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE.")
 @batch_options
-@selection_options
-@set_option
+@override_options(
+    "set_name",
+    "fail_on",
+    "min_coverage",
+    "ocr",
+    # Where check has always listed them.
+    listed_after={"fail_on": "statistics", "min_coverage": "fail_on", "ocr": "write_baseline"},
+)
 @click.option("--stdin-filename", help="Name (and type hint) for a document read from '-'.")
 @click.option("--show-evidence", is_flag=True, help="Quote the sentence behind each covered point.")
 @click.option(
@@ -158,17 +164,6 @@ def main() -> None:
     help="Instead of the report, count the gaps per rule across all documents.",
 )
 @click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "info", "never"]),
-    help="Lowest severity that fails the run (overrides configuration).",
-)
-@click.option(
-    "--min-coverage",
-    type=click.FloatRange(0, 1),
-    metavar="FRACTION",
-    help="Fail a document covering less than this share of sub-points (0.6 = 60%).",
-)
-@click.option(
     "--exit-zero", is_flag=True, help="Exit 0 even when gaps fail the run (2 still means errors)."
 )
 @click.option(
@@ -176,7 +171,7 @@ def main() -> None:
     is_flag=True,
     help="Skip named files that `include` does not match or `exclude` does (for pre-commit).",
 )
-@click.option("--cache-dir", type=click.Path(file_okay=False), help="Cache folder.")
+@cache_dir_option()
 @click.option(
     "--baseline",
     type=click.Path(dir_okay=False),
@@ -185,7 +180,6 @@ def main() -> None:
 @click.option(
     "--write-baseline", type=click.Path(dir_okay=False), help="Record today's gaps in this file."
 )
-@ocr_option
 @click.option(
     "--shard",
     metavar="K/N",
@@ -201,24 +195,16 @@ def check(
     no_cache: bool,
     jobs: int,
     absolute_paths: bool,
-    select: tuple[str, ...],
-    extend_select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    jurisdiction: str | None,
-    rule_dirs: tuple[Path, ...],
-    set_name: str | None,
+    overrides: Overrides,
     stdin_filename: str | None,
     show_evidence: bool,
     quiet: int,
     statistics: bool,
-    fail_on: str | None,
-    min_coverage: float | None,
     exit_zero: bool,
     force_exclude: bool,
     cache_dir: str | None,
     baseline: str | None,
     write_baseline: str | None,
-    ocr: bool | None,
     shard: Shard | None,
 ) -> None:
     """Check policy documents (files, folders, or '-' for standard input) for gaps.
@@ -249,17 +235,7 @@ def check(
         jobs=jobs,
         baseline=Path(baseline) if baseline else None,
         write_baseline=Path(write_baseline) if write_baseline else None,
-        overrides=overrides(
-            select,
-            extend_select,
-            ignore,
-            rule_dirs,
-            fail_on,
-            min_coverage,
-            jurisdiction,
-            set_name,
-            ocr,
-        ),
+        overrides=overrides,
         progress=sys.stderr.isatty(),
         force_exclude=force_exclude,
         absolute_paths=absolute_paths,

@@ -6,9 +6,10 @@ Only click is imported here, so `gaplint --help` stays fast.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeVar, get_args
 
 import click
 
@@ -16,7 +17,6 @@ from gaplint.completion import complete_rule_ids
 from gaplint.neutralise import error_line, terminal
 
 if TYPE_CHECKING:
-    from gaplint.config import Overrides
     from gaplint.report import DocumentReport
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -64,6 +64,22 @@ def config_options(function: F) -> F:
     return _apply(function, _CONFIG_OPTIONS)
 
 
+# diff and draft cache only the rule pack, and never inside a git work tree (cache_location).
+PACK_NO_CACHE_HELP = "Compile the rule pack in memory: neither read nor write the cache."
+PACK_CACHE_DIR_HELP = (
+    "Cache folder for the compiled rule pack; one inside a git work tree is never written "
+    "(the user's cache folder is used instead)."
+)
+
+
+def no_cache_option(help: str = "Neither read nor write cached results.") -> Callable[[F], F]:
+    return click.option("--no-cache", is_flag=True, help=help)
+
+
+def cache_dir_option(help: str = "Cache folder.") -> Callable[[F], F]:
+    return click.option("--cache-dir", type=click.Path(file_okay=False), help=help)
+
+
 def batch_options(function: F) -> F:
     """The configuration options, --no-cache, -j and --absolute-paths, declared once for every
     batch command."""
@@ -71,7 +87,7 @@ def batch_options(function: F) -> F:
         function,
         (
             *_CONFIG_OPTIONS,
-            click.option("--no-cache", is_flag=True, help="Neither read nor write cached results."),
+            no_cache_option(),
             click.option(
                 "-j",
                 "--jobs",
@@ -87,15 +103,6 @@ def batch_options(function: F) -> F:
             ),
         ),
     )
-
-
-set_option = click.option(
-    "--set",
-    "set_name",
-    metavar="NAME",
-    help="Judge the documents given as one policy set called NAME: a sub-point is covered "
-    "when any of them covers it (as [[tool.gaplint.sets]] does).",
-)
 
 
 def format_option(
@@ -115,85 +122,157 @@ def format_option(
     )
 
 
-def _prefixes(
-    _ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]
-) -> tuple[str, ...]:
+OptionalOverride = Literal["set_name", "fail_on", "min_coverage", "ocr"]
+"""The override options only some commands take; every one takes the others."""
+OVERRIDES_PARAM = "overrides"
+"""The one parameter through which a command receives its Overrides."""
+OCR_HELP = 'Read scanned PDF pages (no text layer) by OCR with Tesseract (as `ocr = "auto"`).'
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _split_prefixes(value: tuple[str, ...]) -> tuple[str, ...]:
     # Repeated or comma-separated, as ruff takes them: --select GL5,GL6 --select GL9.
     return tuple(part.strip() for item in value for part in item.split(",") if part.strip())
 
 
-def _prefix_option(name: str, help: str) -> Callable[[F], F]:
-    return click.option(
-        name,
+def _ocr_mode(value: bool | None) -> str | None:
+    return None if value is None else ("auto" if value else "off")
+
+
+def _into_overrides(field: str, convert: Callable[[Any], Any]) -> Callable[..., Any]:
+    """A callback that writes its option's value into the command's one Overrides."""
+
+    def store(ctx: click.Context, _param: click.Parameter, value: Any) -> Any:
+        if ctx.resilient_parsing:  # shell completion: nothing will run
+            return value
+        from gaplint.config import Overrides
+
+        current = ctx.params.get(OVERRIDES_PARAM) or Overrides()
+        ctx.params[OVERRIDES_PARAM] = replace(current, **{field: convert(value)})
+        return value
+
+    return store
+
+
+def _override(
+    declarations: list[str], field: str, convert: Callable[[Any], Any] = _same, **attrs: Any
+) -> click.Option:
+    return click.Option(
+        declarations, expose_value=False, callback=_into_overrides(field, convert), **attrs
+    )
+
+
+def _prefix_override(name: str, field: str, help: str) -> click.Option:
+    return _override(
+        [name],
+        field,
+        _split_prefixes,
         multiple=True,
-        callback=_prefixes,
         metavar="PREFIXES",
         help=help,
         shell_complete=complete_rule_ids,
     )
 
 
-def selection_options(function: F) -> F:
-    """--select, --extend-select, --ignore, --jurisdiction and --rules, for every batch
-    command."""
-    return _apply(
-        function,
-        (
-            _prefix_option("--select", "Only these rule prefixes (GL5, GL502), not the config's."),
-            _prefix_option("--extend-select", "Add these rule prefixes to the selection."),
-            _prefix_option("--ignore", "Leave out these rule prefixes (the longer prefix wins)."),
-            click.option(
-                "--jurisdiction",
-                type=click.Choice(JURISDICTION_CHOICES),
-                help="Whose laws the recommendations follow (default: detected from each "
-                "document; overrides configuration).",
-            ),
-            click.option(
-                "--rules",
-                "rule_dirs",
-                multiple=True,
-                type=click.Path(exists=True, file_okay=False, path_type=Path),
-                metavar="DIR",
-                help="A folder of extra rule files, added to the built-in checklist.",
-            ),
+def _override_options() -> dict[str, click.Option]:
+    """Every option that changes the configuration for one run, by its Overrides field, in
+    the order --help lists them. New ones for each command: click keeps state in them."""
+    return {
+        "select": _prefix_override(
+            "--select", "select", "Only these rule prefixes (GL5, GL502), not the config's."
         ),
-    )
+        "extend_select": _prefix_override(
+            "--extend-select", "extend_select", "Add these rule prefixes to the selection."
+        ),
+        "ignore": _prefix_override(
+            "--ignore", "ignore", "Leave out these rule prefixes (the longer prefix wins)."
+        ),
+        "jurisdiction": _override(
+            ["--jurisdiction"],
+            "jurisdiction",
+            type=click.Choice(JURISDICTION_CHOICES),
+            help="Whose laws the recommendations follow (default: detected from each "
+            "document; overrides configuration).",
+        ),
+        "rules": _override(
+            ["--rules", "rule_dirs"],
+            "rules",
+            multiple=True,
+            type=click.Path(exists=True, file_okay=False, path_type=Path),
+            metavar="DIR",
+            help="A folder of extra rule files, added to the built-in checklist.",
+        ),
+        "set_name": _override(
+            ["--set", "set_name"],
+            "set_name",
+            metavar="NAME",
+            help="Judge the documents given as one policy set called NAME: a sub-point is "
+            "covered when any of them covers it (as [[tool.gaplint.sets]] does).",
+        ),
+        "fail_on": _override(
+            ["--fail-on"],
+            "fail_on",
+            type=click.Choice(["error", "warning", "info", "never"]),
+            help="Lowest severity that fails the run (overrides configuration).",
+        ),
+        "min_coverage": _override(
+            ["--min-coverage"],
+            "min_coverage",
+            type=click.FloatRange(0, 1),
+            metavar="FRACTION",
+            help="Fail a document covering less than this share of sub-points (0.6 = 60%).",
+        ),
+        "ocr": _override(["--ocr/--no-ocr"], "ocr", _ocr_mode, default=None, help=OCR_HELP),
+    }
 
 
-def overrides(
-    select: tuple[str, ...],
-    extend_select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    rule_dirs: tuple[Path, ...],
-    fail_on: str | None = None,
-    min_coverage: float | None = None,
-    jurisdiction: str | None = None,
-    set_name: str | None = None,
-    ocr: bool | None = None,
-) -> Overrides:
-    """The command line's changes to the configuration, from the options above."""
-    from gaplint.config import Overrides
+OVERRIDE_FIELDS = tuple(_override_options())
+"""The Overrides fields the command line sets, in --help order."""
+SHARED_OVERRIDES: tuple[str, ...] = tuple(
+    name for name in OVERRIDE_FIELDS if name not in get_args(OptionalOverride)
+)
+"""The fields every command that takes overrides has an option for."""
 
-    return Overrides(
-        select=select,
-        extend_select=extend_select,
-        ignore=ignore,
-        rules=rule_dirs,
-        fail_on=fail_on,  # type: ignore[arg-type]  # click.Choice checked it
-        min_coverage=min_coverage,
-        jurisdiction=jurisdiction,
-        set_name=set_name,
-        ocr=None if ocr is None else ("auto" if ocr else "off"),
-    )
+
+def override_options(
+    *optional: OptionalOverride, listed_after: Mapping[str, str] | None = None
+) -> Callable[[F], F]:
+    """The options that change the configuration for one run (--select, --extend-select,
+    --ignore, --jurisdiction, --rules, and those of `optional` the command takes), given to
+    the command as one `overrides: Overrides`: a new option is added here, once.
+
+    They are listed in --help where the decorator stands, except those `listed_after`
+    names: each after the parameter called there, which must be declared below.
+    """
+    placed = dict(listed_after or {})
+    wanted = [name for name in OVERRIDE_FIELDS if name in SHARED_OVERRIDES or name in optional]
+    misplaced = set(placed) - set(wanted)
+    if misplaced:
+        raise ValueError(f"listed_after names options not taken: {sorted(misplaced)}")
+
+    def decorator(function: F) -> F:
+        options = _override_options()
+        # click's own list, which it shows in reverse: the last decorator's option first.
+        params: list[click.Parameter] = getattr(function, "__click_params__", [])
+        for name in reversed([name for name in wanted if name not in placed]):
+            params.append(options[name])
+        for name in (name for name in wanted if name in placed):
+            anchor = next((i for i, p in enumerate(params) if p.name == placed[name]), None)
+            if anchor is None:
+                raise ValueError(f"no parameter {placed[name]!r} declared to list {name} after")
+            params.insert(anchor, options[name])
+        function.__click_params__ = params  # type: ignore[attr-defined]
+        return function
+
+    return decorator
 
 
 def ocr_option(function: F) -> F:
-    """--ocr / --no-ocr: the configuration's `ocr` key for one run."""
-    return click.option(
-        "--ocr/--no-ocr",
-        default=None,
-        help='Read scanned PDF pages (no text layer) by OCR with Tesseract (as `ocr = "auto"`).',
-    )(function)
+    """--ocr / --no-ocr as a plain `ocr` parameter, for a command without overrides."""
+    return click.option("--ocr/--no-ocr", default=None, help=OCR_HELP)(function)
 
 
 def echo_input_errors(documents: Iterable[DocumentReport]) -> None:

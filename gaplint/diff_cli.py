@@ -13,14 +13,18 @@ from typing import TYPE_CHECKING
 import click
 
 from gaplint.cli_options import (
+    PACK_CACHE_DIR_HELP,
+    PACK_NO_CACHE_HELP,
+    cache_dir_option,
     config_options,
     format_option,
-    overrides,
-    selection_options,
+    no_cache_option,
+    override_options,
     write_output,
 )
 
 if TYPE_CHECKING:
+    from gaplint.config import Overrides
     from gaplint.diff_model import DiffReport, DocumentDiff
     from gaplint.readers import Limits
     from gaplint.single_check import Checked, Setup
@@ -46,7 +50,9 @@ if TYPE_CHECKING:
     help="With --rev, a PATH the revision does not have is new, not an error (pre-commit).",
 )
 @config_options
-@selection_options
+@override_options()
+@no_cache_option(PACK_NO_CACHE_HELP)
+@cache_dir_option(PACK_CACHE_DIR_HELP)
 def diff_command(
     paths: tuple[str, ...],
     rev: str | None,
@@ -56,11 +62,9 @@ def diff_command(
     added_ok: bool,
     config_file: str | None,
     isolated: bool,
-    select: tuple[str, ...],
-    extend_select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    jurisdiction: str | None,
-    rule_dirs: tuple[Path, ...],
+    overrides: Overrides,
+    no_cache: bool,
+    cache_dir: str | None,
 ) -> None:
     """Report the sub-points a new version gained and lost, and the sentences behind each.
 
@@ -76,9 +80,7 @@ def diff_command(
 
     if rev is None and len(paths) != 2:
         raise click.UsageError("give two files, OLD NEW, or paths with --rev REV")
-    checks = setup(paths[-1], config_file, isolated,
-                   overrides(select, extend_select, ignore, rule_dirs,
-                             jurisdiction=jurisdiction))  # fmt: skip
+    checks = setup(paths[-1], config_file, isolated, overrides, not no_cache, cache_dir)
     diffs = []
     for old_name, load_old, new_path in _pairs(paths, rev, checks.checker.limits):
         old = _old_version(checks, old_name, load_old, new_path, added_ok)

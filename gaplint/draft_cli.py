@@ -7,10 +7,21 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from gaplint.cli_options import config_options, overrides, selection_options
+from gaplint.cli_options import (
+    PACK_CACHE_DIR_HELP,
+    PACK_NO_CACHE_HELP,
+    cache_dir_option,
+    config_options,
+    no_cache_option,
+    override_options,
+)
+
+if TYPE_CHECKING:
+    from gaplint.config import Overrides
 
 
 @click.command(name="draft")
@@ -35,7 +46,9 @@ from gaplint.cli_options import config_options, overrides, selection_options
     'the policy\'s title or first headings, else "the agency".',
 )
 @config_options
-@selection_options
+@override_options()
+@no_cache_option(PACK_NO_CACHE_HELP)
+@cache_dir_option(PACK_CACHE_DIR_HELP)
 def draft_command(
     path: str,
     output: Path,
@@ -43,11 +56,9 @@ def draft_command(
     agency: str | None,
     config_file: str | None,
     isolated: bool,
-    select: tuple[str, ...],
-    extend_select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    jurisdiction: str | None,
-    rule_dirs: tuple[Path, ...],
+    overrides: Overrides,
+    no_cache: bool,
+    cache_dir: str | None,
 ) -> None:
     """Draft an addendum for legal review: the gaps by element and severity, then for each
     missing sub-point its recommendation and an example clause naming the agency.
@@ -58,9 +69,7 @@ def draft_command(
     from gaplint.neutralise import error_line, terminal
     from gaplint.single_check import setup
 
-    checks = setup(path, config_file, isolated,
-                   overrides(select, extend_select, ignore, rule_dirs,
-                             jurisdiction=jurisdiction))  # fmt: skip
+    checks = setup(path, config_file, isolated, overrides, not no_cache, cache_dir)
     checked = checks.check_file(path)
     report = checked.report
     if report.error is not None:

@@ -19,10 +19,7 @@ from gaplint.cli_options import (
     fail,
     format_option,
     no_documents_message,
-    ocr_option,
-    overrides,
-    selection_options,
-    set_option,
+    override_options,
     write_output,
 )
 from gaplint.config import Overrides
@@ -103,9 +100,7 @@ def _saved(
     "Output format (html and csv here; the others as `gaplint check` writes them).",
 )
 @batch_options
-@selection_options
-@set_option
-@ocr_option
+@override_options("set_name", "ocr")
 def report_command(
     paths: tuple[str, ...],
     from_files: tuple[str, ...],
@@ -116,13 +111,7 @@ def report_command(
     no_cache: bool,
     jobs: int,
     absolute_paths: bool,
-    select: tuple[str, ...],
-    extend_select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    jurisdiction: str | None,
-    rule_dirs: tuple[Path, ...],
-    set_name: str | None,
-    ocr: bool | None,
+    overrides: Overrides,
 ) -> None:
     """Write a self-contained HTML (or CSV) report for policy documents.
 
@@ -139,21 +128,12 @@ def report_command(
     if from_files and absolute_paths:
         # A saved report's paths are relative to where it was checked, not to here.
         raise click.UsageError("--absolute-paths applies to checking PATHS, not to --from")
-    changes = overrides(
-        select,
-        extend_select,
-        ignore,
-        rule_dirs,
-        jurisdiction=jurisdiction,
-        set_name=set_name,
-        ocr=ocr,
-    )
     documents: Sequence[DocumentReport] | DocumentSpool
     if from_files:
-        header, documents, context = _saved(from_files, config_file, isolated, changes)
+        header, documents, context = _saved(from_files, config_file, isolated, overrides)
     else:
         report, context = _checked(
-            paths, config_file, isolated, not no_cache, jobs, changes, absolute_paths
+            paths, config_file, isolated, not no_cache, jobs, overrides, absolute_paths
         )
         header, documents = report, report.documents
     count = len(documents)

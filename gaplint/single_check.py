@@ -2,11 +2,14 @@
 configuration's rule pack and selection, the one api.Checker, and the Document kept beside its
 report (a diff compares sentences, a draft reads the agency's name from the headings).
 
-No cache and no worker processes: these commands look at one or two documents at a time.
+No result cache and no worker processes: these commands look at one or two documents at a
+time. The rule pack is cached (validated and compiled), never inside a git work tree
+(gaplint.cache_location).
 """
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,16 +70,32 @@ class Setup:
         return self.check_data(data, path, path)
 
 
-def setup(start: str, config_file: str | None, isolated: bool, overrides: Overrides) -> Setup:
-    """The configuration found from `start` (or given), with the command line's changes."""
+def setup(
+    start: str,
+    config_file: str | None,
+    isolated: bool,
+    overrides: Overrides,
+    use_cache: bool = False,
+    cache_dir: str | None = None,
+) -> Setup:
+    """The configuration found from `start` (or given), with the command line's changes;
+    with `use_cache`, the rule pack kept in `cache_dir` (default: the batch's cache folder)
+    or, when that is inside a git work tree, in the user's cache folder."""
+    from gaplint.cache import CACHE_DIR_NAME, prepare_folder
+    from gaplint.cache_location import pack_cache_folder
     from gaplint.config import build_selection
     from gaplint.run import tool_info
 
     loaded = overrides.apply(
         resolve_config(Path(start), Path(config_file) if config_file else None, isolated)
     )
-    pack = load_pack(loaded.rule_dirs())
+    configured = Path(cache_dir) if cache_dir else loaded.root / CACHE_DIR_NAME
+    folder = pack_cache_folder(configured) if use_cache else None
+    if folder is not None:
+        with contextlib.suppress(OSError):  # unwritable: the pack is compiled in memory
+            prepare_folder(folder)
+    pack = load_pack(loaded.rule_dirs(), cache=folder)
     spec = build_selection(loaded, pack.ids())
     tool = tool_info(loaded, pack)
-    checker = Checker(rule_dirs=loaded.rule_dirs(), limits=loaded.config.limits)
+    checker = Checker(rule_dirs=loaded.rule_dirs(), limits=loaded.config.limits, cache_dir=folder)
     return Setup(checker=checker, pack=pack, spec=spec, root=loaded.root, tool=tool)

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import signal
 import sys
-from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 import click
 
-from gaplint.cli_options import config_options, fail, overrides, selection_options
+from gaplint.cli_options import config_options, fail, override_options
 from gaplint.serve.settings import DEFAULT_HOST, DEFAULT_PORT, WILDCARD_HOSTS, ServeSettings
+
+if TYPE_CHECKING:
+    from gaplint.config import Overrides
 
 INSTALL_HINT = (
     "gaplint serve needs the `serve` extra (werkzeug, waitress): "
@@ -58,7 +61,7 @@ def _stop(signum: int, frame: FrameType | None) -> None:
     help="Another name clients may send in the Host header (with --host 0.0.0.0).",
 )
 @config_options
-@selection_options
+@override_options()
 @click.option(
     "-j",
     "--jobs",
@@ -94,11 +97,7 @@ def serve_command(
     allowed_hosts: tuple[str, ...],
     config_file: str | None,
     isolated: bool,
-    select: tuple[str, ...],
-    extend_select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    jurisdiction: str | None,
-    rule_dirs: tuple[Path, ...],
+    overrides: Overrides,
     jobs: int,
     checks: int,
     max_upload_mb: float,
@@ -122,7 +121,7 @@ def serve_command(
         allowed_hosts=allowed_hosts,
         config=config_file,
         isolated=isolated,
-        overrides=overrides(select, extend_select, ignore, rule_dirs, jurisdiction=jurisdiction),
+        overrides=overrides,
         jobs=jobs,
         max_upload_bytes=int(max_upload_mb * 1_000_000),
         max_files=max_files,
