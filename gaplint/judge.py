@@ -177,8 +177,17 @@ def _least(confidences: Iterable[Confidence | None]) -> Confidence:
     return Confidence.WEAK if Confidence.WEAK in set(confidences) else Confidence.STRONG
 
 
+MAX_LABEL_WORDS = 5
+
+
 def _is_heading(hit: RuleHit) -> bool:
-    return hit.sentence.kind is BlockKind.HEADING
+    """A heading, or a label that introduces what follows ("Be Respectful:"): it names the
+    topic, the sentences after it state the rule."""
+    sentence = hit.sentence
+    if sentence.kind is BlockKind.HEADING:
+        return True
+    text = sentence.text.rstrip()
+    return text.endswith(":") and len(text.split()) <= MAX_LABEL_WORDS
 
 
 def _in_section(hit: RuleHit, heading: Sentence | None) -> bool:

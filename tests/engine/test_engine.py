@@ -202,3 +202,20 @@ def test_evidence_is_ranked_by_terms_met_not_by_the_label_text(
     evidence = ranking.check_document(doc).subpoint("TS201").evidence
     assert [ev.text[:20] for ev in evidence] == ["The agency will reta", "The posts of the age"]
     assert evidence[0].pattern == "TS201: retain + years + records"
+
+
+def test_a_label_ranks_below_the_statements_after_it(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # "Retain Records:" introduces the rule as a heading would; the statement is cited first,
+    # and a label alone is no more sure than a heading alone.
+    folder = tmp_path_factory.mktemp("labels")
+    (folder / "TS2.yaml").write_text(RANKING_PACK, encoding="utf-8")
+    ranking = Checker(rule_dirs=[folder], builtin=False)
+    label = (P, "Retain Records For Years:", 0)
+    statement = (P, "The agency will retain the records of its accounts for seven years.", 0)
+    evidence = ranking.check_document(document(label, statement)).subpoint("TS201").evidence
+    assert [ev.text[:20] for ev in evidence] == ["The agency will reta", "Retain Records For Y"]
+    alone = ranking.check_document(document(label)).subpoint("TS201")
+    assert alone.confidence is not None and alone.confidence.value == "weak"
+    assert alone.confidence_reason == "only a heading names it"
