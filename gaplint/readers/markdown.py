@@ -10,6 +10,7 @@ import datetime as dt
 import html
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import yaml
 
@@ -97,15 +98,44 @@ def _first(fields: dict[str, object], *names: str) -> str | None:
     return None
 
 
-def parse_front_matter(text: str) -> tuple[Metadata, str, list[Skipped]]:
-    """Split off YAML (---) or TOML (+++) front matter: (metadata, body, skipped notes)."""
+# Front-matter keys that are a policy's header fields (a policy repository keeps its dates,
+# owner and review there): kept as text, as a DOCX header is.
+_HEADER_KEY_WORDS = {
+    "date", "dated", "adopted", "adoption", "effective", "review", "reviewed", "revised",
+    "revision", "updated", "lastmod", "owner", "approved", "approval", "version", "supersedes",
+    "replaces", "contact", "department", "division", "issued", "status",
+}
+FRONT_MATTER_SECTION = "(front matter)"
+
+
+class FrontMatter(NamedTuple):
+    metadata: Metadata
+    body: str
+    skipped: list[Skipped]
+    header_fields: list[str]
+    """"Owner: Communications", "Date adoption: 2015-05-19": the header fields among the keys."""
+
+
+def _header_fields(fields: dict[str, object]) -> list[str]:
+    found = []
+    for key, value in fields.items():
+        label = " ".join(key.replace("_", " ").replace("-", " ").split())
+        text = _scalar(value)
+        if text and _HEADER_KEY_WORDS & set(label.split()):
+            found.append(f"{label[:1].upper()}{label[1:]}: {text}")
+    return found
+
+
+def parse_front_matter(text: str) -> FrontMatter:
+    """Split off YAML (---) or TOML (+++) front matter: metadata, body, skipped notes and the
+    header fields among its keys."""
     skipped: list[Skipped] = []
     fields: dict[str, object] = {}
     yaml_match = _FRONT_MATTER.match(text)
     toml_match = None if yaml_match else _TOML_FRONT_MATTER.match(text)
     match = yaml_match or toml_match
     if not match:
-        return Metadata(), text, skipped
+        return FrontMatter(Metadata(), text, skipped, [])
     source = match.group("body")
     if len(source) > _MAX_FRONT_MATTER:
         skipped.append(Skipped(what="front matter", detail="too long to parse for metadata"))
@@ -128,7 +158,8 @@ def parse_front_matter(text: str) -> tuple[Metadata, str, list[Skipped]]:
         ),
     )
     # Keep the line count so nothing else shifts; the front matter itself is not body text.
-    return metadata, "\n" * match.group(0).count("\n") + text[match.end() :], skipped
+    body = "\n" * match.group(0).count("\n") + text[match.end() :]
+    return FrontMatter(metadata, body, skipped, _header_fields(fields))
 
 
 # Line tests written as plain string code, not regexes: the regex forms backtracked
@@ -280,7 +311,9 @@ def markdown_blocks(lines: Sequence[str]) -> DocumentBuilder:
                 blocks.flush()
                 cells = _table_cells(stripped)
                 # Only a two-cell row can be a field; "**Owner**" is a label too.
-                field = field_row([clean_inline(cell) for cell in cells]) if len(cells) == 2 else None
+                field = None
+                if len(cells) == 2:
+                    field = field_row([clean_inline(cell) for cell in cells])
                 if field:
                     blocks.add(BlockKind.TABLE_CELL, field, number, cleaned=True)
                 for cell in [] if field else cells:
@@ -300,11 +333,13 @@ def markdown_blocks(lines: Sequence[str]) -> DocumentBuilder:
 def read_markdown(data: bytes, limits: Limits) -> ReadResult:
     text, _ = decode_text(data)
     text = "\n".join(split_lines(text))
-    metadata, body, skipped = parse_front_matter(text)
+    metadata, body, skipped, header_fields = parse_front_matter(text)
     # Checked first: even a linear scan of megabytes of indentation costs a quarter second.
     if "<!--" in body:
         body = _COMMENT.sub(_keep_newlines, body)
     if "{{" in body or "{%" in body:
         body = _TEMPLATE.sub(_keep_newlines, body)
     builder = markdown_blocks(body.split("\n"))
+    for field in header_fields:  # after the body, apart from it, as DOCX headers are
+        builder.add_apart(FRONT_MATTER_SECTION, BlockKind.PARAGRAPH, field, line=1)
     return ReadResult(blocks=builder.blocks, metadata=metadata, skipped=skipped)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from gaplint.cli import main
 from gaplint.document import BlockKind, DocFormat, Document
 from gaplint.readers import read_bytes, read_document
 from gaplint.readers.textblocks import heading_level, join_lines, split_list_marker
@@ -91,6 +94,9 @@ def test_markdown_structure_and_cleaning() -> None:
         (C, "Twitter", contact, None),
         (C, "TTS", contact, None),
         (P, "# not a heading", contact, None),
+        # The front matter's header fields (dates here), after the body and apart from it.
+        (P, "Date: 2013-12-19 12:58:33 -0400", ["(front matter)"], None),
+        (P, "Lastmod: 2021-05-01", ["(front matter)"], None),
     ]
 
 
@@ -308,3 +314,36 @@ def test_a_form_feed_ends_a_block_without_shifting_line_numbers() -> None:
         (5, P, "mid"),
         (7, P, "Last."),
     ]
+
+
+FRONT_MATTER_POLICY = """---
+title: Social Media Policy
+code: POL-14
+effective-date: 2024-03-01
+policy_owner: Office of Communications
+tags: [communications, web]
+---
+
+# Social Media Policy
+
+Only staff designated by the Communications Director may post to the city's accounts.
+Passwords for official accounts must be changed when an administrator leaves.
+Comments that contain threats or profanity may be removed by the moderator.
+"""
+
+
+def test_front_matter_header_fields_are_read_as_text(tmp_path: Path) -> None:
+    # A policy repository keeps a policy's dates and owner in front matter, not in the body.
+    document = read_bytes(FRONT_MATTER_POLICY.encode(), "policy.md")
+    apart = [b.text for b in document.blocks if b.section == ["(front matter)"]]
+    assert apart == ["Effective date: 2024-03-01", "Policy owner: Office of Communications"]
+    path = tmp_path / "policy.md"
+    path.write_text(FRONT_MATTER_POLICY, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(path), "--format", "json", "--no-cache"])
+    subpoints = {
+        sub["id"]: sub
+        for element in json.loads(result.output)["documents"][0]["elements"]
+        for sub in element["subpoints"]
+    }
+    cited = [evidence["text"] for evidence in subpoints["GL904"]["evidence"]]
+    assert "Effective date: 2024-03-01" in cited
