@@ -19,7 +19,7 @@ from gaplint.fields import field_row
 from gaplint.readers.base import Limits, ReadResult
 from gaplint.readers.encoding import decode_text
 from gaplint.readers.text import split_lines
-from gaplint.readers.textblocks import join_lines, split_list_marker
+from gaplint.readers.textblocks import MAX_HEADING_WORDS, join_lines, split_list_marker
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\n(?P<body>.*?)\n\+\+\+[ \t]*(?:\n|\Z)", re.S)
@@ -114,6 +114,45 @@ class FrontMatter(NamedTuple):
     skipped: list[Skipped]
     header_fields: list[str]
     """"Owner: Communications", "Date adoption: 2015-05-19": the header fields among the keys."""
+    content: list[tuple[BlockKind, str]]
+    """The page's text when it lives in the front matter itself (an empty body)."""
+
+
+_MAX_CONTENT_NODES = 5_000  # values visited; a YAML alias bomb is visited once per object
+_CONTENT_HEADING_KEYS = {"title", "heading", "subtitle", "name", "header"}
+_MIN_CONTENT_WORDS = 6  # a shorter string is a setting ("layout: content"), not text
+_TAG = re.compile(r"<[^<>]{0,2000}>")
+
+
+def _content_blocks(loaded: object) -> list[tuple[BlockKind, str]]:
+    """A data-driven page (Jekyll's `pageContent: [{type: title, title: ...}, {copy: ...}]`)
+    keeps its text in the front matter: its strings in order, titles as headings, HTML in
+    them stripped."""
+    found: list[tuple[BlockKind, str]] = []
+    seen: set[int] = set()
+    stack: list[tuple[object, str]] = [(loaded, "")]
+    visits = 0
+    while stack and visits < _MAX_CONTENT_NODES:
+        value, key = stack.pop()
+        visits += 1
+        if isinstance(value, (dict, list)):
+            if id(value) in seen:
+                continue
+            seen.add(id(value))
+            children = (
+                [(child, str(name).lower()) for name, child in value.items()]
+                if isinstance(value, dict)
+                else [(child, key) for child in value]
+            )
+            stack.extend(reversed(children))
+        elif isinstance(value, str):
+            text = " ".join(html.unescape(_TAG.sub(" ", value)).split())
+            words = len(text.split())
+            if key in _CONTENT_HEADING_KEYS and 0 < words <= MAX_HEADING_WORDS:
+                found.append((BlockKind.HEADING, text))
+            elif words >= _MIN_CONTENT_WORDS:
+                found.append((BlockKind.PARAGRAPH, text))
+    return found
 
 
 def _header_fields(fields: dict[str, object]) -> list[str]:
@@ -135,8 +174,9 @@ def parse_front_matter(text: str) -> FrontMatter:
     toml_match = None if yaml_match else _TOML_FRONT_MATTER.match(text)
     match = yaml_match or toml_match
     if not match:
-        return FrontMatter(Metadata(), text, skipped, [])
+        return FrontMatter(Metadata(), text, skipped, [], [])
     source = match.group("body")
+    loaded: object = None
     if len(source) > _MAX_FRONT_MATTER:
         skipped.append(Skipped(what="front matter", detail="too long to parse for metadata"))
     elif yaml_match:
@@ -159,7 +199,8 @@ def parse_front_matter(text: str) -> FrontMatter:
     )
     # Keep the line count so nothing else shifts; the front matter itself is not body text.
     body = "\n" * match.group(0).count("\n") + text[match.end() :]
-    return FrontMatter(metadata, body, skipped, _header_fields(fields))
+    content = _content_blocks(loaded) if not body.strip() else []
+    return FrontMatter(metadata, body, skipped, _header_fields(fields), content)
 
 
 # Line tests written as plain string code, not regexes: the regex forms backtracked
@@ -333,13 +374,15 @@ def markdown_blocks(lines: Sequence[str]) -> DocumentBuilder:
 def read_markdown(data: bytes, limits: Limits) -> ReadResult:
     text, _ = decode_text(data)
     text = "\n".join(split_lines(text))
-    metadata, body, skipped, header_fields = parse_front_matter(text)
+    metadata, body, skipped, header_fields, content = parse_front_matter(text)
     # Checked first: even a linear scan of megabytes of indentation costs a quarter second.
     if "<!--" in body:
         body = _COMMENT.sub(_keep_newlines, body)
     if "{{" in body or "{%" in body:
         body = _TEMPLATE.sub(_keep_newlines, body)
     builder = markdown_blocks(body.split("\n"))
+    for kind, text in content:  # a page whose text is all in its front matter
+        builder.add(kind, text, line=1, level=2 if kind is BlockKind.HEADING else None)
     for field in header_fields:  # after the body, apart from it, as DOCX headers are
         builder.add_apart(FRONT_MATTER_SECTION, BlockKind.PARAGRAPH, field, line=1)
     return ReadResult(blocks=builder.blocks, metadata=metadata, skipped=skipped)
