@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
@@ -28,7 +28,7 @@ from gaplint.config import LoadedConfig, Overrides, build_selection, resolve_con
 from gaplint.discover import discover
 from gaplint.errors import InputError
 from gaplint.finisher import Finisher, document_status
-from gaplint.notices import coverage_shortfall, unmatched_per_file_ignores
+from gaplint.notices import unmatched_per_file_ignores
 from gaplint.paths import (
     STDIN,
     printable,
@@ -38,18 +38,17 @@ from gaplint.paths import (
 from gaplint.readers import Limits, read_file_bytes
 from gaplint.report import (
     SCHEMA_VERSION,
-    DocumentFacts,
     DocumentReport,
     Report,
     RulePackInfo,
     ToolInfo,
-    gated,
     generated_at,
-    summarize,
 )
-from gaplint.reporters import RenderContext, piece_renderer, piece_variant
+from gaplint.reporters import RenderContext, piece_renderer, piece_variant, streams_sets
 from gaplint.rules import RulePack, load_pack
 from gaplint.selection import Selection, SelectionSpec
+from gaplint.set_batch import Members, summary_through_sets
+from gaplint.set_batch import shortfalls as set_shortfalls
 from gaplint.sets import declarations, judge_sets, with_members
 from gaplint.shard import Shard
 from gaplint.spool import DocumentSpool, Spool
@@ -289,10 +288,10 @@ def execute(options: RunOptions) -> RunResult:
         resolve_config(_start(options), options.config, options.isolated)
     )
     options = replace(options, paths=with_members(options.paths, loaded))  # a set is read whole
-    if declarations(loaded):
-        # A set is judged from all its members at the end, so its documents are kept and
-        # rendered whole with the sets, not streamed one by one.
-        options = replace(options, output=None, keep_documents=True)
+    if declarations(loaded) and options.output and not streams_sets(options.output.fmt):
+        # The format shows a set's members with their set and cannot do so a document at a
+        # time: its documents are kept (on the spool) and rendered with the sets at the end.
+        options = replace(options, output=None)
     folder = options.cache_dir or loaded.root / CACHE_DIR_NAME
     if options.use_cache:
         with contextlib.suppress(OSError):
@@ -313,7 +312,9 @@ def execute(options: RunOptions) -> RunResult:
     output = None
     context = options.output.context(pack, root) if options.output else None
     if options.output and context:
-        piece = _piece(options.output.fmt, context)
+        declared = declarations(loaded)
+        members: Container[str] = Members(declared, loaded.root) if declared else ()
+        piece = _piece(options.output.fmt, context, members)
         output = (piece, piece_variant(options.output.fmt, context)) if piece else None
     batch = Finisher(options, loaded, known_baseline, root, output)
     for doc in found.errors:
@@ -332,17 +333,16 @@ def execute(options: RunOptions) -> RunResult:
             batch.finish(doc, job.rel, result.suppressions)
 
     notes = unmatched_per_file_ignores(spec, read)
-    sets = judge_sets(list(batch.documents), loaded, pack) if batch.documents else []
+    records = batch.sets
+    sets = judge_sets(list(records.records), loaded, pack) if records else []
     exit_code, shortfalls, summary = batch.exit_code, batch.notes(), batch.tally.summary()
-    if sets:  # a member fails the run, and is counted, only through its set
-        reports = list(batch.documents or [])
-        gated_facts = [DocumentFacts.of(entry) for entry in gated(reports, sets)]
+    if records and sets:  # a member fails the run, and is counted, only through its set
+        gated_facts = records.gated(sets)
         config = loaded.config
         statuses = (document_status(f, config, batch.threshold) for f in gated_facts)
         exit_code = max(statuses, default=0)
-        lines = (coverage_shortfall(f, config.min_coverage) for f in gated_facts)
-        shortfalls = [line for line in lines if line is not None]
-        summary = summarize(reports, sets)
+        shortfalls = set_shortfalls(gated_facts, config)
+        summary = summary_through_sets(summary, gated_facts, len(sets))
     notes += shortfalls
     if options.write_baseline:
         count = write_baseline(options.write_baseline, batch.open_gaps)
@@ -423,8 +423,10 @@ def _serve_from_cache(
     return pending, read
 
 
-def _piece(fmt: str, context: RenderContext) -> Callable[[DocumentReport], str] | None:
-    renderer = piece_renderer(fmt)
+def _piece(
+    fmt: str, context: RenderContext, members: Container[str]
+) -> Callable[[DocumentReport], str] | None:
+    renderer = piece_renderer(fmt, members)
     if renderer is None:
         return None
     return lambda doc: renderer(doc, context)
