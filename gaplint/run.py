@@ -44,7 +44,13 @@ from gaplint.report import (
     ToolInfo,
     generated_at,
 )
-from gaplint.reporters import RenderContext, piece_renderer, piece_variant, streams_sets
+from gaplint.reporters import (
+    RenderContext,
+    piece_renderer,
+    piece_variant,
+    streams_sets,
+    with_documents,
+)
 from gaplint.rules import RulePack, load_pack
 from gaplint.selection import Selection, SelectionSpec
 from gaplint.set_batch import Members, summary_through_sets
@@ -136,6 +142,13 @@ class RunResult:
     """Reports of documents that could not be read or checked (small), in path order."""
     discovered: int = 0
     """Documents found before --shard took its part."""
+
+    @property
+    def streamed(self) -> Report:
+        """The Report with its documents read from the spool as they are iterated, never
+        all held: for the formats rendered whole (HTML, CSV, Markdown, GitHub, --statistics)."""
+        assert self.documents is not None, "the batch kept rendered pieces only"
+        return with_documents(self.header, self.documents)
 
     @property
     def report(self) -> Report:

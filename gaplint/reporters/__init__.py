@@ -60,8 +60,8 @@ FORMATS = {
     ),
     "summary": Format("summary", pieces=("piece", "assemble"), sets=("piece", None)),
     "markdown": Format("markdown"),
-    "html": Format("html", command="report"),
-    "csv": Format("csv_", command="report"),
+    "html": Format("html", command="report", stream="chunks"),
+    "csv": Format("csv_", command="report", stream="chunks"),
 }
 
 
@@ -108,7 +108,8 @@ def render_chunks(
     fmt: str, header: Report, documents: Documents, context: RenderContext
 ) -> Iterator[str]:
     """The report in `fmt`, piece by piece: streamed from `documents` when the format can
-    be, else rendered whole (HTML, CSV, Markdown, GitHub need every document at once)."""
+    be, else rendered whole (HTML, CSV, Markdown, GitHub need every document at once),
+    the renderer reading `documents` one report at a time, as often as it needs."""
     spec = FORMATS[fmt]
     members = {path for policy_set in header.sets for path in policy_set.paths}
     renderer = piece_renderer(fmt, members)
@@ -117,8 +118,14 @@ def render_chunks(
     elif spec.stream is not None:
         chunker: Chunker = _function(spec, spec.stream)
         yield from chunker(header, documents, context)
-    else:
-        yield render(fmt, header.model_copy(update={"documents": list(documents)}), context)
+    else:  # rendered whole, but each document read from `documents` as the renderer goes
+        yield render(fmt, with_documents(header, documents), context)
+
+
+def with_documents(header: Report, documents: Documents) -> Report:
+    """The report with `documents` as they are (a batch's spool is not read into a list):
+    the renderers of formats without pieces only iterate over them, as often as needed."""
+    return header.model_copy(update={"documents": documents})
 
 
 def piece_renderer(fmt: str, members: Container[str] = ()) -> Piece | None:
