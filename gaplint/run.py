@@ -53,8 +53,7 @@ from gaplint.reporters import (
 )
 from gaplint.rules import RulePack, load_pack
 from gaplint.selection import Selection, SelectionSpec
-from gaplint.set_batch import Members, summary_through_sets
-from gaplint.set_batch import shortfalls as set_shortfalls
+from gaplint.set_batch import Members, shortfalls_through_sets, summary_through_sets
 from gaplint.sets import declarations, judge_sets, with_members
 from gaplint.shard import Shard
 from gaplint.spool import DocumentSpool, Spool
@@ -192,8 +191,8 @@ class Checked:
 
 
 def _error_report(error: InputError) -> DocumentReport:
-    # gaplint.api (the readers, the Document model) is imported only when a document is
-    # checked or cannot be read: a cached re-run never needs it.
+    # gaplint.api (the Checker) is imported only when a document is checked or cannot be
+    # read: a cached re-run never needs it.
     from gaplint.api import error_report
 
     return error_report(error)
@@ -354,7 +353,7 @@ def execute(options: RunOptions) -> RunResult:
         config = loaded.config
         statuses = (document_status(f, config, batch.threshold) for f in gated_facts)
         exit_code = max(statuses, default=0)
-        shortfalls = set_shortfalls(gated_facts, config)
+        shortfalls = shortfalls_through_sets(gated_facts, config)
         summary = summary_through_sets(summary, gated_facts, len(sets))
     notes += shortfalls
     if options.write_baseline:

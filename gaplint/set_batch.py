@@ -82,7 +82,8 @@ class SetRecords:
         return [*outside, *(DocumentFacts.of(policy_set) for policy_set in sets)]
 
 
-def shortfalls(gated: Sequence[DocumentFacts], config: Config) -> list[str]:
+def shortfalls_through_sets(gated: Sequence[DocumentFacts], config: Config) -> list[str]:
+    """The min-coverage notes of what fails the run (a set, not its members)."""
     lines = (coverage_shortfall(facts, config.min_coverage) for facts in gated)
     return [line for line in lines if line is not None]
 
