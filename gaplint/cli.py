@@ -253,7 +253,7 @@ def check(
     if statistics:
         from gaplint.statistics import gap_statistics, render_statistics
 
-        write_output(render_statistics(gap_statistics(result.report, result.pack), fmt), output)
+        write_output(render_statistics(gap_statistics(result.streamed, result.pack), fmt), output)
     elif result.rendered is not None and result.context is not None:
         write_output(assemble(fmt, result.header, result.rendered, result.context), output, color)
     else:

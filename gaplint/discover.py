@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import errno
 import fnmatch
+import functools
 import os
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -34,6 +36,14 @@ def glob_match(rel: str, pattern: str) -> bool:
     return any(fnmatch.fnmatchcase(rel, p) for p in candidates)
 
 
+@functools.lru_cache(maxsize=8)
+def _name_matcher(patterns: tuple[str, ...]) -> Callable[[str], re.Match[str] | None]:
+    """One regex for every `include` pattern, matched against a lower-cased file name: a
+    folder of 10,000 files is tested once per file, not once per file and pattern."""
+    joined = "|".join(fnmatch.translate(p.lower()) for p in patterns) or "(?!)"
+    return re.compile(joined).match
+
+
 @dataclass
 class Discovery:
     files: list[Path] = field(default_factory=list)
@@ -54,11 +64,13 @@ class Walker:
     _seen_files: set[str] = field(default_factory=set)
 
     def excluded(self, path: Path) -> bool:
+        if not self.exclude:
+            return False
         rel = relative_to(path, self.root)
         return any(glob_match(rel, pattern) for pattern in self.exclude)
 
     def included(self, path: Path) -> bool:
-        return any(fnmatch.fnmatchcase(path.name.lower(), p.lower()) for p in self.include) or any(
+        return _name_matcher(self.include)(path.name.lower()) is not None or any(
             glob_match(relative_to(path, self.root), p) for p in self.include if "/" in p
         )
 
@@ -96,7 +108,7 @@ class Walker:
                 self.result.errors.append(
                     InputError(ErrorCode.NOT_FOUND, "no such file", printable(raw))
                 )
-        self.result.files.sort(key=lambda p: display_path(p))
+        self.result.files.sort(key=display_path)
         return self.result
 
     def _walk_dir(self, top: Path) -> None:

@@ -16,6 +16,8 @@ from gaplint.config import Config, LoadedConfig
 from gaplint.notices import coverage_shortfall
 from gaplint.paths import STDIN, repo_relative
 from gaplint.report import DocumentFacts, DocumentReport, Severity, SummaryTally
+from gaplint.set_batch import SetRecords
+from gaplint.sets import declarations
 from gaplint.spool import DocumentSpool, Spool
 from gaplint.suppressions import Suppression, mark_suppressed
 from gaplint.waivers import apply_waivers, finding_order
@@ -27,7 +29,8 @@ if TYPE_CHECKING:
 class Finisher:
     """Each finished document's last steps, one at a time in the order they finish:
     suppressions, waivers, baseline, the summary and exit status, then onto the spool.
-    Nothing of a document stays in memory after it but what the batch's end needs."""
+    Nothing of a document stays in memory after it but what the batch's end needs (and,
+    in a run with policy sets, a member's compact record waits on disk for its set)."""
 
     def __init__(
         self,
@@ -55,12 +58,19 @@ class Finisher:
         self.rendered = Spool() if output is not None else None
         keep = output is None or options.keep_documents
         self.documents = DocumentSpool() if keep else None
+        declared = declarations(loaded)
+        self.sets = SetRecords(declared, loaded.root) if declared else None
         self.count = 0
         self.failed: list[tuple[str, DocumentReport]] = []
         self.exit_code = 0
         # Nothing after the cache changes a report: its rendered piece can be cached too.
+        # A policy set's member needs its report for the set (and renders as its set shows it).
         self.plain = not (
-            self.waivers or self.keep_gaps or options.absolute_paths or self.documents is not None
+            self.waivers
+            or self.keep_gaps
+            or options.absolute_paths
+            or self.documents is not None
+            or self.sets is not None
         )
 
     def reusable(self, suppressions: list[Suppression]) -> bool:
@@ -92,6 +102,8 @@ class Finisher:
             self.failed.append((facts.path, doc))
         if self.documents is not None:
             self.documents.add(doc, facts.path)
+        if self.sets is not None:
+            self.sets.add(doc, facts)
         piece = self.piece(doc) if self.piece is not None else None
         if cache is not None and piece is not None and self.reusable(suppressions):
             cache[0].put_rendered(cache[1], self.variant, facts, piece)

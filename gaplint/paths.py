@@ -11,7 +11,7 @@ from pathlib import Path
 STDIN = "-"
 
 
-def inside(path: Path | str, root: Path) -> str | None:
+def inside(path: Path | str, root: Path | str) -> str | None:
     """`path` relative to `root` in POSIX form, or None when it lies outside."""
     absolute = os.path.abspath(path)
     if os.name == "posix":
@@ -38,7 +38,7 @@ def printable(text: str) -> str:
     return raw.decode("utf-8", "backslashreplace")
 
 
-def relative_to(path: Path | str, root: Path) -> str:
+def relative_to(path: Path | str, root: Path | str) -> str:
     """`path` relative to `root` in POSIX form, or absolute when it lies outside; always
     printable, since it is what reports, cache keys and baselines show."""
     return printable(inside(path, root) or Path(os.path.abspath(path)).as_posix())
@@ -46,7 +46,7 @@ def relative_to(path: Path | str, root: Path) -> str:
 
 def display_path(path: Path) -> str:
     """How a path is shown: relative to the working folder when under it, as ruff does."""
-    return relative_to(path, Path.cwd())
+    return relative_to(path, os.getcwd())
 
 
 def repo_root(start: Path) -> Path:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timezone
 from enum import Enum
 from typing import Literal
@@ -35,7 +35,7 @@ class ElementStatus(str, Enum):
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Evidence(_Model):
@@ -353,9 +353,16 @@ def gated(
     """What fails a run (fail-on, min-coverage) and what the summary counts: each document
     outside every set, then each set, whose members are judged through it, so a gap that a
     sibling fills fails nothing."""
+    return list(iter_gated(documents, sets))
+
+
+def iter_gated(
+    documents: Iterable[DocumentReport], sets: Sequence[SetReport]
+) -> Iterator[DocumentReport | SetReport]:
+    """`gated`, one entry at a time: `documents` may be a batch's spool, read as it goes."""
     in_sets = {path for policy_set in sets for path in policy_set.paths}
-    outside: list[DocumentReport | SetReport] = [d for d in documents if d.path not in in_sets]
-    return [*outside, *sets]
+    yield from (d for d in documents if d.path not in in_sets)
+    yield from sets
 
 
 class DocumentFacts(_Model):

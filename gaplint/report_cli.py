@@ -53,7 +53,7 @@ def _checked(
     result = execute(options)
     for note in result.notes:
         click.echo(f"gaplint: {terminal(note)}", err=True)
-    return result.report, RenderContext(pack=result.pack, root=result.root)
+    return result.streamed, RenderContext(pack=result.pack, root=result.root)
 
 
 def _saved(

@@ -10,15 +10,14 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from gaplint import __version__
-from gaplint.api import Checker, error_report
 from gaplint.baseline import (
     closed_gaps,
     read_baseline,
@@ -29,11 +28,9 @@ from gaplint.config import LoadedConfig, Overrides, build_selection, resolve_con
 from gaplint.discover import discover
 from gaplint.errors import InputError
 from gaplint.finisher import Finisher, document_status
-from gaplint.guard import can_time_limit, guarded_check, internal_error
-from gaplint.notices import coverage_shortfall, unmatched_per_file_ignores
+from gaplint.notices import unmatched_per_file_ignores
 from gaplint.paths import (
     STDIN,
-    display_path,
     printable,
     relative_to,
     repo_root,
@@ -41,23 +38,29 @@ from gaplint.paths import (
 from gaplint.readers import Limits, read_file_bytes
 from gaplint.report import (
     SCHEMA_VERSION,
-    DocumentFacts,
     DocumentReport,
     Report,
     RulePackInfo,
     ToolInfo,
-    gated,
     generated_at,
-    summarize,
 )
-from gaplint.reporters import RenderContext, piece_renderer, piece_variant
+from gaplint.reporters import (
+    RenderContext,
+    piece_renderer,
+    piece_variant,
+    streams_sets,
+    with_documents,
+)
 from gaplint.rules import RulePack, load_pack
 from gaplint.selection import Selection, SelectionSpec
+from gaplint.set_batch import Members, shortfalls_through_sets, summary_through_sets
 from gaplint.sets import declarations, judge_sets, with_members
 from gaplint.shard import Shard
 from gaplint.spool import DocumentSpool, Spool
 from gaplint.suppressions import Suppression, suppressions_for
-from gaplint.workers import parallel_map
+
+if TYPE_CHECKING:
+    from gaplint.api import Checker
 
 T = TypeVar("T")
 
@@ -140,6 +143,13 @@ class RunResult:
     """Documents found before --shard took its part."""
 
     @property
+    def streamed(self) -> Report:
+        """The Report with its documents read from the spool as they are iterated, never
+        all held: for the formats rendered whole (HTML, CSV, Markdown, GitHub, --statistics)."""
+        assert self.documents is not None, "the batch kept rendered pieces only"
+        return with_documents(self.header, self.documents)
+
+    @property
     def report(self) -> Report:
         """The whole Report in memory: for reporters that need it at once (HTML, CSV,
         Markdown, GitHub, --statistics). Streaming formats read `documents` instead."""
@@ -180,25 +190,46 @@ class Checked:
     suppressions: list[Suppression]
 
 
+def _error_report(error: InputError) -> DocumentReport:
+    # gaplint.api (the Checker) is imported only when a document is checked or cannot be
+    # read: a cached re-run never needs it.
+    from gaplint.api import error_report
+
+    return error_report(error)
+
+
 def _check_job(checker: Checker, timeout: float, job: Job) -> Checked:
+    from gaplint.guard import guarded_check
+
     try:
         data = job.read(checker.limits)
     except InputError as error:
-        return Checked(error_report(error), None, [])
+        return Checked(_error_report(error), None, [])
     doc = guarded_check(checker, data, job.name, job.selection, timeout)
     return Checked(doc, content_hash(data), suppressions_for(doc, data))
 
 
 def _worker_died(job: Job) -> Checked:
+    from gaplint.guard import internal_error
+
     return Checked(internal_error(job.name, "the worker process checking it died"), None, [])
 
 
 def _check_all(
-    jobs: list[Job], checker: Checker, workers: int, timeout: float
+    jobs: list[Job], loaded: LoadedConfig, cache_dir: Path | None, workers: int
 ) -> Iterator[tuple[Job, Checked]]:
     """Every job through the one Checker, each result as soon as it is ready (so it can be
     cached at once: a batch killed half-way keeps its finished work). Each worker process
     compiles the pack once, and reads its own documents."""
+    if not jobs:
+        return
+    from gaplint.api import Checker
+    from gaplint.guard import can_time_limit
+    from gaplint.workers import parallel_map
+
+    limits = loaded.config.limits
+    timeout = limits.timeout_seconds
+    checker = Checker(rule_dirs=loaded.rule_dirs(), limits=limits, cache_dir=cache_dir)
     check = partial(_check_job, checker, timeout)
     # The time limit needs the main thread (SIGALRM): run elsewhere (a server's request
     # thread), even one document goes to a worker process, whose main thread can keep it.
@@ -239,15 +270,16 @@ def _jobs(options: RunOptions, loaded: LoadedConfig, spec: SelectionSpec) -> Fou
     shard = options.shard
     first = shard is None or shard.first
     files = shard.pick(found.files) if shard else found.files
-    errors = [error_report(e) for e in found.errors] if first else []
+    errors = [_error_report(e) for e in found.errors] if first else []
     jobs: list[Job] = []
     if found.stdin and first:
         name = printable(options.stdin_filename or STDIN)
         rel = relative_to(name, loaded.root) if options.stdin_filename else name
         jobs.append(Job(name, rel, None, options.stdin(), spec.for_path(rel)))
+    root, cwd = loaded.root, os.getcwd()
     for path in files:
-        rel = relative_to(path, loaded.root)
-        jobs.append(Job(display_path(path), rel, path, None, spec.for_path(rel)))
+        rel = relative_to(path, root)
+        jobs.append(Job(relative_to(path, cwd), rel, path, None, spec.for_path(rel)))
     if first:  # documents held in memory (a server's uploads)
         for given in options.inputs:
             name = printable(given.name)
@@ -268,10 +300,10 @@ def execute(options: RunOptions) -> RunResult:
         resolve_config(_start(options), options.config, options.isolated)
     )
     options = replace(options, paths=with_members(options.paths, loaded))  # a set is read whole
-    if declarations(loaded):
-        # A set is judged from all its members at the end, so its documents are kept and
-        # rendered whole with the sets, not streamed one by one.
-        options = replace(options, output=None, keep_documents=True)
+    if declarations(loaded) and options.output and not streams_sets(options.output.fmt):
+        # The format shows a set's members with their set and cannot do so a document at a
+        # time: its documents are kept (on the spool) and rendered with the sets at the end.
+        options = replace(options, output=None)
     folder = options.cache_dir or loaded.root / CACHE_DIR_NAME
     if options.use_cache:
         with contextlib.suppress(OSError):
@@ -292,20 +324,17 @@ def execute(options: RunOptions) -> RunResult:
     output = None
     context = options.output.context(pack, root) if options.output else None
     if options.output and context:
-        piece = _piece(options.output.fmt, context)
+        declared = declarations(loaded)
+        members: Container[str] = Members(declared, loaded.root) if declared else ()
+        piece = _piece(options.output.fmt, context, members)
         output = (piece, piece_variant(options.output.fmt, context)) if piece else None
     batch = Finisher(options, loaded, known_baseline, root, output)
     for doc in found.errors:
         batch.finish(doc, doc.path, [])
     pending, read = _serve_from_cache(found.jobs, limits, cache, batch)
     hits = len(read) - len(pending)
-    checker = Checker(
-        rule_dirs=loaded.rule_dirs(),
-        limits=limits,
-        cache_dir=folder if options.use_cache else None,
-    )
     workers = options.jobs or os.cpu_count() or 1
-    checked = _check_all(pending, checker, workers, limits.timeout_seconds)
+    checked = _check_all(pending, loaded, folder if options.use_cache else None, workers)
     for job, result in _with_progress(checked, len(pending), options.progress):
         doc = result.report
         if cache and doc.error is None and result.sha256 is not None:
@@ -316,17 +345,16 @@ def execute(options: RunOptions) -> RunResult:
             batch.finish(doc, job.rel, result.suppressions)
 
     notes = unmatched_per_file_ignores(spec, read)
-    sets = judge_sets(list(batch.documents), loaded, pack) if batch.documents else []
+    records = batch.sets
+    sets = judge_sets(list(records.records), loaded, pack) if records else []
     exit_code, shortfalls, summary = batch.exit_code, batch.notes(), batch.tally.summary()
-    if sets:  # a member fails the run, and is counted, only through its set
-        reports = list(batch.documents or [])
-        gated_facts = [DocumentFacts.of(entry) for entry in gated(reports, sets)]
+    if records and sets:  # a member fails the run, and is counted, only through its set
+        gated_facts = records.gated(sets)
         config = loaded.config
         statuses = (document_status(f, config, batch.threshold) for f in gated_facts)
         exit_code = max(statuses, default=0)
-        lines = (coverage_shortfall(f, config.min_coverage) for f in gated_facts)
-        shortfalls = [line for line in lines if line is not None]
-        summary = summarize(reports, sets)
+        shortfalls = shortfalls_through_sets(gated_facts, config)
+        summary = summary_through_sets(summary, gated_facts, len(sets))
     notes += shortfalls
     if options.write_baseline:
         count = write_baseline(options.write_baseline, batch.open_gaps)
@@ -340,7 +368,9 @@ def execute(options: RunOptions) -> RunResult:
             )
     if options.shard is not None:
         notes.append(f"shard {options.shard}: {batch.count} of {found.discovered} documents")
-    header = Report(
+    # Its parts are models already validated: constructed, not validated again, so a
+    # cached text re-run never builds the document models' validators.
+    header = Report.model_construct(
         generated_at=generated_at(),
         tool=tool_info(loaded, pack),
         documents=[],
@@ -386,7 +416,7 @@ def _serve_from_cache(
         try:
             data = job.read(limits)
         except InputError as error:
-            batch.finish(error_report(error), job.rel, [])
+            batch.finish(_error_report(error), job.rel, [])
             continue
         read.append(job.rel)
         if cache is None:
@@ -405,8 +435,10 @@ def _serve_from_cache(
     return pending, read
 
 
-def _piece(fmt: str, context: RenderContext) -> Callable[[DocumentReport], str] | None:
-    renderer = piece_renderer(fmt)
+def _piece(
+    fmt: str, context: RenderContext, members: Container[str]
+) -> Callable[[DocumentReport], str] | None:
+    renderer = piece_renderer(fmt, members)
     if renderer is None:
         return None
     return lambda doc: renderer(doc, context)

@@ -57,9 +57,13 @@ class SetDeclaration:
     """Globs relative to the configuration file; None: every document of the run (--set)."""
 
     def matches(self, doc: DocumentReport, root: Path) -> bool:
+        return self.matches_path(doc.path, root)
+
+    def matches_path(self, shown: str, root: Path) -> bool:
+        """Whether the document its report shows as `shown` is a member."""
         if self.globs is None:
             return True
-        rel = relative_to(doc.path, root)
+        rel = relative_to(shown, root)
         return any(glob_match(rel, glob) for glob in self.globs)
 
 

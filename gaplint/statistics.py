@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
-from gaplint.report import FindingKind, Report, gated
+from gaplint.report import FindingKind, Report, iter_gated
 
 if TYPE_CHECKING:
     from gaplint.rules import RulePack
@@ -28,7 +28,7 @@ def gap_statistics(report: Report, pack: RulePack) -> list[RuleCount]:
     through its set, as in the summary), most frequent first, then by rule id."""
     counts: Counter[tuple[str, str]] = Counter(
         (finding.rule, finding.severity.value)
-        for doc in gated(report.documents, report.sets)
+        for doc in iter_gated(report.documents, report.sets)
         for finding in doc.findings
         if finding.kind in _GAPS and not finding.waived and not finding.baselined
     )

@@ -16,8 +16,9 @@ so the batch renders each document as it finishes (never reading it back), and
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,19 +38,30 @@ class Format:
     """The module's chunks function, when the format can be written a document at a time."""
     pieces: tuple[str, str] | None = None
     """The module's piece and assemble functions, when a document's part needs no other."""
+    sets: tuple[str, str | None] | None = None
+    """With pieces: the module's functions for a policy set's member's piece and for the
+    sets' own pieces (after every document's; None when the sets are in the header), so a
+    run with sets streams too."""
 
 
 FORMATS = {
-    "text": Format("text", pieces=("piece", "assemble")),
-    "json": Format("json_", pieces=("piece", "assemble")),
-    "jsonl": Format("json_", "render_jsonl", pieces=("piece_jsonl", "assemble_jsonl")),
+    "text": Format("text", pieces=("piece", "assemble"), sets=("member_piece", "set_pieces")),
+    "json": Format("json_", pieces=("piece", "assemble"), sets=("piece", None)),
+    "jsonl": Format(
+        "json_",
+        "render_jsonl",
+        pieces=("piece_jsonl", "assemble_jsonl"),
+        sets=("piece_jsonl", "set_pieces_jsonl"),
+    ),
     "sarif": Format("sarif", stream="chunks"),
     "github": Format("github"),
-    "concise": Format("concise", pieces=("piece", "assemble")),
-    "summary": Format("summary", pieces=("piece", "assemble")),
+    "concise": Format(
+        "concise", pieces=("piece", "assemble"), sets=("member_piece", "set_pieces")
+    ),
+    "summary": Format("summary", pieces=("piece", "assemble"), sets=("piece", None)),
     "markdown": Format("markdown"),
-    "html": Format("html", command="report"),
-    "csv": Format("csv_", command="report"),
+    "html": Format("html", command="report", stream="chunks"),
+    "csv": Format("csv_", command="report", stream="chunks"),
 }
 
 
@@ -73,6 +85,7 @@ Documents = Iterable["DocumentReport"]
 """The documents of a report, in order; iterable more than once (a list, or the spool)."""
 Chunker = Callable[["Report", Documents, RenderContext], Iterator[str]]
 Piece = Callable[["DocumentReport", RenderContext], str]
+SetPieces = Callable[[Sequence["SetReport"], RenderContext], list[str]]
 Assembler = Callable[["Report", Iterable[str], RenderContext], Iterator[str]]
 
 
@@ -95,24 +108,47 @@ def render_chunks(
     fmt: str, header: Report, documents: Documents, context: RenderContext
 ) -> Iterator[str]:
     """The report in `fmt`, piece by piece: streamed from `documents` when the format can
-    be, else rendered whole (HTML, CSV, Markdown, GitHub need every document at once)."""
+    be, else rendered whole (HTML, CSV, Markdown, GitHub need every document at once),
+    the renderer reading `documents` one report at a time, as often as it needs."""
     spec = FORMATS[fmt]
-    renderer = piece_renderer(fmt)
-    if header.sets:  # a set's members are shown with their set: the report is rendered whole
-        yield render(fmt, header.model_copy(update={"documents": list(documents)}), context)
-    elif renderer is not None:
+    members = {path for policy_set in header.sets for path in policy_set.paths}
+    renderer = piece_renderer(fmt, members)
+    if renderer is not None:
         yield from assemble(fmt, header, (renderer(doc, context) for doc in documents), context)
     elif spec.stream is not None:
         chunker: Chunker = _function(spec, spec.stream)
         yield from chunker(header, documents, context)
-    else:
-        yield render(fmt, header.model_copy(update={"documents": list(documents)}), context)
+    else:  # rendered whole, but each document read from `documents` as the renderer goes
+        yield render(fmt, with_documents(header, documents), context)
 
 
-def piece_renderer(fmt: str) -> Piece | None:
-    """The function rendering one document's part of `fmt`, if the format has pieces."""
+def with_documents(header: Report, documents: Documents) -> Report:
+    """The report with `documents` as they are (a batch's spool is not read into a list):
+    the renderers of formats without pieces only iterate over them, as often as needed."""
+    return header.model_copy(update={"documents": documents})
+
+
+def piece_renderer(fmt: str, members: Container[str] = ()) -> Piece | None:
+    """The function rendering one document's part of `fmt`, if the format has pieces; with
+    `members` (the paths of policy sets' members), if it can also render a run with sets:
+    a member is then shown as its set shows it (the set's own pieces come at the end)."""
     spec = FORMATS[fmt]
-    return _function(spec, spec.pieces[0]) if spec.pieces else None  # type: ignore[no-any-return]
+    if spec.pieces is None or (members and spec.sets is None):
+        return None
+    piece: Piece = _function(spec, spec.pieces[0])
+    if not members or spec.sets is None:
+        return piece
+    member: Piece = _function(spec, spec.sets[0])
+
+    def either(doc: DocumentReport, context: RenderContext) -> str:
+        return member(doc, context) if doc.path in members else piece(doc, context)
+
+    return either
+
+
+def streams_sets(fmt: str) -> bool:
+    """Whether a run with policy sets can render `fmt` a document at a time."""
+    return FORMATS[fmt].sets is not None
 
 
 def piece_variant(fmt: str, context: RenderContext) -> str:
@@ -130,6 +166,11 @@ def assemble(
     spec = FORMATS[fmt]
     assert spec.pieces is not None, fmt
     assembler: Assembler = _function(spec, spec.pieces[1])
+    if header.sets:  # the sets' own pieces, after every document's (as `gated` orders them)
+        assert spec.sets is not None, fmt
+        if spec.sets[1] is not None:
+            set_pieces: SetPieces = _function(spec, spec.sets[1])
+            pieces = chain(pieces, set_pieces(header.sets, context))
     return assembler(header, pieces, context)
 
 

@@ -6,11 +6,11 @@ invented line 1."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from gaplint.neutralise import terminal
-from gaplint.report import DocumentReport, Finding, Location, Report
-from gaplint.reporters import RenderContext, open_findings
+from gaplint.report import DocumentReport, Finding, Location, Report, SetReport
+from gaplint.reporters import RenderContext, open_findings, render_chunks
 
 
 def _lines(doc: DocumentReport, gaps: bool = True) -> Iterator[str]:
@@ -33,17 +33,23 @@ def assemble(header: Report, pieces: Iterable[str], context: RenderContext) -> I
     return iter(pieces)
 
 
-def render(report: Report, context: RenderContext) -> str:
-    members = {path for policy_set in report.sets for path in policy_set.paths}
-    lines = [
-        line + "\n" for doc in report.documents for line in _lines(doc, doc.path not in members)
-    ]
-    for policy_set in report.sets:  # a member's gaps are its set's
-        lines += [
+def member_piece(doc: DocumentReport, context: RenderContext) -> str:
+    """A policy set's member: its error or notices; its gaps are its set's (set_pieces)."""
+    return "".join(line + "\n" for line in _lines(doc, gaps=False))
+
+
+def set_pieces(sets: Sequence[SetReport], context: RenderContext) -> list[str]:
+    return [
+        "".join(
             _line(terminal(f.location.path), f, policy_set.name) + "\n"
             for f in open_findings(policy_set)
-        ]
-    return "".join(lines)
+        )
+        for policy_set in sets
+    ]
+
+
+def render(report: Report, context: RenderContext) -> str:
+    return "".join(render_chunks("concise", report, report.documents, context))
 
 
 def _line(path: str, finding: Finding, policy_set: str | None = None) -> str:

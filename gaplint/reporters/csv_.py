@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Iterator
+from itertools import chain
 
 from gaplint.report import DocumentReport, MemberEvidence, Report, SetReport
-from gaplint.reporters import RenderContext
+from gaplint.reporters import Documents, RenderContext
 
 COLUMNS = [
     "path",
@@ -84,12 +86,20 @@ def _rows(doc: DocumentReport | SetReport) -> list[dict[str, str]]:
     return rows
 
 
-def render(report: Report, context: RenderContext) -> str:
-    """The report as CSV text; rows end in \\n, which text-mode files adapt to the platform."""
+def chunks(header: Report, documents: Documents, context: RenderContext) -> Iterator[str]:
+    """The header row, then each document's rows (read one at a time), then each set's."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, restval="", lineterminator="\n")
     writer.writeheader()
-    entries: list[DocumentReport | SetReport] = [*report.documents, *report.sets]
+    entries: Iterable[DocumentReport | SetReport] = chain(documents, header.sets)
     for entry in entries:
         writer.writerows(_rows(entry))
-    return out.getvalue()
+        yield out.getvalue()
+        out.seek(0)
+        out.truncate()
+    yield out.getvalue()
+
+
+def render(report: Report, context: RenderContext) -> str:
+    """The report as CSV text; rows end in \\n, which text-mode files adapt to the platform."""
+    return "".join(chunks(report, report.documents, context))

@@ -10,10 +10,11 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from importlib import resources
+from itertools import chain
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -28,9 +29,9 @@ from gaplint.report import (
     SetReport,
     SubpointResult,
     SubpointStatus,
-    gated,
+    iter_gated,
 )
-from gaplint.reporters import RenderContext
+from gaplint.reporters import Documents, RenderContext, with_documents
 from gaplint.rules import RuleInfo, RulePack
 
 TOP_MISSING = 10
@@ -171,11 +172,42 @@ class MissingCount:
     of: int
 
 
+class DocumentViews:
+    """The documents' views, made each time the page reads them (its contents, matrix and
+    sections) from `report.documents`: a batch's spool is read a document at a time, so
+    the page never holds every document's report."""
+
+    def __init__(
+        self,
+        documents: Documents,
+        columns: list[Column],
+        words: Wording,
+        set_of: dict[str, SetLink],
+    ) -> None:
+        self.documents = documents
+        self.columns = columns
+        self.words = words
+        self.set_of = set_of
+
+    def __iter__(self) -> Iterator[DocumentView]:
+        for i, d in enumerate(self.documents, 1):
+            texts = self.words.for_document(d)
+            yield _document_view(i, d, self.columns, texts, self.set_of.get(d.path))
+
+    def __len__(self) -> int:
+        if isinstance(self.documents, Sized):
+            return len(self.documents)
+        return sum(1 for _ in self.documents)
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
+
+
 @dataclass
 class Portfolio:
     report: Report
     columns: list[Column]
-    documents: list[DocumentView]
+    documents: DocumentViews
     sets: list[SetView]
     bars: list[ElementBar]
     top_missing: list[MissingCount]
@@ -187,7 +219,7 @@ class Portfolio:
 def _columns(report: Report, rules: Wording) -> list[Column]:
     """Elements that the report actually judged, in checklist order."""
     seen: dict[str, str] = {}
-    judged: list[DocumentReport | SetReport] = [*report.documents, *report.sets]
+    judged: Iterable[DocumentReport | SetReport] = chain(report.documents, report.sets)
     for doc in judged:
         for element in doc.elements:
             seen.setdefault(element.id, element.title)
@@ -266,6 +298,10 @@ class _Judged:
     total: int
 
 
+def _anchor(index: int) -> str:
+    return f"doc-{index}"
+
+
 def _document_view(
     index: int,
     doc: DocumentReport,
@@ -273,7 +309,7 @@ def _document_view(
     texts: dict[str, RuleText],
     in_set: SetLink | None = None,
 ) -> DocumentView:
-    anchor = f"doc-{index}"
+    anchor = _anchor(index)
     judged = _judged(anchor, doc, columns, texts)
     return DocumentView(
         doc,
@@ -347,10 +383,14 @@ def _judged(
     )
 
 
-def _bars(columns: list[Column], rows: Sequence[DocumentView | SetView]) -> list[ElementBar]:
+def _bars(columns: list[Column], rows: Iterable[DocumentView | SetView]) -> list[ElementBar]:
+    # One pass over the rows (documents come from a spool): a tally per column.
+    tallies: list[Counter[str]] = [Counter() for _ in columns]
+    for row in rows:
+        for tally, cell in zip(tallies, row.cells):
+            tally[cell.status] += 1
     bars = []
-    for i, column in enumerate(columns):
-        statuses = Counter(row.cells[i].status for row in rows)
+    for column, statuses in zip(columns, tallies):
         bars.append(
             ElementBar(
                 column,
@@ -362,20 +402,24 @@ def _bars(columns: list[Column], rows: Sequence[DocumentView | SetView]) -> list
     return bars
 
 
-def _top_missing(judged: list[DocumentReport | SetReport]) -> list[MissingCount]:
+def _top_missing(judged: Iterable[DocumentReport | SetReport]) -> tuple[list[MissingCount], int]:
+    """The sub-points missing most often, and how many policies were judged (one pass)."""
     counts: Counter[str] = Counter()
     titles: dict[str, tuple[str, str]] = {}
+    total = 0
     for doc in judged:
+        total += 1
         for element in doc.elements:
             for sub in element.subpoints:
                 titles[sub.id] = (sub.title, element.title)
                 if sub.status is SubpointStatus.MISSING:
                     counts[sub.id] += 1
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:TOP_MISSING]
-    return [
-        MissingCount(rule, titles[rule][0], titles[rule][1], count, len(judged))
+    top = [
+        MissingCount(rule, titles[rule][0], titles[rule][1], count, total)
         for rule, count in ranked
     ]
+    return top, total
 
 
 def build_portfolio(report: Report, rules: RulePack) -> Portfolio:
@@ -386,26 +430,24 @@ def build_portfolio(report: Report, rules: RulePack) -> Portfolio:
         for i, s in reversed(list(enumerate(report.sets, 1)))
         for path in s.paths
     }
-    docs = [
-        _document_view(i, d, columns, words.for_document(d), set_of.get(d.path))
-        for i, d in enumerate(report.documents, 1)
-    ]
-    anchors = {view.doc.path: view.anchor for view in docs}
+    docs = DocumentViews(report.documents, columns, words, set_of)
+    anchors = {d.path: _anchor(i) for i, d in enumerate(report.documents, 1)}
     sets = [
         _set_view(i, s, columns, words.subpoints, anchors) for i, s in enumerate(report.sets, 1)
     ]
     # The tallies count a policy set once, as the run's exit status does, not its members.
-    rows: list[DocumentView | SetView] = [view for view in docs if view.in_set is None]
-    rows += sets
-    judged = [entry for entry in gated(report.documents, report.sets) if entry.elements]
+    outside: Iterable[DocumentView | SetView] = (view for view in docs if view.in_set is None)
+    rows = chain(outside, sets)
+    judged = (entry for entry in iter_gated(report.documents, report.sets) if entry.elements)
+    top_missing, judged_count = _top_missing(judged)
     return Portfolio(
         report=report,
         columns=columns,
         documents=docs,
         sets=sets,
         bars=_bars(columns, rows),
-        top_missing=_top_missing(judged),
-        judged=len(judged),
+        top_missing=top_missing,
+        judged=judged_count,
         checked_documents=sum(1 for d in report.documents if d.elements),
     )
 
@@ -484,8 +526,18 @@ def render(report: Report, context: RenderContext) -> str:
 
 def render_page(report: Report, context: RenderContext, links: Sequence[PageLink] = ()) -> str:
     """`render`, with `links` (same-origin URLs) in a row of buttons under the header."""
+    return "".join(_page(report, context, links))
+
+
+def chunks(header: Report, documents: Documents, context: RenderContext) -> Iterator[str]:
+    """The page as the template writes it, reading the documents as it goes: a batch's
+    page (tens of megabytes for thousands of documents) is never held whole either."""
+    return _page(with_documents(header, documents), context, ())
+
+
+def _page(report: Report, context: RenderContext, links: Sequence[PageLink]) -> Iterator[str]:
     template = _environment().get_template("report.html.j2")
-    return template.render(
+    return template.generate(
         p=build_portfolio(report, context.pack),
         symbols=SYMBOLS,
         # Our own static assets, read from the package: the only markup marked safe.

@@ -4,10 +4,10 @@ SetReport per policy set: a set's line has `name` and `members` where a document
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
-from gaplint.report import DocumentReport, Report
-from gaplint.reporters import RenderContext, splice_array
+from gaplint.report import DocumentReport, Report, SetReport
+from gaplint.reporters import RenderContext, render_chunks, splice_array
 
 
 def piece(doc: DocumentReport, context: RenderContext) -> str:
@@ -33,7 +33,9 @@ def assemble_jsonl(header: Report, pieces: Iterable[str], context: RenderContext
     return iter(pieces)
 
 
+def set_pieces_jsonl(sets: Sequence[SetReport], context: RenderContext) -> list[str]:
+    return [policy_set.model_dump_json() + "\n" for policy_set in sets]
+
+
 def render_jsonl(report: Report, context: RenderContext) -> str:
-    lines = [piece_jsonl(doc, context) for doc in report.documents]
-    lines += [policy_set.model_dump_json() + "\n" for policy_set in report.sets]
-    return "".join(lines)
+    return "".join(render_chunks("jsonl", report, report.documents, context))

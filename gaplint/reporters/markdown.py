@@ -7,8 +7,10 @@ how many were left out and where the full report is.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from gaplint.neutralise import markdown_code, markdown_text
-from gaplint.report import DocumentReport, Finding, Report, SetReport, gated
+from gaplint.report import DocumentReport, Finding, Report, SetReport, iter_gated
 from gaplint.reporters import RenderContext, open_findings
 
 _ICON = {"error": "🔴", "warning": "🟡", "info": "🔵"}
@@ -79,7 +81,7 @@ def _summary(report: Report) -> list[str]:
         "| Document | Coverage | Errors | Warnings | Info |",
         "|---|---:|---:|---:|---:|",
     ]
-    for entry in gated(report.documents, report.sets):
+    for entry in iter_gated(report.documents, report.sets):
         found = open_findings(entry)
         by = {level: sum(1 for f in found if f.severity.value == level)
               for level in ("error", "warning", "info")}  # fmt: skip
@@ -133,21 +135,25 @@ def render(report: Report, context: RenderContext) -> str:
     room = COMMENT_LIMIT - _RESERVE
     if _size(out) > room:
         return "\n".join([*_fit(out, room), "", f"*Table cut short: {FULL_REPORT}.*"]) + "\n"
-    entries = gated(report.documents, report.sets)
-    pending = [doc for doc in entries if open_findings(doc) or doc.notices or doc.error]
-    dropped: list[DocumentReport | SetReport] = []
+    # Two passes over the documents (a batch's spool, read as it goes): count, then write.
+    def pending() -> Iterator[DocumentReport | SetReport]:
+        entries = iter_gated(report.documents, report.sets)
+        return (doc for doc in entries if open_findings(doc) or doc.notices or doc.error)
+
+    count = sum(1 for _ in pending())
+    dropped = gaps = 0
     whole = True
-    for index, doc in enumerate(pending):
+    for index, doc in enumerate(pending()):
         # A fair share of what is left; what a short document does not use passes on.
-        share = (room - _size(out)) // (len(pending) - index)
+        share = (room - _size(out)) // (count - index)
         section, complete = _section(doc, share)
         whole = whole and complete
         if not section:
-            dropped.append(doc)
+            dropped += 1
+            gaps += len(open_findings(doc))
         out += section
     if dropped:
-        gaps = sum(len(open_findings(doc)) for doc in dropped)
-        out += ["", f"*{len(dropped)} more documents with {gaps} gaps not shown.*"]
+        out += ["", f"*{dropped} more documents with {gaps} gaps not shown.*"]
     if not whole:
         out += ["", f"*Cut to fit GitHub's limit for a comment: {FULL_REPORT}.*"]
     return "\n".join(out) + "\n"

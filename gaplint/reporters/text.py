@@ -22,9 +22,8 @@ from gaplint.report import (
     SetReport,
     SubpointStatus,
     Summary,
-    gated,
 )
-from gaplint.reporters import RenderContext, counts
+from gaplint.reporters import RenderContext, counts, render_chunks
 
 _STATUS_COLOUR = {"covered": "green", "partial": "yellow", "missing": "red"}
 _SEVERITY_COLOUR = {"error": "red", "warning": "yellow", "info": "blue"}
@@ -283,14 +282,14 @@ def assemble(header: Report, pieces: Iterable[str], context: RenderContext) -> I
     yield summary_line(header.summary) + "\n"
 
 
+def member_piece(doc: DocumentReport, context: RenderContext) -> str:
+    """A policy set's member is shown with its set (see set_pieces), not on its own."""
+    return ""
+
+
+def set_pieces(sets: Sequence[SetReport], context: RenderContext) -> list[str]:
+    return ["\n".join(render_set(policy_set, context)) for policy_set in sets]
+
+
 def render(report: Report, context: RenderContext) -> str:
-    # A set member's gaps are shown with its set; without sets, each document's piece.
-    pieces = (
-        "\n".join(
-            render_set(entry, context)
-            if isinstance(entry, SetReport)
-            else render_document(entry, context)
-        )
-        for entry in gated(report.documents, report.sets)
-    )
-    return "".join(assemble(report, pieces, context))
+    return "".join(render_chunks("text", report, report.documents, context))

@@ -8,6 +8,7 @@ import gc
 import random
 import textwrap
 import weakref
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -186,7 +187,8 @@ def test_parallel_results_are_freed_as_they_are_handed_on() -> None:
 
 def test_formats_without_pieces_say_how_they_are_written() -> None:
     streamed = {name for name, spec in FORMATS.items() if spec.pieces or spec.stream}
-    assert streamed == {"text", "json", "jsonl", "sarif", "concise", "summary"}
+    streamed_whole = {"html", "csv"}  # read the documents as they go, the page or sheet too
+    assert streamed == {"text", "json", "jsonl", "sarif", "concise", "summary", *streamed_whole}
 
 
 def test_splicing_takes_the_array_at_its_own_depth() -> None:
@@ -207,3 +209,50 @@ def test_splicing_takes_the_array_at_its_own_depth() -> None:
     spliced = "".join(splice_array(written, "documents", pieces, depth=1))
     assert spliced == json.dumps({**skeleton, "documents": items}, indent=2)
     assert "".join(splice_array(written, "documents", [], depth=1)) == written
+
+
+class WatchedDocuments:
+    """Documents read back as a spool reads them, each a fresh report, counting how many
+    of them are alive at once: a renderer that held them all would hold all eleven."""
+
+    def __init__(self, documents: list[DocumentReport]) -> None:
+        self.saved = [doc.model_dump_json() for doc in documents]
+        self.alive = self.peak = 0
+
+    def __len__(self) -> int:
+        return len(self.saved)
+
+    def __iter__(self) -> Iterator[DocumentReport]:
+        for data in self.saved:
+            doc = DocumentReport.model_validate_json(data)
+            self.alive += 1
+            self.peak = max(self.peak, self.alive)
+            weakref.finalize(doc, self._freed)
+            yield doc
+            del doc
+
+    def _freed(self) -> None:
+        self.alive -= 1
+
+
+@pytest.mark.parametrize("fmt", ["html", "csv", "markdown", "github", "statistics"])
+def test_formats_rendered_whole_read_one_document_at_a_time(project: Project, fmt: str) -> None:
+    from gaplint.reporters import with_documents
+    from gaplint.statistics import gap_statistics, render_statistics
+
+    batch(project)
+    whole = saved(project)
+    shown = context(project)
+    watched = WatchedDocuments(whole.documents)
+    lazy = with_documents(whole.model_copy(update={"documents": []}), watched)
+    gc.disable()  # only reference counting frees them: a report still referenced stays
+    try:
+        if fmt == "statistics":
+            got = render_statistics(gap_statistics(lazy, shown.pack), "text")
+            expected = render_statistics(gap_statistics(whole, shown.pack), "text")
+        else:
+            got, expected = render(fmt, lazy, shown), render(fmt, whole, shown)
+    finally:
+        gc.enable()
+    assert got == expected
+    assert len(whole.documents) == 11 and watched.peak <= 3, watched.peak

@@ -4,6 +4,8 @@ baselines, suppressions, --absolute-paths) could change it; and only then."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -83,3 +85,50 @@ def test_a_piece_is_trusted_only_under_its_own_key(project: Project) -> None:
     for piece, text in zip(pieces, texts[1:] + texts[:1]):
         piece.write_bytes(text)  # every piece moved onto another document's name
     assert project.run("check", "docs", "--format", "concise").stdout == cold
+
+
+@pytest.mark.parametrize(
+    "facts", ['{"path": "docs/p0.md"}', "not json", '["a list"]', '{"path": 1, "x": 2}']
+)
+def test_a_piece_with_damaged_facts_is_a_miss(project: Project, facts: str) -> None:
+    # Pieces are trusted by their key, not validated field by field: only their shape is
+    # checked, and a piece of the wrong shape is rendered again from the cached report.
+    policies(project)
+    cold = project.run("check", "docs")
+    for piece in entries(project, ".text-000.txt"):
+        head, _, body = piece.read_text(encoding="utf-8").split("\n", 2)
+        piece.write_text(f"{head}\n{facts}\n{body}", encoding="utf-8")
+    warm = project.run("check", "docs")
+    assert (warm.exit_code, warm.stdout) == (cold.exit_code, cold.stdout)
+
+
+IMPORTS = """
+import sys
+from gaplint.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print("LOADED", *sorted(m for m in sys.modules if m.startswith("gaplint")), file=sys.stderr)
+"""
+
+
+def test_a_cached_re_run_does_not_import_the_check_path(project: Project) -> None:
+    # Start-up is most of a cached re-run: the Checker, its time guard and the worker pool
+    # are imported only when a document has to be checked.
+    policies(project)
+
+    def loaded() -> set[str]:
+        proc = subprocess.run(
+            [sys.executable, "-c", IMPORTS, "check", "docs"],
+            cwd=project.root,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        return set(proc.stderr.strip().splitlines()[-1].split()[1:])
+
+    cold, warm = loaded(), loaded()
+    check_path = {"gaplint.api", "gaplint.workers", "gaplint.guard"}
+    assert check_path <= cold
+    assert not check_path & warm
