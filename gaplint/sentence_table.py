@@ -1,0 +1,179 @@
+"""A document's sentences after matching, as columns: text, offsets, block and atoms.
+
+`Sentence` objects (with page, section and line, for evidence) are made only for the
+sentences a report quotes; the rules read the atoms as sentence sets (gaplint.sentence_sets).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+import numpy
+
+from gaplint.document import BlockKind, Document
+from gaplint.nlp import Sentence
+from gaplint.sentence_sets import World, atom_sets, sentence_world, span
+
+if TYPE_CHECKING:  # numpy.typing costs start-up time; annotations only
+    from numpy.typing import NDArray
+
+_INHERITS_LEAD_IN = (BlockKind.LIST_ITEM, BlockKind.TABLE_CELL)
+_NO_ATOMS: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class SentenceHits:
+    """The atoms found in a sentence, and in its context (headings above, a list's lead-in)."""
+
+    sentence: Sentence
+    atoms: frozenset[int]
+    context: frozenset[int]
+
+
+@dataclass
+class SentenceTable:
+    document: Document
+    texts: list[str]
+    starts: list[int]
+    ends: list[int]
+    block_of: list[int]
+    atoms: list[frozenset[int]]
+    """Per sentence, the atoms found in it."""
+    contexts: list[frozenset[int]]
+    """Per block, the atoms of its context: the headings above, and for a list item or table
+    cell those of the paragraph that introduces it ("Employees shall not:")."""
+    block_bounds: list[int]
+    """Block b's sentences are block_bounds[b] .. block_bounds[b + 1] - 1."""
+    sentence_sets: dict[int, int]
+    context_sets: dict[int, int]
+    _made: dict[int, Sentence] = field(default_factory=dict)
+
+    @classmethod
+    def build(
+        cls,
+        document: Document,
+        texts: list[str],
+        spans: Sequence[tuple[str, int, int]],
+        block_of: NDArray[numpy.intp],
+        sentences: NDArray[numpy.intp],
+        atoms: NDArray[numpy.intp],
+        question_atoms: frozenset[int],
+    ) -> SentenceTable:
+        """From the sentences (in document order, with document offsets), the block of each,
+        and every (sentence, atom) found. A question heading passes on its atoms less
+        `question_atoms` (a question obliges no one)."""
+        count = len(texts)
+        per_sentence = _group_atoms(sentences, atoms, count)
+        blocks = document.blocks
+        bounds = numpy.searchsorted(block_of, numpy.arange(len(blocks) + 1)).tolist()
+        contexts: list[frozenset[int]] = []
+        heading_atoms: dict[str, frozenset[int]] = {}
+        lead_in: frozenset[int] = _NO_ATOMS
+        # Headings come before their blocks, so a block's context is complete when it is met.
+        for index, block in enumerate(blocks):
+            contexts.append(
+                frozenset().union(
+                    lead_in if block.kind in _INHERITS_LEAD_IN else _NO_ATOMS,
+                    *(heading_atoms.get(heading, _NO_ATOMS) for heading in block.section),
+                )
+            )
+            block_atoms = frozenset().union(*per_sentence[bounds[index] : bounds[index + 1]])
+            if block.kind is BlockKind.HEADING:
+                if block.text.rstrip().endswith("?"):
+                    block_atoms -= question_atoms
+                heading_atoms[block.text] = block_atoms
+                lead_in = _NO_ATOMS
+            elif block.kind is BlockKind.PARAGRAPH:
+                lead_in = block_atoms if block.text.rstrip().endswith(":") else _NO_ATOMS
+        return cls(
+            document=document,
+            texts=texts,
+            starts=[start for _, start, _ in spans],
+            ends=[end for _, _, end in spans],
+            block_of=block_of.tolist(),
+            atoms=per_sentence,
+            contexts=contexts,
+            block_bounds=bounds,
+            sentence_sets=atom_sets(sentences, atoms, count),
+            context_sets=_context_sets(contexts, bounds),
+        )
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def world(self) -> World:
+        return sentence_world(self.sentence_sets, self.context_sets, len(self))
+
+    def with_atoms(self) -> int:
+        """The sentences in which some atom was found."""
+        found = 0
+        for sentences in self.sentence_sets.values():
+            found |= sentences
+        return found
+
+    def of_kind(self, kind: BlockKind) -> int:
+        """The sentences of the blocks of this kind."""
+        found = 0
+        for index, block in enumerate(self.document.blocks):
+            if block.kind is kind:
+                found |= self.of_block(index)
+        return found
+
+    def of_block(self, index: int) -> int:
+        if index + 1 >= len(self.block_bounds):
+            return 0
+        return span(self.block_bounds[index], self.block_bounds[index + 1])
+
+    def sentence(self, index: int) -> Sentence:
+        made = self._made.get(index)
+        if made is None:
+            block = self.document.blocks[self.block_of[index]]
+            made = self._made[index] = Sentence(
+                text=self.texts[index],
+                start=self.starts[index],
+                end=self.ends[index],
+                block=self.block_of[index],
+                kind=block.kind,
+                page=block.page,
+                section=tuple(block.section),
+                line=block.line,
+                paragraph=block.paragraph,
+                source=block.source,
+            )
+        return made
+
+    def hits(self, index: int) -> SentenceHits:
+        context = self.contexts[self.block_of[index]]
+        return SentenceHits(self.sentence(index), self.atoms[index], context)
+
+
+def _group_atoms(
+    sentences: NDArray[numpy.intp], atoms: NDArray[numpy.intp], count: int
+) -> list[frozenset[int]]:
+    """The set of atoms of each of `count` sentences, from (sentence, atom) pairs."""
+    width = int(atoms.max()) + 1 if len(atoms) else 1
+    # Sorted, not unique: the frozensets drop repeats, at less than numpy.unique's cost.
+    pairs = numpy.sort(sentences.astype(numpy.int64) * width + atoms)
+    owners = pairs // width
+    bounds = numpy.searchsorted(owners, numpy.arange(count + 1)).tolist()
+    found = (pairs % width).tolist()
+    return [
+        frozenset(found[begin:end]) if end > begin else _NO_ATOMS for begin, end in pairwise(bounds)
+    ]
+
+
+def _context_sets(contexts: list[frozenset[int]], bounds: list[int]) -> dict[int, int]:
+    """Each atom's set of the sentences whose block's context has it."""
+    by_context: dict[frozenset[int], int] = {}
+    for index, context in enumerate(contexts):
+        if context and bounds[index + 1] > bounds[index]:
+            found = span(bounds[index], bounds[index + 1])
+            by_context[context] = by_context.get(context, 0) | found
+    sets: dict[int, int] = {}
+    for context, found in by_context.items():
+        for atom in context:
+            sets[atom] = sets.get(atom, 0) | found
+    return sets
