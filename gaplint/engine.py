@@ -24,17 +24,14 @@ from spacy.tokens import Doc
 from gaplint.atoms import AtomPlan, Planner, StoredAtoms, build_matchers
 from gaplint.document import BlockKind, Document
 from gaplint.hits import DocumentHits, RuleHit
+from gaplint.linear_regex import agrees_on
 from gaplint.nlp import (
     Sentence,
     iter_block_docs,
     normalise,
     whole_document_doc,
 )
-from gaplint.regex_budget import (
-    Pattern,
-    RegexBudgetExceeded,
-    find_spans,
-)
+from gaplint.regex_budget import RegexBudgetExceeded, RulePattern
 from gaplint.rules import (
     All,
     AnyOf,
@@ -92,7 +89,7 @@ class CompiledPack:
     phrases: PhraseMatcher
     exact_phrases: PhraseMatcher
     sequences: SequenceMatcher
-    regexes: list[tuple[int, Pattern, Pattern | None]]
+    regexes: list[tuple[int, RulePattern, RulePattern | None]]
     rules: dict[str, CompiledRule]
     headings: dict[str, SetPredicate]
     exclusion: SetPredicate | None
@@ -216,8 +213,12 @@ class CompiledPack:
             lowered = text.lower()
             if len(lowered) != len(text):  # a few characters lower-case to two: offsets move
                 lowered = ""
+            alike = bool(lowered) and agrees_on(lowered)
             for atom, regex, lower in self.regexes:
-                spans = find_spans(lower, lowered) if lower and lowered else find_spans(regex, text)
+                if lower and lowered:
+                    spans = lower.spans(lowered, alike)
+                else:
+                    spans = regex.spans(text, stdlib_reads_alike=False)
                 # never across two blocks
                 starts = [start for start, _, matched in spans if _BLOCK_BREAK not in matched]
                 if starts:

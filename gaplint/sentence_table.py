@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import numpy
@@ -40,8 +39,10 @@ class SentenceTable:
     starts: list[int]
     ends: list[int]
     block_of: list[int]
-    atoms: list[frozenset[int]]
-    """Per sentence, the atoms found in it."""
+    found_atoms: list[int]
+    """Every atom found, sentence by sentence: sentence i's are
+    found_atoms[atom_bounds[i] : atom_bounds[i + 1]] (with repeats)."""
+    atom_bounds: list[int]
     contexts: list[frozenset[int]]
     """Per block, the atoms of its context: the headings above, and for a list item or table
     cell those of the paragraph that introduces it ("Employees shall not:")."""
@@ -50,6 +51,7 @@ class SentenceTable:
     sentence_sets: dict[int, int]
     context_sets: dict[int, int]
     _made: dict[int, Sentence] = field(default_factory=dict)
+    _hits: dict[int, SentenceHits] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -66,7 +68,9 @@ class SentenceTable:
         and every (sentence, atom) found. A question heading passes on its atoms less
         `question_atoms` (a question obliges no one)."""
         count = len(texts)
-        per_sentence = _group_atoms(sentences, atoms, count)
+        by_sentence = numpy.argsort(sentences, kind="stable")
+        found_atoms = atoms[by_sentence].tolist()
+        atom_bounds = numpy.searchsorted(sentences[by_sentence], numpy.arange(count + 1)).tolist()
         blocks = document.blocks
         bounds = numpy.searchsorted(block_of, numpy.arange(len(blocks) + 1)).tolist()
         contexts: list[frozenset[int]] = []
@@ -80,13 +84,19 @@ class SentenceTable:
                     *(heading_atoms.get(heading, _NO_ATOMS) for heading in block.section),
                 )
             )
-            block_atoms = frozenset().union(*per_sentence[bounds[index] : bounds[index + 1]])
-            if block.kind is BlockKind.HEADING:
+            # Only a heading's atoms and a lead-in paragraph's are passed on.
+            kind = block.kind
+            if kind is BlockKind.HEADING or (
+                kind is BlockKind.PARAGRAPH and block.text.rstrip().endswith(":")
+            ):
+                first, end = atom_bounds[bounds[index]], atom_bounds[bounds[index + 1]]
+                block_atoms = frozenset(found_atoms[first:end])
+            if kind is BlockKind.HEADING:
                 if block.text.rstrip().endswith("?"):
                     block_atoms -= question_atoms
                 heading_atoms[block.text] = block_atoms
                 lead_in = _NO_ATOMS
-            elif block.kind is BlockKind.PARAGRAPH:
+            elif kind is BlockKind.PARAGRAPH:
                 lead_in = block_atoms if block.text.rstrip().endswith(":") else _NO_ATOMS
         return cls(
             document=document,
@@ -94,7 +104,8 @@ class SentenceTable:
             starts=[start for _, start, _ in spans],
             ends=[end for _, _, end in spans],
             block_of=block_of.tolist(),
-            atoms=per_sentence,
+            found_atoms=found_atoms,
+            atom_bounds=atom_bounds,
             contexts=contexts,
             block_bounds=bounds,
             sentence_sets=atom_sets(sentences, atoms, count),
@@ -145,24 +156,19 @@ class SentenceTable:
             )
         return made
 
+    def atoms(self, index: int) -> frozenset[int]:
+        """The atoms found in sentence `index`."""
+        bounds = self.atom_bounds
+        return frozenset(self.found_atoms[bounds[index] : bounds[index + 1]])
+
     def hits(self, index: int) -> SentenceHits:
-        context = self.contexts[self.block_of[index]]
-        return SentenceHits(self.sentence(index), self.atoms[index], context)
-
-
-def _group_atoms(
-    sentences: NDArray[numpy.intp], atoms: NDArray[numpy.intp], count: int
-) -> list[frozenset[int]]:
-    """The set of atoms of each of `count` sentences, from (sentence, atom) pairs."""
-    width = int(atoms.max()) + 1 if len(atoms) else 1
-    # Sorted, not unique: the frozensets drop repeats, at less than numpy.unique's cost.
-    pairs = numpy.sort(sentences.astype(numpy.int64) * width + atoms)
-    owners = pairs // width
-    bounds = numpy.searchsorted(owners, numpy.arange(count + 1)).tolist()
-    found = (pairs % width).tolist()
-    return [
-        frozenset(found[begin:end]) if end > begin else _NO_ATOMS for begin, end in pairwise(bounds)
-    ]
+        hits = self._hits.get(index)
+        if hits is None:
+            context = self.contexts[self.block_of[index]]
+            hits = self._hits[index] = SentenceHits(
+                self.sentence(index), self.atoms(index), context
+            )
+        return hits
 
 
 def _context_sets(contexts: list[frozenset[int]], bounds: list[int]) -> dict[int, int]:
