@@ -73,6 +73,9 @@ class SetCompiler:
         if isinstance(expr, ConceptRef):
             return self._concept(expr.concept)
         if isinstance(expr, AnyOf):
+            if all(isinstance(child, (Phrase, TokenPattern, Regex)) for child in expr.any):
+                # Most lists are of leaves: one loop over their atoms, no call per leaf.
+                return _any_atom(tuple(self._leaf(child) for child in expr.any))  # type: ignore[arg-type]
             return _any_of([self.compile(child) for child in expr.any])
         if isinstance(expr, All):
             return _all_of([self.compile(child) for child in expr.all])
@@ -113,6 +116,17 @@ def _any_of(parts: list[SetPredicate]) -> SetPredicate:
     return any_of
 
 
+def _any_atom(atoms: tuple[int, ...]) -> SetPredicate:
+    def any_atom(world: World) -> int:
+        found = 0
+        sets = world.atoms
+        for atom in atoms:
+            found |= sets.get(atom, 0)
+        return found
+
+    return any_atom
+
+
 def _all_of(parts: list[SetPredicate]) -> SetPredicate:
     def all_of(world: World) -> int:
         found = world.everyone
@@ -134,9 +148,17 @@ def atom_sets(
     present, rank = numpy.unique(atoms, return_inverse=True)
     matrix = numpy.zeros((len(present), count), dtype=bool)
     matrix[rank, sentences] = True
+    return rows_as_sets(present, matrix)
+
+
+def rows_as_sets(atoms: NDArray[numpy.intp], matrix: NDArray[numpy.bool_]) -> dict[int, int]:
+    """{atoms[i]: the set of the columns where matrix[i] is true}."""
     packed = numpy.packbits(matrix, axis=1, bitorder="little")
+    width = packed.shape[1]
+    raw = packed.tobytes()  # one copy; slicing bytes costs less than a numpy row each
     return {
-        atom: int.from_bytes(row.tobytes(), "little") for atom, row in zip(present.tolist(), packed)
+        atom: int.from_bytes(raw[row * width : (row + 1) * width], "little")
+        for row, atom in enumerate(atoms.tolist())
     }
 
 
@@ -145,9 +167,19 @@ def span(first: int, end: int) -> int:
     return ((1 << (end - first)) - 1) << first
 
 
+_FEW = 48
+
+
 def members(found: int) -> list[int]:
     """The sentences of a set, in order."""
     if not found:
         return []
+    if found.bit_count() <= _FEW:  # a bit at a time costs less than numpy's set-up
+        indices = []
+        while found:
+            lowest = found & -found
+            indices.append(lowest.bit_length() - 1)
+            found ^= lowest
+        return indices
     raw = numpy.frombuffer(found.to_bytes((found.bit_length() + 7) // 8, "little"), numpy.uint8)
     return numpy.flatnonzero(numpy.unpackbits(raw, bitorder="little")).tolist()

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from itertools import chain
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy
 
 from gaplint.document import BlockKind, Document
 from gaplint.nlp import Sentence
-from gaplint.sentence_sets import World, atom_sets, sentence_world, span
+from gaplint.sentence_sets import World, atom_sets, rows_as_sets, sentence_world, span
 
 if TYPE_CHECKING:  # numpy.typing costs start-up time; annotations only
     from numpy.typing import NDArray
@@ -23,8 +24,7 @@ _INHERITS_LEAD_IN = (BlockKind.LIST_ITEM, BlockKind.TABLE_CELL)
 _NO_ATOMS: frozenset[int] = frozenset()
 
 
-@dataclass(frozen=True)
-class SentenceHits:
+class SentenceHits(NamedTuple):  # a tuple: made once per hit, cheaper than a dataclass
     """The atoms found in a sentence, and in its context (headings above, a list's lead-in)."""
 
     sentence: Sentence
@@ -172,14 +172,20 @@ class SentenceTable:
 
 
 def _context_sets(contexts: list[frozenset[int]], bounds: list[int]) -> dict[int, int]:
-    """Each atom's set of the sentences whose block's context has it."""
-    by_context: dict[frozenset[int], int] = {}
+    """Each atom's set of the sentences whose block's context has it: a (sentence, atom)
+    matrix from the distinct contexts, not a Python step per block and atom."""
+    distinct: dict[frozenset[int], int] = {}
+    # The context of each sentence, as an index into `distinct` (0: no context).
+    of_sentence = numpy.zeros(bounds[-1] if bounds else 0, dtype=numpy.intp)
     for index, context in enumerate(contexts):
         if context and bounds[index + 1] > bounds[index]:
-            found = span(bounds[index], bounds[index + 1])
-            by_context[context] = by_context.get(context, 0) | found
-    sets: dict[int, int] = {}
-    for context, found in by_context.items():
-        for atom in context:
-            sets[atom] = sets.get(atom, 0) | found
-    return sets
+            number = distinct.setdefault(context, len(distinct) + 1)
+            of_sentence[bounds[index] : bounds[index + 1]] = number
+    if not distinct:
+        return {}
+    lengths = [len(context) for context in distinct]
+    flat = numpy.fromiter(chain.from_iterable(distinct), dtype=numpy.intp, count=sum(lengths))
+    present, column = numpy.unique(flat, return_inverse=True)
+    has = numpy.zeros((len(distinct) + 1, len(present)), dtype=bool)
+    has[numpy.repeat(numpy.arange(1, len(distinct) + 1), lengths), column] = True
+    return rows_as_sets(present, numpy.ascontiguousarray(has[of_sentence].T))

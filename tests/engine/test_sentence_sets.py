@@ -71,3 +71,4 @@ def test_members_and_spans() -> None:
     assert members(0) == []
     assert members(span(3, 6)) == [3, 4, 5]
     assert members(1 << 700 | 1) == [0, 700]
+    assert members(span(0, 100) | 1 << 1000) == [*range(100), 1000]  # past the bit loop
