@@ -297,8 +297,18 @@ class _Compiler:
         self._concepts: dict[str, tuple[Predicate, frozenset[int] | None]] = {}
         self._resolving: set[str] = set()
         self.norm_words: set[str] = set()
+        self._leaves: dict[int, tuple[Expr, int]] = {}
 
     def leaf(self, expr: Phrase | TokenPattern | Regex) -> int:
+        # The set compiler meets the same leaf objects again: look them up, not re-key them.
+        known = self._leaves.get(id(expr))
+        if known is not None and known[0] is expr:
+            return known[1]
+        atom = self._new_leaf(expr)
+        self._leaves[id(expr)] = (expr, atom)
+        return atom
+
+    def _new_leaf(self, expr: Phrase | TokenPattern | Regex) -> int:
         if isinstance(expr, TokenPattern):
             # spaCy's Matcher is the slow path; a pattern that only lists words is a phrase.
             expr = _as_phrase(expr) or expr
