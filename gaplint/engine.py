@@ -533,8 +533,8 @@ def rule_hits(
         tried = with_atoms
         if rule.triggers is not None:
             tried = 0
-            for atom in rule.triggers:
-                tried |= sentence_sets.get(atom, 0)
+            for atom in sentence_sets.keys() & rule.triggers:  # the few present, in C
+                tried |= sentence_sets[atom]
         found = rule.sentences(world) & tried if tried else 0
         if found and rule.unless is not None:
             found &= ~rule.unless(world)
