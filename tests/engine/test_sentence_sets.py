@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import gaplint.engine
 from gaplint.api import Checker
 from gaplint.document import Document
 from gaplint.engine import CompiledPack, rule_hits
@@ -72,3 +73,28 @@ def test_members_and_spans() -> None:
     assert members(span(3, 6)) == [3, 4, 5]
     assert members(1 << 700 | 1) == [0, 700]
     assert members(span(0, 100) | 1 << 1000) == [*range(100), 1000]  # past the bit loop
+
+
+def test_one_doc_per_block_gives_the_same_table_as_one_whole_document(
+    compiled: CompiledPack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A trained pipeline gets one Doc per block; the default one Doc for the document.
+    documents = _corpus()[:8]
+    whole = [compiled.table(document) for document in documents]
+    monkeypatch.setattr(gaplint.engine, "whole_document_doc", lambda nlp, document: None)
+    for document, expected in zip(documents, whole):
+        table = compiled.table(document)
+        assert len(table) == len(expected) > 0
+        assert (table.texts, table.starts, table.ends, table.block_of) == (
+            expected.texts,
+            expected.starts,
+            expected.ends,
+            expected.block_of,
+        )
+        assert [table.atoms(i) for i in range(len(table))] == [
+            expected.atoms(i) for i in range(len(table))
+        ]
+        assert (table.sentence_sets, table.context_sets) == (
+            expected.sentence_sets,
+            expected.context_sets,
+        )
