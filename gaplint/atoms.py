@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 
 from gaplint.nlp import known_stems, make_pattern_doc
-from gaplint.regex_budget import Pattern, compile_rule_regex
+from gaplint.regex_budget import RulePattern
 from gaplint.sequence import SequenceMatcher
 
 
@@ -143,7 +143,7 @@ class Matchers:
     phrases: PhraseMatcher
     exact_phrases: PhraseMatcher
     sequences: SequenceMatcher
-    regexes: list[tuple[int, Pattern, Pattern | None]] = field(default_factory=list)
+    regexes: list[tuple[int, RulePattern, RulePattern | None]] = field(default_factory=list)
     atom_ids: dict[int, int] = field(default_factory=dict)
 
 
@@ -179,8 +179,8 @@ def build_matchers(plan: AtomPlan, nlp: Language) -> Matchers:
         # Case-insensitive matching costs about twice as much; a pattern with no capital
         # letter (so no \D, \W or [A-Z] either) finds the same on lower-cased text unflagged.
         source = regex.regex
-        lower = None if any(c.isupper() for c in source) else compile_rule_regex(source, False)
-        built.regexes.append((regex.atom, compile_rule_regex(source, ignore_case=True), lower))
+        lower = None if any(c.isupper() for c in source) else RulePattern.compile(source, False)
+        built.regexes.append((regex.atom, RulePattern.compile(source, ignore_case=True), lower))
     return built
 
 

@@ -1,19 +1,18 @@
-"""Compiles a rule pack into spaCy matchers and per-sentence predicates, and finds hits.
+"""Compiles a rule pack into matchers and predicates, and finds hits.
 
 Every leaf of a match expression (a phrase list, a token pattern or a regex) becomes one
-*atom*. Matching runs all atoms once over a block with spaCy's Matcher and PhraseMatcher,
-and records which atoms occur in each sentence. Rules are then boolean predicates over those
-atom sets, so a sentence is judged against 38 rules without running any matcher again.
+*atom*. Matching runs all atoms once over the document, and records which atoms occur in
+each sentence. Rules are then boolean expressions over those atoms, evaluated over every
+sentence at once as sentence sets (gaplint.sentence_sets); the per-sentence predicates here
+are only asked what matched, for the sentences that satisfy a rule.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import reduce
-from itertools import pairwise, product, repeat
+from itertools import product
 from math import prod
-from operator import or_
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 import numpy
@@ -23,20 +22,16 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from gaplint.atoms import AtomPlan, Planner, StoredAtoms, build_matchers
-from gaplint.document import Block, BlockKind, Document
+from gaplint.document import BlockKind, Document
 from gaplint.hits import DocumentHits, RuleHit
+from gaplint.linear_regex import agrees_on
 from gaplint.nlp import (
     Sentence,
     iter_block_docs,
-    located,
     normalise,
     whole_document_doc,
 )
-from gaplint.regex_budget import (
-    Pattern,
-    RegexBudgetExceeded,
-    find_spans,
-)
+from gaplint.regex_budget import RegexBudgetExceeded, RulePattern
 from gaplint.rules import (
     All,
     AnyOf,
@@ -51,6 +46,8 @@ from gaplint.rules import (
     TokenPattern,
     check_token_patterns,
 )
+from gaplint.sentence_sets import SetCompiler, SetPredicate, World, members
+from gaplint.sentence_table import SentenceHits, SentenceTable
 from gaplint.sequence import SequenceMatcher
 
 if TYPE_CHECKING:  # numpy.typing costs start-up time; annotations only
@@ -64,17 +61,7 @@ SUBJECT_CONCEPT = "subject"
 POLICY_TITLE_CONCEPT = "policy-title"
 # A question heading ("What should I do?") lends its answer its topic, not this concept's words.
 OBLIGATION_CONCEPT = "obligation"
-_INHERITS_LEAD_IN = (BlockKind.LIST_ITEM, BlockKind.TABLE_CELL)
 _BLOCK_BREAK = "\n\n"  # Document.text joins blocks with it; block text has no newline
-
-
-@dataclass(frozen=True)
-class SentenceHits:
-    """The atoms found in a sentence, and in its context (headings above, a list's lead-in)."""
-
-    sentence: Sentence
-    atoms: frozenset[int]
-    context: frozenset[int]
 
 
 # What a predicate found: a short description for people, and how many terms met (a leaf,
@@ -88,7 +75,9 @@ Predicate = Callable[[SentenceHits], "Found | None"]
 class CompiledRule:
     id: str
     match: Predicate
-    unless: Predicate | None
+    """What matched in one sentence (asked only of the sentences in `sentences`)."""
+    sentences: SetPredicate
+    unless: SetPredicate | None
     triggers: frozenset[int] | None
 
 
@@ -100,46 +89,45 @@ class CompiledPack:
     phrases: PhraseMatcher
     exact_phrases: PhraseMatcher
     sequences: SequenceMatcher
-    regexes: list[tuple[int, Pattern, Pattern | None]]
+    regexes: list[tuple[int, RulePattern, RulePattern | None]]
     rules: dict[str, CompiledRule]
-    headings: dict[str, Predicate]
-    exclusion: Predicate | None
-    subject: Predicate | None = None
-    policy_title: Predicate | None = None
+    headings: dict[str, SetPredicate]
+    exclusion: SetPredicate | None
+    subject: SetPredicate | None = None
+    policy_title: SetPredicate | None = None
     _atom_ids: dict[int, int] = field(default_factory=dict)
     _obligation_atoms: frozenset[int] = frozenset()
 
     def hits(self, document: Document, rule_ids: Iterable[str]) -> DocumentHits:
         """Everything the judge needs about `document` for the given rules."""
-        sentences = self.find(document)
+        table = self.table(document)
+        world = table.world()
         wanted = list(rule_ids)
-        exclusion = self.exclusion
         near_misses: dict[str, int] = {}
+        excluded = self.exclusion(world) if self.exclusion else 0
         rules = {
             rule_id: [
-                RuleHit(hits.sentence, label, terms, bool(exclusion and exclusion(hits)))
-                for hits, (label, terms) in found
+                RuleHit(table.sentence(index), label, terms, bool(excluded >> index & 1))
+                for index, (label, terms) in found
             ]
-            for rule_id, found in iter_rule_hits(self, sentences, wanted, near_misses).items()
+            for rule_id, found in rule_hits(self, table, world, wanted, near_misses).items()
         }
         chosen = set(wanted)
         headings: dict[str, Sentence] = {}
+        heading_sentences = table.of_kind(BlockKind.HEADING)
         for element in self.pack.elements:
             predicate = self.headings.get(element.id)
             if predicate is None or not any(s.id in chosen for s in element.subpoints):
                 continue
-            heading = next((hits.sentence for hits in sentences
-                            if hits.sentence.kind is BlockKind.HEADING and predicate(hits)),
-                           None)  # fmt: skip
-            if heading is not None:
-                headings[element.id] = heading
+            first = members(predicate(world) & heading_sentences)
+            if first:
+                headings[element.id] = table.sentence(first[0])
         subject, title = self.subject, self.policy_title
-        mentions = sum(1 for hits in sentences if subject(hits)) if subject else None
+        mentions = subject(world).bit_count() if subject else None
         # A title: a heading, or the document's first block (a memo's subject line).
-        titled = title is not None and any(
-            title(hits) for hits in sentences
-            if hits.sentence.kind is BlockKind.HEADING or hits.sentence.block == 0
-        )  # fmt: skip
+        titled = title is not None and bool(
+            title(world) & (heading_sentences | table.of_block(0))
+        )
         return DocumentHits(
             rules=rules,
             headings=headings,
@@ -149,68 +137,64 @@ class CompiledPack:
         )
 
     def find(self, document: Document) -> list[SentenceHits]:
-        """Match every atom over the document and return its sentences with their atoms.
+        """Every sentence of the document with its atoms and its context's."""
+        table = self.table(document)
+        return [table.hits(index) for index in range(len(table))]
+
+    def table(self, document: Document) -> SentenceTable:
+        """Match every atom over the document: its sentences and the atoms of each.
         A rule regex over its time budget is the rule pack's fault: RuleError, one line."""
         try:
-            return self._find(document)
+            return self._table(document)
         except RegexBudgetExceeded as error:
             raise RuleError(f"{document.path}: {error}") from None
 
-    def _find(self, document: Document) -> list[SentenceHits]:
-        found: list[SentenceHits] = []
-        heading_atoms: dict[str, frozenset[int]] = {}
-        lead_in: frozenset[int] = frozenset()
-        for index, block, per_sentence in self._block_sentences(document):
-            # Context: the atoms of the headings above, and for a list item or table cell
-            # those of the paragraph that introduces it ("Employees shall not:"), so a rule
-            # can ask for them with `inside`. Headings come before their blocks, so it is
-            # complete here; one value serves every sentence of the block.
-            context = frozenset().union(
-                lead_in if block.kind in _INHERITS_LEAD_IN else frozenset(),
-                *(heading_atoms.get(heading, frozenset()) for heading in block.section),
-            )
-            for sent, atoms in per_sentence:
-                sentence = located(block, index, sent.text.strip(), sent.start_char, sent.end_char)
-                found.append(SentenceHits(sentence=sentence, atoms=atoms, context=context))
-            block_atoms = frozenset().union(*(atoms for _, atoms in per_sentence))
-            if block.kind is BlockKind.HEADING:
-                if block.text.rstrip().endswith("?"):  # a question obliges no one
-                    block_atoms -= self._obligation_atoms
-                heading_atoms[block.text] = block_atoms
-                lead_in = frozenset()
-            elif block.kind is BlockKind.PARAGRAPH:
-                lead_in = block_atoms if block.text.rstrip().endswith(":") else frozenset()
-        return found
-
-    def _block_sentences(
-        self, document: Document
-    ) -> Iterator[tuple[int, Block, list[tuple[_Sent, frozenset[int]]]]]:
-        """Each block with its sentences and their atoms; sentence offsets within the block."""
+    def _table(self, document: Document) -> SentenceTable:
+        blocks = document.blocks
         whole = whole_document_doc(self.nlp, document)
         if whole is None:
+            spans: list[_Sent] = []
+            in_block: list[int] = []
+            pair_sentences, pair_atoms = [], []
             for index, block, doc in iter_block_docs(self.nlp, document):
-                yield index, block, self._atoms_per_sentence(doc, block.text)
-            return
-        # One Doc for the whole document costs less than one per block; split back by offset.
-        doc, text = whole
-        blocks = document.blocks
-        per_sentence = self._atoms_per_sentence(doc, text)
-        block_starts = numpy.array([block.start for block in blocks])
-        sentence_starts = numpy.array([sent.start_char for sent, _ in per_sentence], dtype=int)
-        in_block = _index_at(block_starts, sentence_starts).tolist()
-        grouped: list[list[tuple[_Sent, frozenset[int]]]] = [[] for _ in blocks]
-        for index, (sent, atoms) in zip(in_block, per_sentence):
-            start = blocks[index].start
-            moved = _Sent(sent.text, sent.start_char - start, sent.end_char - start)
-            grouped[index].append((moved, atoms))
-        for index, block in enumerate(blocks):
-            yield index, block, grouped[index]
+                sents, sentences, atoms = self._match(doc, block.text)
+                pair_sentences.append(sentences + len(spans))
+                pair_atoms.append(atoms)
+                spans += [_Sent(s.text, s.start_char + block.start, s.end_char + block.start)
+                          for s in sents]  # fmt: skip
+                in_block += [index] * len(sents)
+            sentences = numpy.concatenate(pair_sentences) if pair_sentences else _NO_PAIRS
+            atoms = numpy.concatenate(pair_atoms) if pair_atoms else _NO_PAIRS
+            block_of = numpy.array(in_block, dtype=numpy.intp)
+        else:
+            # One Doc for the whole document costs less than one per block; split back by offset.
+            doc, text = whole
+            spans, sentences, atoms = self._match(doc, text)
+            block_starts = numpy.array([block.start for block in blocks])
+            sentence_starts = numpy.array([sent.start_char for sent in spans], dtype=int)
+            block_of = _index_at(block_starts, sentence_starts)
+        # Sentences of whitespace alone (a break between blocks) are no sentences.
+        texts = [sent.text.strip() for sent in spans]
+        kept = numpy.array([bool(text) for text in texts], dtype=bool)
+        if not kept.all():
+            renumbered = numpy.cumsum(kept) - 1
+            keep_pairs = kept[sentences]
+            sentences, atoms = renumbered[sentences[keep_pairs]], atoms[keep_pairs]
+            spans = [sent for sent, keep in zip(spans, kept.tolist()) if keep]
+            texts = [text for text in texts if text]
+            block_of = block_of[kept]
+        return SentenceTable.build(
+            document, texts, spans, block_of, sentences, atoms, self._obligation_atoms
+        )
 
-    def _atoms_per_sentence(self, doc: Doc, text: str) -> list[tuple[_Sent, frozenset[int]]]:
-        """`text` is the text the doc was made from (Doc.text would rebuild it)."""
+    def _match(
+        self, doc: Doc, text: str
+    ) -> tuple[list[_Sent], NDArray[numpy.intp], NDArray[numpy.intp]]:
+        """The doc's sentences, and every (sentence, atom) found as two parallel arrays.
+        `text` is the text the doc was made from (Doc.text would rebuild it)."""
         sents, token_starts, char_starts = _sentences(doc, text)
         if not sents:
-            return []
+            return [], _NO_PAIRS, _NO_PAIRS
         ids = self._atom_ids
         spacy_matches = list(self.phrases(doc)) if len(self.phrases) else []
         if len(self.exact_phrases):
@@ -218,8 +202,7 @@ class CompiledPack:
         if len(self.matcher):
             spacy_matches += self.matcher(doc)
         sequence_atoms, sequence_starts = self.sequences.find(doc)
-        # Every (sentence, atom) found, as two parallel arrays: sentences from one sorted
-        # look-up of all match starts, not one bisect per match.
+        # Sentences from one sorted look-up of all match starts, not one bisect per match.
         sentences = [_index_at(token_starts, sequence_starts)]
         atoms = [sequence_atoms]
         if spacy_matches:
@@ -230,17 +213,22 @@ class CompiledPack:
             lowered = text.lower()
             if len(lowered) != len(text):  # a few characters lower-case to two: offsets move
                 lowered = ""
+            alike = bool(lowered) and agrees_on(lowered)
             for atom, regex, lower in self.regexes:
-                spans = find_spans(lower, lowered) if lower and lowered else find_spans(regex, text)
+                if lower and lowered:
+                    spans = lower.spans(lowered, alike)
+                else:
+                    spans = regex.spans(text, stdlib_reads_alike=False)
                 # never across two blocks
                 starts = [start for start, _, matched in spans if _BLOCK_BREAK not in matched]
                 if starts:
                     sentences.append(_index_at(char_starts, numpy.array(starts, dtype=int)))
                     atoms.append(numpy.full(len(starts), atom, dtype=numpy.intp))
-        per_sentence = _group_atoms(
-            numpy.concatenate(sentences), numpy.concatenate(atoms), len(sents)
+        return (
+            sents,
+            numpy.concatenate(sentences).astype(numpy.intp),
+            numpy.concatenate(atoms).astype(numpy.intp),
         )
-        return [(sent, found) for sent, found in zip(sents, per_sentence) if sent.text.strip()]
 
 
 class _Sent(NamedTuple):  # a tuple: one per sentence, built twice, cheaper than a dataclass
@@ -249,23 +237,7 @@ class _Sent(NamedTuple):  # a tuple: one per sentence, built twice, cheaper than
     end_char: int
 
 
-_NO_ATOMS: frozenset[int] = frozenset()
-
-
-def _group_atoms(
-    sentences: NDArray[numpy.intp], atoms: NDArray[numpy.intp], count: int
-) -> list[frozenset[int]]:
-    """The set of atoms of each of `count` sentences, from (sentence, atom) pairs."""
-    width = int(atoms.max()) + 1 if len(atoms) else 1
-    # Sorted, not unique: the frozensets drop repeats, at less than numpy.unique's cost.
-    pairs = numpy.sort(sentences.astype(numpy.int64) * width + atoms)
-    owners = pairs // width
-    bounds = numpy.searchsorted(owners, numpy.arange(count + 1)).tolist()
-    found = (pairs % width).tolist()
-    return [
-        frozenset(found[begin:end]) if end > begin else _NO_ATOMS
-        for begin, end in pairwise(bounds)
-    ]
+_NO_PAIRS = numpy.zeros(0, dtype=numpy.intp)
 
 
 def _sentences(
@@ -325,8 +297,18 @@ class _Compiler:
         self._concepts: dict[str, tuple[Predicate, frozenset[int] | None]] = {}
         self._resolving: set[str] = set()
         self.norm_words: set[str] = set()
+        self._leaves: dict[int, tuple[Expr, int]] = {}
 
     def leaf(self, expr: Phrase | TokenPattern | Regex) -> int:
+        # The set compiler meets the same leaf objects again: look them up, not re-key them.
+        known = self._leaves.get(id(expr))
+        if known is not None and known[0] is expr:
+            return known[1]
+        atom = self._new_leaf(expr)
+        self._leaves[id(expr)] = (expr, atom)
+        return atom
+
+    def _new_leaf(self, expr: Phrase | TokenPattern | Regex) -> int:
         if isinstance(expr, TokenPattern):
             # spaCy's Matcher is the slow path; a pattern that only lists words is a phrase.
             expr = _as_phrase(expr) or expr
@@ -490,17 +472,20 @@ def compile_with_plan(
     else:
         atoms = StoredAtoms(stored)
     compiler = _Compiler(pack, atoms)
+    # Leaves are met in the same order either way, so atom ids do not depend on which
+    # compiler meets them first.
+    sets = SetCompiler(pack.concepts, compiler.leaf)
     rules: dict[str, CompiledRule] = {}
-    headings: dict[str, Predicate] = {}
+    headings: dict[str, SetPredicate] = {}
     for element in pack.elements:
         if element.heading is not None:
-            headings[element.id] = compiler.compile(element.heading)[0]
+            headings[element.id] = sets.compile(element.heading)
         for sub in element.subpoints:
             match, triggers = compiler.compile(sub.match)
-            unless = compiler.compile(sub.unless)[0] if sub.unless is not None else None
-            rules[sub.id] = CompiledRule(sub.id, match, unless, triggers)
+            unless = sets.compile(sub.unless) if sub.unless is not None else None
+            rules[sub.id] = CompiledRule(sub.id, match, sets.compile(sub.match), unless, triggers)
     exclusion, subject, policy_title = (
-        compiler.compile(ConceptRef(concept=name))[0] if name in pack.concepts else None
+        sets.compile(ConceptRef(concept=name)) if name in pack.concepts else None
         for name in (EXCLUSION_CONCEPT, SUBJECT_CONCEPT, POLICY_TITLE_CONCEPT)
     )
     obligation_atoms = (
@@ -529,37 +514,38 @@ def compile_with_plan(
     return compiled, plan
 
 
-def iter_rule_hits(
+def rule_hits(
     compiled: CompiledPack,
-    sentences: Iterable[SentenceHits],
+    table: SentenceTable,
+    world: World,
     rule_ids: Iterable[str],
     near_misses: dict[str, int] | None = None,
-) -> dict[str, list[tuple[SentenceHits, Found]]]:
-    """For each rule, the sentences whose atoms satisfy it, with what matched. `near_misses`,
-    when given, counts per rule the sentences its trigger words reached that did not match."""
-    rules = [compiled.rules[rule_id] for rule_id in rule_ids]
-    result: dict[str, list[tuple[SentenceHits, Found]]] = {rule.id: [] for rule in rules}
-    # Which rules each atom can set off, so a sentence only tries the rules its atoms trigger
-    # (in pack order, so evidence order does not depend on the atoms).
-    # An atom's rules as a bit mask (bit i: rules[i]), so a sentence's rules are the OR of
-    # its atoms' masks; the rules of a mask are listed once per mask, not per sentence.
-    always = [rule for rule in rules if rule.triggers is None]
-    masks: dict[int, int] = {}
-    for position, rule in enumerate(rules):
-        for atom in rule.triggers or ():
-            masks[atom] = masks.get(atom, 0) | 1 << position
-    rules_of: dict[int, list[CompiledRule]] = {}
-    for hits in sentences:
-        if not hits.atoms:
-            continue
-        mask = reduce(or_, map(masks.get, hits.atoms, repeat(0)), 0)
-        chosen = rules_of.get(mask)
-        if chosen is None:
-            chosen = rules_of[mask] = always + [r for i, r in enumerate(rules) if mask >> i & 1]
-        for rule in chosen:
-            found = rule.match(hits)
-            if found and not (rule.unless and rule.unless(hits)):
-                result[rule.id].append((hits, found))
-            elif near_misses is not None and rule.triggers is not None:
-                near_misses[rule.id] = near_misses.get(rule.id, 0) + 1
+) -> dict[str, list[tuple[int, Found]]]:
+    """For each rule, the sentences (by index, in order) that satisfy it, with what matched.
+    `near_misses`, when given, counts per rule the sentences its trigger words reached that
+    do not satisfy it. A rule is tried on sentences with some atom: with triggers, on those
+    with one of them."""
+    with_atoms = table.with_atoms()
+    sentence_sets = table.sentence_sets
+    result: dict[str, list[tuple[int, Found]]] = {}
+    for rule_id in rule_ids:
+        rule = compiled.rules[rule_id]
+        tried = with_atoms
+        if rule.triggers is not None:
+            tried = 0
+            for atom in sentence_sets.keys() & rule.triggers:  # the few present, in C
+                tried |= sentence_sets[atom]
+        found = rule.sentences(world) & tried if tried else 0
+        if found and rule.unless is not None:
+            found &= ~rule.unless(world)
+        hits = []
+        for index in members(found):
+            what = rule.match(table.hits(index))
+            assert what is not None, f"{rule.id}: sentence sets and predicates disagree"
+            hits.append((index, what))
+        result[rule.id] = hits
+        if near_misses is not None and rule.triggers is not None:
+            missed = (tried & ~found).bit_count()
+            if missed:
+                near_misses[rule.id] = missed
     return result

@@ -68,9 +68,10 @@ def judge(
 ) -> DocumentReport:
     """`hits` must cover chosen_rules(pack, selection); gaps are worded for `jurisdiction`."""
     selection = selection or Selection()
-    doubt = None if selection.judge_all else _not_a_policy(document, hits)
+    words = document.word_count  # a split of every block: counted once
+    doubt = None if selection.judge_all else _not_a_policy(document, hits, words)
     if doubt:
-        return _unjudged(document, "en", Notice(code="not-a-policy", message=doubt))
+        return _unjudged(document, "en", Notice(code="not-a-policy", message=doubt), words)
     chosen = [(e, s) for e, s in pack.subpoints() if selection.selected(s.id)]
     scanned = any(block.source == OCR for block in document.blocks)
     elements: list[ElementResult] = []
@@ -124,7 +125,7 @@ def judge(
         1 for e in elements for s in e.subpoints if s.status is SubpointStatus.COVERED
     )
     return DocumentReport(
-        **_identity(document),
+        **_identity(document, words),
         language="en",
         coverage=round(covered_total / total, 4) if total else None,
         jurisdiction=jurisdiction,
@@ -264,7 +265,7 @@ def _gap_finding(
     )
 
 
-def _identity(document: Document) -> dict[str, Any]:
+def _identity(document: Document, words: int | None = None) -> dict[str, Any]:
     """The fields every document report carries, judged or not."""
     return {
         "path": document.path,
@@ -274,7 +275,7 @@ def _identity(document: Document) -> dict[str, Any]:
         "format": document.format.value,
         "sha256": document.sha256,
         "pages": document.pages,
-        "words": document.word_count,
+        "words": document.word_count if words is None else words,
     }
 
 
@@ -309,10 +310,9 @@ MIN_POLICY_WORDS = 250
 MIN_POLICY_POINTS = 3
 
 
-def _not_a_policy(document: Document, hits: DocumentHits) -> str | None:
+def _not_a_policy(document: Document, hits: DocumentHits, words: int) -> str | None:
     """Why the document does not read as a policy on the pack's subject, or None if it does.
     Only a pack that names its subject (a `subject` concept) can tell; others judge all."""
-    words = document.word_count
     if hits.subject_mentions is None:
         return None
     if hits.subject_mentions == 0:
@@ -332,9 +332,11 @@ def _not_a_policy(document: Document, hits: DocumentHits) -> str | None:
     return None
 
 
-def _unjudged(document: Document, language: str, notice: Notice) -> DocumentReport:
+def _unjudged(
+    document: Document, language: str, notice: Notice, words: int | None = None
+) -> DocumentReport:
     return DocumentReport(
-        **_identity(document),
+        **_identity(document, words),
         language=language,
         judged=False,
         notices=[notice, *_reading_notices(document)],

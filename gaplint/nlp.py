@@ -244,18 +244,3 @@ def iter_block_docs(nlp: Language, document: Document) -> Iterator[tuple[int, Bl
     docs = _block_docs(nlp, [block.text for block in blocks])
     for index, (block, doc) in enumerate(zip(blocks, docs)):
         yield index, block, doc
-
-
-def located(block: Block, index: int, text: str, start_char: int, end_char: int) -> Sentence:
-    return Sentence(
-        text=text,
-        start=block.start + start_char,
-        end=block.start + end_char,
-        block=index,
-        kind=block.kind,
-        page=block.page,
-        section=tuple(block.section),
-        line=block.line,
-        paragraph=block.paragraph,
-        source=block.source,
-    )

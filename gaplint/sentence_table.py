@@ -1,0 +1,191 @@
+"""A document's sentences after matching, as columns: text, offsets, block and atoms.
+
+`Sentence` objects (with page, section and line, for evidence) are made only for the
+sentences a report quotes; the rules read the atoms as sentence sets (gaplint.sentence_sets).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import chain
+from typing import TYPE_CHECKING, NamedTuple
+
+import numpy
+
+from gaplint.document import BlockKind, Document
+from gaplint.nlp import Sentence
+from gaplint.sentence_sets import World, atom_sets, rows_as_sets, sentence_world, span
+
+if TYPE_CHECKING:  # numpy.typing costs start-up time; annotations only
+    from numpy.typing import NDArray
+
+_INHERITS_LEAD_IN = (BlockKind.LIST_ITEM, BlockKind.TABLE_CELL)
+_NO_ATOMS: frozenset[int] = frozenset()
+
+
+class SentenceHits(NamedTuple):  # a tuple: made once per hit, cheaper than a dataclass
+    """The atoms found in a sentence, and in its context (headings above, a list's lead-in)."""
+
+    sentence: Sentence
+    atoms: frozenset[int]
+    context: frozenset[int]
+
+
+@dataclass
+class SentenceTable:
+    document: Document
+    texts: list[str]
+    starts: list[int]
+    ends: list[int]
+    block_of: list[int]
+    found_atoms: list[int]
+    """Every atom found, sentence by sentence: sentence i's are
+    found_atoms[atom_bounds[i] : atom_bounds[i + 1]] (with repeats)."""
+    atom_bounds: list[int]
+    contexts: list[frozenset[int]]
+    """Per block, the atoms of its context: the headings above, and for a list item or table
+    cell those of the paragraph that introduces it ("Employees shall not:")."""
+    block_bounds: list[int]
+    """Block b's sentences are block_bounds[b] .. block_bounds[b + 1] - 1."""
+    sentence_sets: dict[int, int]
+    context_sets: dict[int, int]
+    _made: dict[int, Sentence] = field(default_factory=dict)
+    _hits: dict[int, SentenceHits] = field(default_factory=dict)
+
+    @classmethod
+    def build(
+        cls,
+        document: Document,
+        texts: list[str],
+        spans: Sequence[tuple[str, int, int]],
+        block_of: NDArray[numpy.intp],
+        sentences: NDArray[numpy.intp],
+        atoms: NDArray[numpy.intp],
+        question_atoms: frozenset[int],
+    ) -> SentenceTable:
+        """From the sentences (in document order, with document offsets), the block of each,
+        and every (sentence, atom) found. A question heading passes on its atoms less
+        `question_atoms` (a question obliges no one)."""
+        count = len(texts)
+        by_sentence = numpy.argsort(sentences, kind="stable")
+        found_atoms = atoms[by_sentence].tolist()
+        atom_bounds = numpy.searchsorted(sentences[by_sentence], numpy.arange(count + 1)).tolist()
+        blocks = document.blocks
+        bounds = numpy.searchsorted(block_of, numpy.arange(len(blocks) + 1)).tolist()
+        contexts: list[frozenset[int]] = []
+        heading_atoms: dict[str, frozenset[int]] = {}
+        lead_in: frozenset[int] = _NO_ATOMS
+        # Headings come before their blocks, so a block's context is complete when it is met.
+        for index, block in enumerate(blocks):
+            contexts.append(
+                frozenset().union(
+                    lead_in if block.kind in _INHERITS_LEAD_IN else _NO_ATOMS,
+                    *(heading_atoms.get(heading, _NO_ATOMS) for heading in block.section),
+                )
+            )
+            # Only a heading's atoms and a lead-in paragraph's are passed on.
+            kind = block.kind
+            if kind is BlockKind.HEADING or (
+                kind is BlockKind.PARAGRAPH and block.text.rstrip().endswith(":")
+            ):
+                first, end = atom_bounds[bounds[index]], atom_bounds[bounds[index + 1]]
+                block_atoms = frozenset(found_atoms[first:end])
+            if kind is BlockKind.HEADING:
+                if block.text.rstrip().endswith("?"):
+                    block_atoms -= question_atoms
+                heading_atoms[block.text] = block_atoms
+                lead_in = _NO_ATOMS
+            elif kind is BlockKind.PARAGRAPH:
+                lead_in = block_atoms if block.text.rstrip().endswith(":") else _NO_ATOMS
+        return cls(
+            document=document,
+            texts=texts,
+            starts=[start for _, start, _ in spans],
+            ends=[end for _, _, end in spans],
+            block_of=block_of.tolist(),
+            found_atoms=found_atoms,
+            atom_bounds=atom_bounds,
+            contexts=contexts,
+            block_bounds=bounds,
+            sentence_sets=atom_sets(sentences, atoms, count),
+            context_sets=_context_sets(contexts, bounds),
+        )
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def world(self) -> World:
+        return sentence_world(self.sentence_sets, self.context_sets, len(self))
+
+    def with_atoms(self) -> int:
+        """The sentences in which some atom was found."""
+        found = 0
+        for sentences in self.sentence_sets.values():
+            found |= sentences
+        return found
+
+    def of_kind(self, kind: BlockKind) -> int:
+        """The sentences of the blocks of this kind."""
+        found = 0
+        for index, block in enumerate(self.document.blocks):
+            if block.kind is kind:
+                found |= self.of_block(index)
+        return found
+
+    def of_block(self, index: int) -> int:
+        if index + 1 >= len(self.block_bounds):
+            return 0
+        return span(self.block_bounds[index], self.block_bounds[index + 1])
+
+    def sentence(self, index: int) -> Sentence:
+        made = self._made.get(index)
+        if made is None:
+            block = self.document.blocks[self.block_of[index]]
+            made = self._made[index] = Sentence(
+                text=self.texts[index],
+                start=self.starts[index],
+                end=self.ends[index],
+                block=self.block_of[index],
+                kind=block.kind,
+                page=block.page,
+                section=tuple(block.section),
+                line=block.line,
+                paragraph=block.paragraph,
+                source=block.source,
+            )
+        return made
+
+    def atoms(self, index: int) -> frozenset[int]:
+        """The atoms found in sentence `index`."""
+        bounds = self.atom_bounds
+        return frozenset(self.found_atoms[bounds[index] : bounds[index + 1]])
+
+    def hits(self, index: int) -> SentenceHits:
+        hits = self._hits.get(index)
+        if hits is None:
+            context = self.contexts[self.block_of[index]]
+            hits = self._hits[index] = SentenceHits(
+                self.sentence(index), self.atoms(index), context
+            )
+        return hits
+
+
+def _context_sets(contexts: list[frozenset[int]], bounds: list[int]) -> dict[int, int]:
+    """Each atom's set of the sentences whose block's context has it: a (sentence, atom)
+    matrix from the distinct contexts, not a Python step per block and atom."""
+    distinct: dict[frozenset[int], int] = {}
+    # The context of each sentence, as an index into `distinct` (0: no context).
+    of_sentence = numpy.zeros(bounds[-1] if bounds else 0, dtype=numpy.intp)
+    for index, context in enumerate(contexts):
+        if context and bounds[index + 1] > bounds[index]:
+            number = distinct.setdefault(context, len(distinct) + 1)
+            of_sentence[bounds[index] : bounds[index + 1]] = number
+    if not distinct:
+        return {}
+    lengths = [len(context) for context in distinct]
+    flat = numpy.fromiter(chain.from_iterable(distinct), dtype=numpy.intp, count=sum(lengths))
+    present, column = numpy.unique(flat, return_inverse=True)
+    has = numpy.zeros((len(distinct) + 1, len(present)), dtype=bool)
+    has[numpy.repeat(numpy.arange(1, len(distinct) + 1), lengths), column] = True
+    return rows_as_sets(present, numpy.ascontiguousarray(has[of_sentence].T))
