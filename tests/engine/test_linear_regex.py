@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import time
-from pathlib import Path
 
 import pytest
 import regex
@@ -15,8 +14,7 @@ from gaplint.document import BlockKind, DocFormat, Document, DocumentBuilder
 from gaplint.linear_regex import agrees_on, is_linear, prefers_stdlib
 from gaplint.readers import read_document
 from gaplint.regex_budget import RulePattern
-
-CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+from tests.corpus_files import corpus_documents
 
 
 @pytest.mark.parametrize(
@@ -89,8 +87,7 @@ def test_built_in_regexes_find_the_same_on_both_engines() -> None:
     assert stdlib, "no built-in regex runs on re: the comparison would be empty"
     texts = [
         read_document(path).text.lower()
-        for path in sorted(CORPUS.iterdir())
-        if not path.name.endswith(".gold.json")
+        for path in corpus_documents()
     ]
     for pattern in stdlib:
         for text in texts:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import gaplint.engine
@@ -13,8 +11,7 @@ from gaplint.engine import CompiledPack, rule_hits
 from gaplint.readers import read_document
 from gaplint.rules import All, AnyOf, ConceptRef, Expr, Inside, Not, Phrase
 from gaplint.sentence_sets import SetCompiler, members, sentence_world, span
-
-CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+from tests.corpus_files import corpus_documents
 
 
 @pytest.fixture(scope="module")
@@ -23,8 +20,7 @@ def compiled() -> CompiledPack:
 
 
 def _corpus() -> list[Document]:
-    paths = sorted(p for p in CORPUS.iterdir() if not p.name.endswith(".gold.json"))
-    return [read_document(path) for path in paths]
+    return [read_document(path) for path in corpus_documents()]
 
 
 def test_every_rule_on_every_corpus_sentence_agrees_with_its_predicate(
