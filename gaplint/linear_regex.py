@@ -210,56 +210,39 @@ def _union(sets: Iterable[Chars | None]) -> Chars | None:
 
 def _first_chars(items: Sequence[Item]) -> Chars | None:
     """The characters a match of the sequence can start with (None: not known)."""
-    found: list[Chars | None] = []
-    for op, value in items:
-        if op in _ZERO_WIDTH:
-            continue
-        if op is sre.SUBPATTERN:
-            inner = list(value[-1])
-            found.append(_first_chars(inner))
-            if _can_be_empty(inner):
-                continue
-            return _union(found)
-        if op is sre.BRANCH:
-            found.append(_union(_first_chars(list(branch)) for branch in value[1]))
-            if any(_can_be_empty(list(branch)) for branch in value[1]):
-                continue
-            return _union(found)
-        if op in _REPEATS:
-            found.append(_first_chars(list(value[2])))
-            if value[0] == 0 or _can_be_empty(list(value[2])):
-                continue
-            return _union(found)
-        found.append(_item_chars((op, value)))
-        return _union(found)
-    return None  # the sequence can match empty: what follows it is not known here
+    return _edge_chars(items, from_end=False)
 
 
 def _last_chars(items: Sequence[Item]) -> Chars | None:
     """The characters a match of the sequence can end with (None: not known)."""
+    return _edge_chars(items, from_end=True)
+
+
+def _edge_chars(items: Sequence[Item], from_end: bool) -> Chars | None:
+    """The characters a match can start (or end) with; one walk for both directions."""
     found: list[Chars | None] = []
-    for op, value in reversed(items):
+    for op, value in reversed(items) if from_end else items:
         if op in _ZERO_WIDTH:
             continue
         if op is sre.SUBPATTERN:
             inner = list(value[-1])
-            found.append(_last_chars(inner))
+            found.append(_edge_chars(inner, from_end))
             if _can_be_empty(inner):
                 continue
             return _union(found)
         if op is sre.BRANCH:
-            found.append(_union(_last_chars(list(branch)) for branch in value[1]))
+            found.append(_union(_edge_chars(list(branch), from_end) for branch in value[1]))
             if any(_can_be_empty(list(branch)) for branch in value[1]):
                 continue
             return _union(found)
         if op in _REPEATS:
-            found.append(_last_chars(list(value[2])))
+            found.append(_edge_chars(list(value[2]), from_end))
             if value[0] == 0 or _can_be_empty(list(value[2])):
                 continue
             return _union(found)
         found.append(_item_chars((op, value)))
         return _union(found)
-    return None
+    return None  # the sequence can match empty: what lies beyond it is not known here
 
 
 def _width(items: list[Item]) -> tuple[int, int]:
