@@ -112,10 +112,10 @@ class FrontMatter(NamedTuple):
     metadata: Metadata
     body: str
     skipped: list[Skipped]
-    header_fields: list[str]
-    """"Owner: Communications", "Date adoption: 2015-05-19": the header fields among the keys."""
-    content: list[tuple[BlockKind, str]]
-    """The page's text when it lives in the front matter itself (an empty body)."""
+    header_fields: list[tuple[int, str]]
+    """(line, "owner: Communications"), (line, "date adoption: 2015-05-19"): the header fields."""
+    content: list[tuple[int, BlockKind, str]]
+    """(line, kind, text): the page's text when it lives in the front matter (an empty body)."""
 
 
 _MAX_CONTENT_NODES = 5_000  # values visited; a YAML alias bomb is visited once per object
@@ -152,17 +152,29 @@ def _content_blocks(loaded: object) -> list[tuple[BlockKind, str]]:
                 found.append((BlockKind.HEADING, text))
             elif words >= _MIN_CONTENT_WORDS:
                 found.append((BlockKind.PARAGRAPH, text))
-    return found
+    # Titles alone ("title: x") are a page with no text.
+    return found if any(kind is BlockKind.PARAGRAPH for kind, _ in found) else []
 
 
-def _header_fields(fields: dict[str, object]) -> list[str]:
+def _header_fields(loaded: object, lines: list[str], first_line: int) -> list[tuple[int, str]]:
+    """(source line, "key: value") for the keys that are header fields, spelled as written."""
+    if not isinstance(loaded, dict):
+        return []
     found = []
-    for key, value in fields.items():
-        label = " ".join(key.replace("_", " ").replace("-", " ").split())
+    for key, value in loaded.items():
+        label = " ".join(str(key).replace("_", " ").replace("-", " ").split())
         text = _scalar(value)
-        if text and _HEADER_KEY_WORDS & set(label.split()):
-            found.append(f"{label[:1].upper()}{label[1:]}: {text}")
+        if text and _HEADER_KEY_WORDS & set(label.lower().split()):
+            found.append((_line_of(f"{key}:", lines, first_line), f"{label}: {text}"))
     return found
+
+
+def _line_of(start: str, lines: list[str], first_line: int, after: int = 0) -> int:
+    """The 1-based line of the front matter that starts with (or holds) `start`."""
+    for number, line in enumerate(lines, start=first_line):
+        if number >= after and (line.lstrip().startswith(start) or start in line):
+            return number
+    return first_line
 
 
 def parse_front_matter(text: str) -> FrontMatter:
@@ -199,8 +211,15 @@ def parse_front_matter(text: str) -> FrontMatter:
     )
     # Keep the line count so nothing else shifts; the front matter itself is not body text.
     body = "\n" * match.group(0).count("\n") + text[match.end() :]
-    content = _content_blocks(loaded) if not body.strip() else []
-    return FrontMatter(metadata, body, skipped, _header_fields(fields), content)
+    lines = source.split("\n")
+    first_line = text[: match.start("body")].count("\n") + 1
+    content: list[tuple[int, BlockKind, str]] = []
+    line = first_line
+    for kind, words in _content_blocks(loaded) if not body.strip() else []:
+        line = _line_of(words.split()[0][:6], lines, first_line, after=line)
+        content.append((line, kind, words))
+    header = _header_fields(loaded, lines, first_line) if yaml_match else []
+    return FrontMatter(metadata, body, skipped, header, content)
 
 
 # Line tests written as plain string code, not regexes: the regex forms backtracked
@@ -381,8 +400,8 @@ def read_markdown(data: bytes, limits: Limits) -> ReadResult:
     if "{{" in body or "{%" in body:
         body = _TEMPLATE.sub(_keep_newlines, body)
     builder = markdown_blocks(body.split("\n"))
-    for kind, text in content:  # a page whose text is all in its front matter
-        builder.add(kind, text, line=1, level=2 if kind is BlockKind.HEADING else None)
-    for field in header_fields:  # after the body, apart from it, as DOCX headers are
-        builder.add_apart(FRONT_MATTER_SECTION, BlockKind.PARAGRAPH, field, line=1)
+    for line, kind, text in content:  # a page whose text is all in its front matter
+        builder.add(kind, text, line=line, level=2 if kind is BlockKind.HEADING else None)
+    for line, field in header_fields:  # after the body, apart from it, as DOCX headers are
+        builder.add_apart(FRONT_MATTER_SECTION, BlockKind.PARAGRAPH, field, line=line)
     return ReadResult(blocks=builder.blocks, metadata=metadata, skipped=skipped)
