@@ -52,19 +52,15 @@ def split_field_run(text: str) -> list[str] | None:
     """
     if len(text) > MAX_RUN_CHARS:
         return None
-    starts = [
-        match.start()
-        for match in _LABEL.finditer(text)
-        if _written_as_label(match.group("label"))
-    ]
-    if len(starts) < MIN_FIELDS:
+    labels = [m for m in _LABEL.finditer(text) if _written_as_label(m.group("label"))]
+    if len(labels) < MIN_FIELDS:
         return None
-    bounds = [0, *starts] if starts[0] > 0 else starts
-    pieces = [text[begin:end].strip() for begin, end in zip(bounds, [*bounds[1:], len(text)])]
-    if any(not _LABEL.match(piece) or len(piece.split(":", 1)[1].split()) == 0
-           for piece in pieces[len(bounds) - len(starts):]):
+    ends = [label.start() for label in labels[1:]] + [len(text)]
+    if any(not text[label.end() : end].strip() for label, end in zip(labels, ends)):
         return None  # a label with no value: a form to fill in, not a header
-    return [piece for piece in pieces if piece]
+    fields = [text[label.start() : end].strip() for label, end in zip(labels, ends)]
+    prefix = text[: labels[0].start()].strip()
+    return [prefix, *fields] if prefix else fields
 
 
 def field_row(cells: Sequence[str]) -> str | None:

@@ -170,9 +170,9 @@ def _header_fields(loaded: object, lines: list[str], first_line: int) -> list[tu
 
 
 def _line_of(start: str, lines: list[str], first_line: int, after: int = 0) -> int:
-    """The 1-based line of the front matter that starts with (or holds) `start`."""
+    """The 1-based line of the front matter, from line `after` on, that holds `start`."""
     for number, line in enumerate(lines, start=first_line):
-        if number >= after and (line.lstrip().startswith(start) or start in line):
+        if number >= after and start in line:
             return number
     return first_line
 
