@@ -105,9 +105,17 @@ class CompiledPack:
         wanted = list(rule_ids)
         near_misses: dict[str, int] = {}
         excluded = self.exclusion(world) if self.exclusion else 0
+        subject = self.subject
+        on_subject = subject(world) | subject(world.inside) if subject else ~0
         rules = {
             rule_id: [
-                RuleHit(table.sentence(index), label, terms, bool(excluded >> index & 1))
+                RuleHit(
+                    table.sentence(index),
+                    label,
+                    terms,
+                    bool(excluded >> index & 1),
+                    bool(on_subject >> index & 1),
+                )
                 for index, (label, terms) in found
             ]
             for rule_id, found in rule_hits(self, table, world, wanted, near_misses).items()
@@ -122,12 +130,10 @@ class CompiledPack:
             first = members(predicate(world) & heading_sentences)
             if first:
                 headings[element.id] = table.sentence(first[0])
-        subject, title = self.subject, self.policy_title
+        title = self.policy_title
         mentions = subject(world).bit_count() if subject else None
         # A title: a heading, or the document's first block (a memo's subject line).
-        titled = title is not None and bool(
-            title(world) & (heading_sentences | table.of_block(0))
-        )
+        titled = title is not None and bool(title(world) & (heading_sentences | table.of_block(0)))
         return DocumentHits(
             rules=rules,
             headings=headings,
@@ -240,9 +246,7 @@ class _Sent(NamedTuple):  # a tuple: one per sentence, built twice, cheaper than
 _NO_PAIRS = numpy.zeros(0, dtype=numpy.intp)
 
 
-def _sentences(
-    doc: Doc, text: str
-) -> tuple[list[_Sent], NDArray[numpy.intp], NDArray[numpy.intp]]:
+def _sentences(doc: Doc, text: str) -> tuple[list[_Sent], NDArray[numpy.intp], NDArray[numpy.intp]]:
     """Sentence spans, and their first tokens and characters, from one array read
     (`doc.sents` builds a Span per call and is slow). Whitespace tokens (the breaks between
     blocks of a whole document) are left out of a sentence's span; a sentence of whitespace

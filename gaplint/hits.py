@@ -24,6 +24,8 @@ class RuleHit:
     """How many terms of the rule met in the sentence; more is stronger evidence."""
     excluded: bool
     """The sentence is an explicit exclusion ("this policy does not cover …")."""
+    on_subject: bool = True
+    """The sentence, or a heading above it, names the pack's subject (social media)."""
 
 
 @dataclass(frozen=True)

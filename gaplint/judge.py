@@ -152,9 +152,7 @@ def _judge_subpoint(
         supporting.append(hit)
     # A statement before a heading, one in the element's own section before one elsewhere,
     # then where most of the rule's terms meet; ties keep document order. Then the cap.
-    supporting.sort(
-        key=lambda hit: (_is_heading(hit), not _in_section(hit, heading), -hit.terms)
-    )
+    supporting.sort(key=lambda hit: (_is_heading(hit), not _in_section(hit, heading), -hit.terms))
     evidence = [_evidence(hit, f"{sub.id}: {hit.label}") for hit in supporting[:MAX_EVIDENCE]]
     confidence, reason = _confidence(
         supporting, heading, near_misses.get(sub.id, 0), excluded is not None
@@ -205,12 +203,24 @@ def _confidence(
     """How sure a reader can be of the decision, and why, from the hits alone."""
     if supporting:
         statements = {hit.sentence.text for hit in supporting if not _is_heading(hit)}
-        if len(statements) >= 2:
-            return Confidence.STRONG, f"{len(statements)} sentences state it"
         if not statements:
             return Confidence.WEAK, "only a heading names it"
         if any(_in_section(hit, heading) for hit in supporting):
+            if len(statements) >= 2:
+                return Confidence.STRONG, f"{len(statements)} sentences state it"
             return Confidence.STRONG, "stated in the element's own section"
+        # Two sentences elsewhere can share a word sense that is not this one (news media,
+        # office equipment): two are enough only if both are about social media.
+        if len(statements) >= 3 or (
+            len(statements) == 2
+            and all(hit.on_subject for hit in supporting if not _is_heading(hit))
+        ):
+            return Confidence.STRONG, f"{len(statements)} sentences state it"
+        if len(statements) == 2:
+            return (
+                Confidence.WEAK,
+                "two sentences, not both about social media, outside its section",
+            )
         return Confidence.WEAK, "one sentence, outside the element's section"
     if excluded:
         return Confidence.STRONG, "the policy explicitly excludes it"
