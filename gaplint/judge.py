@@ -150,9 +150,7 @@ def _judge_subpoint(
             excluded = excluded or _evidence(hit, f"{sub.id}: {hit.label}")
             continue
         supporting.append(hit)
-    # A statement before a heading, one in the element's own section before one elsewhere,
-    # then where most of the rule's terms meet; ties keep document order. Then the cap.
-    supporting.sort(key=lambda hit: (_is_heading(hit), not _in_section(hit, heading), -hit.terms))
+    supporting.sort(key=lambda hit: _evidence_rank(hit, heading))
     evidence = [_evidence(hit, f"{sub.id}: {hit.label}") for hit in supporting[:MAX_EVIDENCE]]
     confidence, reason = _confidence(
         supporting, heading, near_misses.get(sub.id, 0), excluded is not None
@@ -187,6 +185,12 @@ def _is_heading(hit: RuleHit) -> bool:
         return True
     text = sentence.text.rstrip()
     return text.endswith(":") and len(text.split()) <= MAX_LABEL_WORDS
+
+
+def _evidence_rank(hit: RuleHit, heading: Sentence | None) -> tuple[bool, bool, int]:
+    """A statement before a heading, one in the element's own section before one elsewhere,
+    then where most of the rule's terms meet; ties keep document order. Then the cap."""
+    return (_is_heading(hit), not _in_section(hit, heading), -hit.terms)
 
 
 def _in_section(hit: RuleHit, heading: Sentence | None) -> bool:
