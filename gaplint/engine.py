@@ -104,7 +104,9 @@ class CompiledPack:
         world = table.world()
         wanted = list(rule_ids)
         near_misses: dict[str, int] = {}
-        excluded = self.exclusion(world) if self.exclusion else 0
+        # An exclusion's lead-in excludes its list ("It does not address:" and the items).
+        exclusion = self.exclusion
+        excluded = exclusion(world) | exclusion(world.inside) if exclusion else 0
         subject = self.subject
         on_subject = subject(world) | subject(world.inside) if subject else ~0
         rules = {

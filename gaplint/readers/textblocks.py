@@ -212,6 +212,16 @@ def _may_start_heading(
     return marker is None or is_caps_heading(raw)
 
 
+def _title_before_heading(
+    current: list[str], kind: BlockKind, line: str, following: str | None
+) -> bool:
+    if kind is not BlockKind.PARAGRAPH or len(current) != 1 or not _title_like(current[0]):
+        return False
+    numbered = _NUMBERED.match(line) or _LETTERED.match(line)
+    strong = is_caps_heading(numbered.group("title")) if numbered else is_caps_heading(line)
+    return strong and _heading_here(line, following) is not None
+
+
 def text_blocks(lines: Sequence[str]) -> list[TextBlock]:
     """Group plain-text lines into headings, list items and paragraphs.
 
@@ -245,8 +255,10 @@ def text_blocks(lines: Sequence[str]) -> list[TextBlock]:
         if index in page_breaks:
             flush()
         line = raw.strip()
+        awaiting_item = kind is BlockKind.LIST_ITEM and not current
         if not line:
-            flush()
+            if not awaiting_item:
+                flush()
             continue
         underline = _SETEXT.match(line)
         if underline and len(line) >= 3:
@@ -258,8 +270,20 @@ def text_blocks(lines: Sequence[str]) -> list[TextBlock]:
                 flush()  # a rule between sections
             continue
         following = _next_nonblank(segments, index)
+        # A marker on a line of its own, its text after a blank line (text saved from a PDF
+        # with `pdftotext -layout`): the item is the marker's, not a paragraph of its own.
+        if is_list_marker(line) and following is not None and not is_list_marker(following):
+            flush()
+            kind, first = BlockKind.LIST_ITEM, numbers[index]
+            continue
         marker = split_list_marker(line)
-        if _may_start_heading(current, kind, raw, marker):
+        # A title line run straight into a numbered or capitals heading ("Use of Social Media"
+        # then "4.1 PURPOSE AND SCOPE", no blank between, as `pdftotext` leaves a page's top)
+        # is a heading too: the document's sections stand under it.
+        if _title_before_heading(current, kind, line, following):
+            blocks.append(TextBlock(BlockKind.HEADING, current[0], 1, first))
+            current = []
+        if not awaiting_item and _may_start_heading(current, kind, raw, marker):
             heading = _heading_here(line, following)
             if heading is not None:
                 flush()
@@ -270,7 +294,7 @@ def text_blocks(lines: Sequence[str]) -> list[TextBlock]:
             kind = BlockKind.LIST_ITEM
             current, first = [marker[1]], numbers[index]
             continue
-        if not current:
+        if not current and not awaiting_item:
             first = numbers[index]
         current.append(line)
     flush()

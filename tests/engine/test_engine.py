@@ -110,6 +110,19 @@ def test_exclusion_is_not_coverage_and_says_so(checker: Checker) -> None:
     assert kinds["TS101"] is FindingKind.EXCLUDED
 
 
+def test_an_exclusions_lead_in_excludes_its_list_items(checker: Checker) -> None:
+    doc = document(
+        (P, "This policy does not address:", 0),
+        (L, "Passwords, which must follow IT rules.", 0),
+    )
+    sub = checker.check_document(doc).subpoint("TS101")
+    assert sub.status is SubpointStatus.MISSING and sub.excluded_by is not None
+    stated = document(
+        (P, "Account holders shall:", 0), (L, "Keep passwords, which must be long.", 0)
+    )
+    assert checker.check_document(stated).subpoint("TS101").status is SubpointStatus.COVERED
+
+
 def test_evidence_is_located(checker: Checker) -> None:
     doc = document((H, "Testing", 1), (P, "Intro text here. Passwords must be long.", 0))
     report = checker.check_document(doc)

@@ -143,8 +143,11 @@ def test_a_page_whose_text_is_in_its_front_matter_is_read() -> None:
     assert [(b.kind, b.text) for b in document.blocks] == [
         (H, "Terms of use"),
         (H, "Comments on our social media accounts"),
-        (P, "We read every comment. Comments that contain threats or spam will be removed by the "
-         "moderator."),
+        (
+            P,
+            "We read every comment. Comments that contain threats or spam will be removed by the "
+            "moderator.",
+        ),
     ]
 
 
@@ -234,6 +237,39 @@ def test_plain_text_headings_lists_and_wrapped_paragraphs() -> None:
         (L, "first bullet that wraps onto a second line", ["Section 4."], None),
         (L, "second bullet", ["Section 4."], None),
     ]
+
+
+# The shape `pdftotext -layout` leaves: a page title run into a numbered capitals heading, and
+# list markers on lines of their own, their text after a blank line.
+PDFTOTEXT = (
+    "Use of Social Media\n4.1 PURPOSE AND SCOPE\nThis policy covers official accounts.\n"
+    "It does not address:\n\n\u2022\n\nPersonal use by members.\n\n(f)\n\n"
+    "Any content posted\nfor personal use.\n"
+)
+
+
+def test_text_saved_from_a_pdf_keeps_its_title_and_list_items() -> None:
+    document = read_bytes(PDFTOTEXT.encode(), "order.txt")
+    assert rows(document) == [
+        (H, "Use of Social Media", [], 1),
+        (H, "4.1 PURPOSE AND SCOPE", ["Use of Social Media"], 2),
+        (
+            P,
+            "This policy covers official accounts. It does not address:",
+            ["Use of Social Media", "4.1 PURPOSE AND SCOPE"],
+            None,
+        ),
+        (L, "Personal use by members.", ["Use of Social Media", "4.1 PURPOSE AND SCOPE"], None),
+        (
+            L,
+            "Any content posted for personal use.",
+            ["Use of Social Media", "4.1 PURPOSE AND SCOPE"],
+            None,
+        ),
+    ]
+    # A sentence that merely runs on before a heading stays a paragraph.
+    running = read_bytes(b"Staff must read this policy.\n4.1 PURPOSE\nText here.\n", "a.txt")
+    assert rows(running)[0][:2] == (P, "Staff must read this policy.")
 
 
 @pytest.mark.parametrize(
