@@ -212,6 +212,50 @@ def _may_start_heading(
     return marker is None or is_caps_heading(raw)
 
 
+class _Piece(NamedTuple):
+    line: int
+    text: str
+    after_page_break: bool
+    item: bool = False  # a marker joined to its text: a list item, whatever its length
+
+
+MAX_BLANKS_AFTER_MARKER = 2
+
+
+def _join_lone_markers(pieces: list[_Piece]) -> list[_Piece]:
+    """A list marker on a line of its own, its text on the next non-blank line ("II." then
+    "PURPOSE", "(f)" then the item; `pdftotext -layout` leaves them so): one line again, so
+    "II. PURPOSE" is a heading and "(f) Any content ..." an item (marked as one: a short
+    unpunctuated first line of a wrapped item is no heading)."""
+    joined: list[_Piece] = []
+    index = 0
+    while index < len(pieces):
+        piece = pieces[index]
+        index += 1
+        if not is_list_marker(piece.text):
+            joined.append(piece)
+            continue
+        after = index
+        while after < len(pieces) and after - index < MAX_BLANKS_AFTER_MARKER:
+            if pieces[after].text.strip() or pieces[after].after_page_break:
+                break
+            after += 1
+        text = pieces[after] if after < len(pieces) else None
+        if (
+            text is None
+            or text.after_page_break
+            or not text.text.strip()
+            or is_list_marker(text.text)
+        ):
+            joined.append(piece)
+        else:
+            marker, words = piece.text.strip(), text.text.strip()
+            item = not is_caps_heading(words)
+            joined.append(piece._replace(text=f"{marker} {words}", item=item))
+            index = after + 1
+    return joined
+
+
 def _title_before_heading(
     current: list[str], kind: BlockKind, line: str, following: str | None
 ) -> bool:
@@ -242,23 +286,23 @@ def text_blocks(lines: Sequence[str]) -> list[TextBlock]:
         current, kind = [], BlockKind.PARAGRAPH
 
     # A form feed (page break) splits its line into segments that share its line number.
-    numbers: list[int] = []
-    segments: list[str] = []
-    page_breaks: set[int] = set()  # segments that follow a form feed
-    for number, raw in enumerate(lines, start=1):
-        for part, piece in enumerate(raw.split("\f")):
-            if part:
-                page_breaks.add(len(segments))
-            numbers.append(number)
-            segments.append(piece)
+    pieces = _join_lone_markers(
+        [
+            _Piece(number, piece, part > 0)
+            for number, raw in enumerate(lines, start=1)
+            for part, piece in enumerate(raw.split("\f"))
+        ]
+    )
+    numbers = [piece.line for piece in pieces]
+    segments = [piece.text for piece in pieces]
+    page_breaks = {index for index, piece in enumerate(pieces) if piece.after_page_break}
+    items = {index for index, piece in enumerate(pieces) if piece.item}
     for index, raw in enumerate(segments):
         if index in page_breaks:
             flush()
         line = raw.strip()
-        awaiting_item = kind is BlockKind.LIST_ITEM and not current
         if not line:
-            if not awaiting_item:
-                flush()
+            flush()
             continue
         underline = _SETEXT.match(line)
         if underline and len(line) >= 3:
@@ -270,12 +314,6 @@ def text_blocks(lines: Sequence[str]) -> list[TextBlock]:
                 flush()  # a rule between sections
             continue
         following = _next_nonblank(segments, index)
-        # A marker on a line of its own, its text after a blank line (text saved from a PDF
-        # with `pdftotext -layout`): the item is the marker's, not a paragraph of its own.
-        if is_list_marker(line) and following is not None and not is_list_marker(following):
-            flush()
-            kind, first = BlockKind.LIST_ITEM, numbers[index]
-            continue
         marker = split_list_marker(line)
         # A title line run straight into a numbered or capitals heading ("Use of Social Media"
         # then "4.1 PURPOSE AND SCOPE", no blank between, as `pdftotext` leaves a page's top)
@@ -283,7 +321,7 @@ def text_blocks(lines: Sequence[str]) -> list[TextBlock]:
         if _title_before_heading(current, kind, line, following):
             blocks.append(TextBlock(BlockKind.HEADING, current[0], 1, first))
             current = []
-        if not awaiting_item and _may_start_heading(current, kind, raw, marker):
+        if index not in items and _may_start_heading(current, kind, raw, marker):
             heading = _heading_here(line, following)
             if heading is not None:
                 flush()
@@ -294,7 +332,7 @@ def text_blocks(lines: Sequence[str]) -> list[TextBlock]:
             kind = BlockKind.LIST_ITEM
             current, first = [marker[1]], numbers[index]
             continue
-        if not current and not awaiting_item:
+        if not current:
             first = numbers[index]
         current.append(line)
     flush()

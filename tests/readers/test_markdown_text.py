@@ -244,7 +244,8 @@ def test_plain_text_headings_lists_and_wrapped_paragraphs() -> None:
 PDFTOTEXT = (
     "Use of Social Media\n4.1 PURPOSE AND SCOPE\nThis policy covers official accounts.\n"
     "It does not address:\n\n\u2022\n\nPersonal use by members.\n\n(f)\n\n"
-    "Any content posted\nfor personal use.\n"
+    "Any content posted\nfor personal use.\n\nII.\n\nDEFINITIONS\nA.\n\n"
+    "Post: an item of content published\nonline on a platform.\n"
 )
 
 
@@ -264,6 +265,14 @@ def test_text_saved_from_a_pdf_keeps_its_title_and_list_items() -> None:
             L,
             "Any content posted for personal use.",
             ["Use of Social Media", "4.1 PURPOSE AND SCOPE"],
+            None,
+        ),
+        # A numeral alone before a capitals title is a heading; before a wrapped item, an item.
+        (H, "II. DEFINITIONS", [], 1),
+        (
+            L,
+            "Post: an item of content published online on a platform.",
+            ["II. DEFINITIONS"],
             None,
         ),
     ]
