@@ -22,6 +22,7 @@ from gaplint.readers.html_source import (
     flatten_nesting,
     strip_server_code,
 )
+from gaplint.readers.php_script import php_script_text
 from gaplint.readers.textblocks import MAX_HEADING_WORDS
 
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
@@ -363,7 +364,9 @@ def _parse(text: str) -> tuple[etree._Element, bool]:
 def parse_html(text: str) -> _Parsed:
     """Parse a page after removing server code and bounding what libxml2 handles badly."""
     skipped: list[Skipped] = []
-    text, _ = strip_server_code(text)  # code is not content: not reported as skipped
+    # Code is not content (not reported as skipped); a whole PHP script keeps its strings.
+    script = php_script_text(text)
+    text = script if script is not None else strip_server_code(text)[0]
     text, capped = cap_attributes(_XML_DECLARATION.sub("", text))
     if capped:
         detail = f"only the first {MAX_ATTRIBUTES} attributes of a tag are read"

@@ -13,7 +13,7 @@ import re
 _HEREDOC = re.compile(r"""<<<[ \t]*(["']?)([A-Za-z_]\w*)\1[ \t]*\r?\n""")
 # Interpolations in a heredoc body ($name, $obj->name, $a['k'], {$expr}); their values are
 # unknown here, so they go rather than show as "$sitename Usage Guidelines".
-_INTERPOLATION = re.compile(r"\{\$[^{}\n]{0,200}\}|\$[A-Za-z_]\w*(?:->\w+|\[[^\]\n]{0,100}\])*")
+INTERPOLATION = re.compile(r"\{\$[^{}\n]{0,200}\}|\$[A-Za-z_]\w*(?:->\w+|\[[^\]\n]{0,100}\])*")
 # An identifier at the start of a line, after optional indentation: a possible closer.
 _LINE_START_NAME = re.compile(r"^[ \t]*([A-Za-z_]\w*)", re.M)
 # The next thing that looks like markup: where unclosed server code is taken to end.
@@ -34,7 +34,7 @@ _VOID = {
 }  # fmt: skip
 
 
-def _newlines(text: str) -> str:
+def newlines(text: str) -> str:
     return "\n" * text.count("\n")
 
 
@@ -59,7 +59,7 @@ class _Finder:
         return self.hit
 
 
-class _LineStarts:
+class LineStarts:
     """Where each identifier starts a line (heredoc closers), indexed once on first use:
     searching the rest of the page for every opener would be quadratic."""
 
@@ -78,7 +78,7 @@ class _LineStarts:
         return ends[found] if found < len(ends) else None
 
 
-def _heredoc_body(text: str, start: int, closers: _LineStarts) -> tuple[str, int] | None:
+def heredoc_body(text: str, start: int, closers: LineStarts) -> tuple[str, int] | None:
     """(kept body, end of the closing marker) for a heredoc opening at `start`, else None."""
     opener = _HEREDOC.match(text, start)
     if not opener:
@@ -90,8 +90,8 @@ def _heredoc_body(text: str, start: int, closers: _LineStarts) -> tuple[str, int
     closer_start = text.rfind("\n", 0, closer_end) + 1
     body = text[opener.end() : closer_start]
     if quote != "'":  # nowdoc bodies are literal; heredocs interpolate
-        body = _INTERPOLATION.sub("", body)
-    return _newlines(text[start : opener.end()]) + body, closer_end
+        body = INTERPOLATION.sub("", body)
+    return newlines(text[start : opener.end()]) + body, closer_end
 
 
 def strip_server_code(text: str) -> tuple[str, int]:
@@ -113,7 +113,7 @@ class _ServerCode:
         self.openers = {"?": _Finder(text, "<?"), "%": _Finder(text, "<%")}
         self.heredocs = _Finder(text, "<<<")
         self.next_tag = _Finder(text, _NEXT_TAG)
-        self.heredoc_closers = _LineStarts(text)
+        self.heredoc_closers = LineStarts(text)
         self.removed = 0
 
     def strip(self) -> str:
@@ -157,12 +157,12 @@ class _ServerCode:
             limit = limit if limit >= 0 else len(text)
             heredoc = self.heredocs.find(cursor) if text[start + 1] == "?" else -1
             if 0 <= heredoc < limit:
-                kept = _heredoc_body(text, heredoc, self.heredoc_closers)
+                kept = heredoc_body(text, heredoc, self.heredoc_closers)
                 if kept:
-                    out.append(_newlines(text[cursor:heredoc]) + kept[0])
+                    out.append(newlines(text[cursor:heredoc]) + kept[0])
                     cursor = kept[1]
                     continue
-            out.append(_newlines(text[cursor:limit]))
+            out.append(newlines(text[cursor:limit]))
             return limit + 2 if end >= 0 else limit
 
 
@@ -177,7 +177,7 @@ def _cap_tag(match: re.Match[str]) -> str:
             break
         kept.append(attribute.group(0))
         position = attribute.end()
-    return name.group(0) + "".join(kept) + _newlines(tag[position:]) + ">"
+    return name.group(0) + "".join(kept) + newlines(tag[position:]) + ">"
 
 
 def cap_attributes(text: str) -> tuple[str, int]:
@@ -217,7 +217,7 @@ def flatten_nesting(text: str, max_depth: int, keep: frozenset[str]) -> tuple[st
             open_tags.append(drop)
             depth += not drop
         if drop:
-            out += [text[position : tag.start()], " ", _newlines(tag.group(0))]
+            out += [text[position : tag.start()], " ", newlines(tag.group(0))]
             position, dropped = tag.end(), dropped + 1
     out.append(text[position:])
     return "".join(out), dropped

@@ -115,6 +115,22 @@ def heredoc_php_page() -> Page:
     return Page(source, reference, furniture=["include", "config.php", "echo", "site_name"])
 
 
+def php_messages_page() -> Page:
+    """A whole PHP script, never closed, whose strings hold the page (a site's messages file):
+    array keys, comments with apostrophes, escaped quotes, one-word labels and a heredoc."""
+    half = len(POLICY) // 2
+    first = policy_html(POLICY[:half]).replace("<h1>", '<h1 class=\\"title\\">')
+    source = (
+        "<?php\n/**\n * Messages for the policy page (it's generated; don't edit).\n */\n"
+        "$messages = array();\n// The council's English strings\n$messages['en'] = array(\n"
+        "\t'button-close' => \"Close\",\n"
+        f"\t'policy-first-half' => \"{first}\",\n"
+        "\t'button-accept' => 'Accept', # one word: a label, not text\n"
+        f"\t'policy-second-half' => <<<EOT\n{policy_html(POLICY[half:])}\nEOT\n);\n"
+    )
+    return Page(source, furniture=["button-close", "$messages", "=>", "Messages for", "\\"])
+
+
 def nested_page(depth: int) -> Page:
     """Valid but deep: the policy sits `depth` <div>s down, with more policy after it."""
     half = len(POLICY) // 2

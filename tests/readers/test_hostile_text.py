@@ -75,6 +75,18 @@ def test_thousands_of_openers_and_unclosed_heredocs_scan_in_linear_time(tmp_path
     assert result["seconds"] < 5
 
 
+def test_a_php_script_of_many_strings_and_one_unclosed_one_scans_in_linear_time(
+    tmp_path: Path,
+) -> None:
+    strings = "".join(f"'k{n}' => \"<p>Line {n} of text.</p>\", // it's\n" for n in range(50_000))
+    whole = "<?php\n$m = array(\n" + strings + ");\n"
+    result = read_bounded(_write(tmp_path, "strings.php", whole))
+    assert len(result["blocks"]) == 50_000 and result["seconds"] < 5
+    broken = whole + "$x = '" + "a \\' " * 100_000
+    result = read_bounded(_write(tmp_path, "broken.php", broken))
+    assert "blocks" in result and result["seconds"] < 5
+
+
 def test_a_deep_page_with_a_tag_that_never_closes_reads_in_linear_time(tmp_path: Path) -> None:
     # Found by the fuzzer: "<a" and a long run of letters with no ">" made the tag pattern of
     # the nesting flattener try every split of the run (47 s for 100,000 letters).

@@ -194,6 +194,30 @@ def test_html_inside_a_php_heredoc_is_read() -> None:
     assert "$" not in document.text
 
 
+def test_a_whole_php_script_is_read_from_its_strings() -> None:
+    # Was: the code ended at the first tag inside a string, and "', 'key' => ..." read as prose.
+    page = pages.php_messages_page()
+    document = read_bytes(page.source.encode(), "messages.php")
+    assert _as_reference(document) == page.reference
+    assert not [phrase for phrase in page.furniture if phrase in document.text]
+    heading = next(block for block in document.blocks if block.kind is BlockKind.HEADING)
+    assert heading.line is not None
+    assert "<h1" in page.source.splitlines()[heading.line - 1]  # lines are still true
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "<?php\n$a = 'never closed <p>Hello there.</p>\n",  # an unclosed string
+        "<?php\n$a = 1;\n?>\n<p>Hello there.</p>\n",  # HTML resumes after the code
+    ],
+)
+def test_a_php_script_the_scan_cannot_follow_is_left_to_the_generic_clean_up(source: str) -> None:
+    assert [block.text for block in read_bytes(source.encode(), "p.php").blocks] == [
+        "Hello there."
+    ]
+
+
 def test_nowdoc_body_is_literal_and_code_after_it_is_still_removed() -> None:
     source = "<?php $x = <<<'EOT'\n<p>Costs $5 a month.</p>\nEOT;\necho 'secret';\n?><p>After.</p>"
     assert [b.text for b in read_bytes(source.encode(), "p.php").blocks] == [
