@@ -51,9 +51,9 @@ def test_one_sentence_elsewhere_is_weak_and_two_are_strong(checker: Checker) -> 
 
 
 ORDER = (
-    "# Media relations order\n\n## General\n\n"
-    "Officers must be courteous and professional with reporters at all times.\n\n"
-    "Information given to journalists must be truthful and respectful.\n\n## Channels\n\n"
+    "# Customer service order\n\n## General\n\n"
+    "Officers must be courteous and professional with callers at all times.\n\n"
+    "Letters sent to residents must be truthful and respectful.\n\n## Channels\n\n"
     "The Media Office runs the department's social media accounts and approves every post before "
     "it is published. Posts on the department's social media accounts are public records and are "
     "kept for three years under the records schedule. Comments on those accounts that contain "
@@ -65,12 +65,12 @@ ORDER = (
 def test_two_sentences_elsewhere_are_strong_only_if_both_are_about_social_media(
     checker: Checker,
 ) -> None:
-    # The same standard of conduct towards the news media is another sense of "media".
-    press = _sub(_check(checker, ORDER), "GL402")
-    assert press.status.value == "covered" and press.confidence is Confidence.WEAK
-    assert "not both about social media" in (press.confidence_reason or "")
-    online = ORDER.replace("with reporters", "on social media").replace(
-        "given to journalists", "posted on social media"
+    # The same standard for phone calls and letters may be the order's, not its social media's.
+    offline = _sub(_check(checker, ORDER), "GL402")
+    assert offline.status.value == "covered" and offline.confidence is Confidence.WEAK
+    assert "not both about social media" in (offline.confidence_reason or "")
+    online = ORDER.replace("with callers", "on social media").replace(
+        "Letters sent to residents", "Replies posted on social media"
     )
     both = _sub(_check(checker, online), "GL402")
     assert both.confidence is Confidence.STRONG and both.confidence_reason == "2 sentences state it"
