@@ -123,6 +123,19 @@ def test_an_exclusions_lead_in_excludes_its_list_items(checker: Checker) -> None
     assert checker.check_document(stated).subpoint("TS101").status is SubpointStatus.COVERED
 
 
+def test_a_whole_statement_is_cited_before_a_lists_lead_in(checker: Checker) -> None:
+    doc = document(
+        (P, "Passwords for every official account must meet these rules:", 0),
+        (L, "Twelve characters or more.", 0),
+        (P, "Passwords must never be shared.", 0),
+    )
+    evidence = checker.check_document(doc).subpoint("TS101").evidence
+    assert [e.text for e in evidence] == [
+        "Passwords must never be shared.",
+        "Passwords for every official account must meet these rules:",
+    ]
+
+
 def test_evidence_is_located(checker: Checker) -> None:
     doc = document((H, "Testing", 1), (P, "Intro text here. Passwords must be long.", 0))
     report = checker.check_document(doc)
