@@ -31,6 +31,7 @@ from gaplint.nlp import (
     normalise,
     whole_document_doc,
 )
+from gaplint.regex_anchors import LiteralPositions
 from gaplint.regex_budget import RegexBudgetExceeded, RulePattern
 from gaplint.rules import (
     All,
@@ -214,9 +215,10 @@ class CompiledPack:
             if len(lowered) != len(text):  # a few characters lower-case to two: offsets move
                 lowered = ""
             alike = bool(lowered) and agrees_on(lowered)
+            literals = LiteralPositions(lowered)
             for atom, regex, lower in self.regexes:
                 if lower and lowered:
-                    spans = lower.spans(lowered, alike)
+                    spans = lower.spans_in(lowered, literals, alike)
                 else:
                     spans = regex.spans(text, stdlib_reads_alike=False)
                 # never across two blocks
