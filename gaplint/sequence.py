@@ -23,7 +23,8 @@ from spacy.attrs import IS_PUNCT, IS_SPACE, IS_TITLE, LOWER, NORM
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
-_COLUMNS = (LOWER, NORM, IS_PUNCT, IS_TITLE, IS_SPACE)
+COLUMNS = (LOWER, NORM, IS_PUNCT, IS_TITLE, IS_SPACE)
+"""The token columns matching reads, in this order (`find` takes them read already)."""
 _WORD_ATTRS = {"LOWER": 0, "NORM": 1}
 _FLAG_ATTRS = {"IS_PUNCT": 2, "IS_TITLE": 3}
 # IS_SPACE: whitespace tokens only occur between the blocks of a whole-document Doc, and a
@@ -234,15 +235,19 @@ class SequenceMatcher:
         atoms, starts = self.find(doc)
         return list(zip(atoms.tolist(), starts.tolist()))
 
-    def find(self, doc: Doc) -> tuple[NDArray[numpy.intp], NDArray[numpy.intp]]:
-        """The same as arrays, in no particular order: atoms[i] matches from token starts[i]."""
+    def find(
+        self, doc: Doc, columns: NDArray[numpy.uint64] | None = None
+    ) -> tuple[NDArray[numpy.intp], NDArray[numpy.intp]]:
+        """The same as arrays, in no particular order: atoms[i] matches from token starts[i].
+        `columns`: the Doc's COLUMNS as uint64 (and any others after them), if read already."""
         if not len(doc) or not len(self):
             empty = numpy.zeros(0, dtype=numpy.intp)
             return empty, empty
         if self._tables is None:
             self._tables = self._build()
         tables = self._tables
-        columns = numpy.asarray(doc.to_array(list(_COLUMNS)), dtype=numpy.uint64)
+        if columns is None:
+            columns = numpy.asarray(doc.to_array(list(COLUMNS)), dtype=numpy.uint64)
         not_space = columns[:, _SPACE] == 0
         found_atoms, found_starts = [], []
         for column, word_lists in enumerate(tables.word_lists):
