@@ -50,7 +50,7 @@ if TYPE_CHECKING:  # numpy.typing costs start-up time; annotations only
 class _Tables:
     """What matching needs as arrays, built from the patterns when first used."""
 
-    keys: list[NDArray[numpy.uint64]]  # per word column: every hash in any of its word sets
+    keys: list[_Keys]  # per word column: every hash in any of its word sets
     # Per word column, [key, test]: a token with this word meets the test's condition on the
     # column (the last key stands for every other word); flags, [IS_PUNCT * 2 + IS_TITLE,
     # test]: a token with these flags meets its flag conditions.
@@ -68,8 +68,8 @@ class _Tables:
 class _WordLists:
     """One-word patterns on one column: a table from word hash to atoms."""
 
-    keys: NDArray[numpy.uint64]  # sorted
-    offsets: NDArray[numpy.intp]  # the atoms of keys[i]: atoms[offsets[i] : offsets[i + 1]]
+    keys: _Keys
+    offsets: NDArray[numpy.intp]  # the atoms of key i: atoms[offsets[i] : offsets[i + 1]]
     atoms: NDArray[numpy.intp]
 
     @classmethod
@@ -77,7 +77,7 @@ class _WordLists:
         keys = sorted(atoms_by_word)
         counts = numpy.array([len(atoms_by_word[key]) for key in keys], dtype=numpy.intp)
         return cls(
-            numpy.array(keys, dtype=numpy.uint64),
+            _Keys.of(numpy.array(keys, dtype=numpy.uint64)),
             numpy.concatenate([[0], numpy.cumsum(counts)]).astype(numpy.intp),
             numpy.array([atom for key in keys for atom in atoms_by_word[key]], dtype=numpy.intp),
         )
@@ -86,7 +86,7 @@ class _WordLists:
         self, values: NDArray[numpy.uint64], usable: BoolArray
     ) -> tuple[NDArray[numpy.intp], NDArray[numpy.intp]]:
         """(atoms, tokens) for every usable token whose value is one of the words."""
-        where = _look_up(self.keys, values)
+        where = self.keys.look_up(values)
         tokens = numpy.flatnonzero((where < len(self.keys)) & usable)
         first, last = self.offsets[where[tokens]], self.offsets[where[tokens] + 1]
         counts = last - first
@@ -97,13 +97,41 @@ class _WordLists:
         return self.atoms[numpy.repeat(first, counts) + within], numpy.repeat(tokens, counts)
 
 
-def _look_up(keys: NDArray[numpy.uint64], values: NDArray[numpy.uint64]) -> NDArray[numpy.intp]:
-    """The index of each value in the sorted `keys`, or len(keys) where it is not one."""
-    where = numpy.searchsorted(keys, values)
-    known = where < len(keys)
-    known[known] = keys[where[known]] == values[known]
-    where[~known] = len(keys)
-    return where
+# Bits of a hash a key set's filter is indexed by (spaCy's hashes are uniform in them).
+_FILTER_BITS = 16
+_FILTER_MASK = numpy.uint64((1 << _FILTER_BITS) - 1)
+
+
+@dataclass
+class _Keys:
+    """A sorted set of hashes, and a bitmap of their low bits: most tokens are in no word
+    list, and one bitmap read per token rules them out for less than a binary search into
+    the sorted keys costs; only the rest are searched."""
+
+    sorted: NDArray[numpy.uint64]
+    filter: BoolArray
+
+    @classmethod
+    def of(cls, hashes: NDArray[numpy.uint64]) -> _Keys:
+        keys = numpy.unique(numpy.asarray(hashes, dtype=numpy.uint64))
+        bitmap = numpy.zeros(1 << _FILTER_BITS, dtype=bool)
+        bitmap[keys & _FILTER_MASK] = True
+        return cls(keys, bitmap)
+
+    def __len__(self) -> int:
+        return len(self.sorted)
+
+    def look_up(self, values: NDArray[numpy.uint64]) -> NDArray[numpy.intp]:
+        """The index of each value among the keys, or len(keys) where it is not one."""
+        where = numpy.full(len(values), len(self.sorted), dtype=numpy.intp)
+        maybe = numpy.flatnonzero(self.filter[values & _FILTER_MASK])
+        if len(maybe):
+            candidates = values[maybe]
+            found = numpy.searchsorted(self.sorted, candidates)
+            known = found < len(self.sorted)
+            known[known] = self.sorted[found[known]] == candidates[known]
+            where[maybe[known]] = found[known]
+        return where
 
 
 @dataclass
@@ -198,7 +226,7 @@ class SequenceMatcher:
                     if condition[0] == "word" and condition[1] == column:
                         asked[index], negated[index] = condition[2], condition[3]
             outcome = member[asked] ^ numpy.array(negated, dtype=bool)[:, None]
-            keys.append(column_keys)
+            keys.append(_Keys.of(column_keys))
             word_outcomes.append(numpy.ascontiguousarray(outcome.T))
         flag_outcomes = numpy.ones((4, len(tests)), dtype=bool)
         for flags in range(4):
@@ -284,7 +312,7 @@ def _test_rows(tables: _Tables, columns: NDArray[numpy.uint64]) -> BoolArray:
     punct, title = (columns[:, _FLAG_ATTRS[flag]] != 0 for flag in ("IS_PUNCT", "IS_TITLE"))
     rows = tables.flag_outcomes[punct * 2 + title]
     for column, keys in enumerate(tables.keys):
-        rows &= tables.word_outcomes[column][_look_up(keys, columns[:, column])]
+        rows &= tables.word_outcomes[column][keys.look_up(columns[:, column])]
     rows &= (columns[:, _SPACE] == 0)[:, None]
     return numpy.ascontiguousarray(rows.T)
 

@@ -6,6 +6,7 @@ import random
 from pathlib import Path
 from typing import Any
 
+import numpy
 import pytest
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -157,3 +158,10 @@ def test_phrase_atoms_find_what_one_phrase_matcher_finds(docs: list[Any]) -> Non
         for matcher in (built.phrases, built.exact_phrases):
             ours |= {(built.atom_ids[m], s) for m, s, _ in matcher(doc)}
         assert ours == expected, doc.text[:80]
+
+
+def test_a_hash_sharing_a_key_s_low_bits_is_not_that_key() -> None:
+    # The key set's bitmap is read by the low bits alone: the sorted keys must decide.
+    keys = sequence._Keys.of(numpy.array([5, 7 << 40, 9], dtype=numpy.uint64))
+    values = numpy.array([5, 5 + (1 << 40), 7 << 40, 7, 9, 10], dtype=numpy.uint64)
+    assert keys.look_up(values).tolist() == [0, 3, 2, 3, 1, 3]
