@@ -197,12 +197,43 @@ def tokenizable(text: str) -> str:
     Such runs carry no words a rule could match."""
     if len(text) <= MAX_PUNCTUATION_RUN:
         return text
-    # Neither fits in whitespace-separated chunks this short (most documents): one C-level
-    # split instead of two regex scans.
-    if max(map(len, text.split()), default=0) <= MAX_PUNCTUATION_RUN:
-        return text
-    bounded = _PUNCTUATION_RUN.sub(_cut_run, text)
-    return _LONG_WORD.sub(_break_word, bounded) if len(text) > MAX_WORD else bounded
+    punctuation_run, long_word = _may_need_bounds(text)  # most texts: neither
+    bounded = _PUNCTUATION_RUN.sub(_cut_run, text) if punctuation_run else text
+    # Cutting a punctuation run only shortens words: one the original lacks, so does this.
+    return _LONG_WORD.sub(_break_word, bounded) if long_word else bounded
+
+
+# By ASCII code: characters that are surely \w, and surely \s. Any other character may be
+# either (outside ASCII, or \x1c-\x1f) and is taken as the one that lengthens a run.
+_WORD_CHAR = numpy.array([chr(c).isalnum() or chr(c) == "_" for c in range(128)])
+_SPACE_CHAR = numpy.array([chr(c) in " \t\n\r\x0b\x0c" for c in range(128)])
+
+
+def _may_need_bounds(text: str) -> tuple[bool, bool]:
+    """Whether the text may hold a punctuation run over MAX_PUNCTUATION_RUN, and a word
+    over MAX_WORD, from its code points as an array (a few array passes, where two regex
+    scans or `str.split`'s string per word cost more). False is always right; True only
+    means the regex must look."""
+    if text.isascii():
+        codes = numpy.frombuffer(text.encode("ascii"), dtype=numpy.uint8)
+        space, word = _SPACE_CHAR[codes], _WORD_CHAR[codes]
+    else:
+        wide = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
+        in_ascii = wide < 128
+        ascii_codes = numpy.where(in_ascii, wide, 0)
+        space = _SPACE_CHAR[ascii_codes] & in_ascii
+        word = _WORD_CHAR[ascii_codes] & in_ascii
+    return (
+        _longest_run(~(space | word)) > MAX_PUNCTUATION_RUN,
+        len(text) > MAX_WORD and _longest_run(~space) > MAX_WORD,
+    )
+
+
+def _longest_run(mask: numpy.ndarray) -> int:
+    """The length of the longest run of True."""
+    falses = numpy.flatnonzero(~mask)
+    # Each run's length plus one: from a False (or the start, at -1) to the next (or the end).
+    return int(numpy.diff(falses, prepend=-1, append=len(mask)).max()) - 1
 
 
 def tokenize(nlp: Language, text: str) -> Doc:

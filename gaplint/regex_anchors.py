@@ -157,6 +157,10 @@ class LiteralPositions:
         start."""
         starts: set[int] = set()
         for literal, least, most in pattern_anchors:
-            for at in self.of(literal):
+            found = self.of(literal)
+            if not least and not most:  # the literal opens the match (most patterns)
+                starts.update(found)
+                continue
+            for at in found:
                 starts.update(range(max(at - most, 0), at - least + 1))
         return sorted(starts)
