@@ -62,6 +62,7 @@ class _Tables:
     longer: list[int]
     atoms: NDArray[numpy.intp]
     word_lists: list[_WordLists]  # per word column
+    phrases: list[_PhraseTable]  # per word column
 
 
 @dataclass
@@ -83,11 +84,12 @@ class _WordLists:
         )
 
     def find(
-        self, values: NDArray[numpy.uint64], usable: BoolArray
+        self, values: NDArray[numpy.uint64], usable: BoolArray | None = None
     ) -> tuple[NDArray[numpy.intp], NDArray[numpy.intp]]:
         """(atoms, tokens) for every usable token whose value is one of the words."""
         where = self.keys.look_up(values)
-        tokens = numpy.flatnonzero((where < len(self.keys)) & usable)
+        known = where < len(self.keys)
+        tokens = numpy.flatnonzero(known if usable is None else known & usable)
         first, last = self.offsets[where[tokens]], self.offsets[where[tokens] + 1]
         counts = last - first
         # Expand each token to its atoms: positions first..last-1 of `atoms`, token repeated.
@@ -95,6 +97,84 @@ class _WordLists:
         total = int(ends[-1]) if len(ends) else 0
         within = numpy.arange(total) - numpy.repeat(ends - counts, counts)
         return self.atoms[numpy.repeat(first, counts) + within], numpy.repeat(tokens, counts)
+
+
+# Window hashes: a polynomial in this odd constant over the tokens' values, mod 2**64.
+_HASH_BASE = numpy.uint64(0x9E3779B97F4A7C15)
+
+
+@dataclass
+class _PhraseTable:
+    """Terms of two or more tokens on one column (a phrase list's longer terms), matched as
+    a PhraseMatcher matches them but with no Python object per match. Where a token pair
+    of the document opens some term, the hash of every window of a term's length from
+    there is looked up at once among the terms' hashes; a term matches where its hash does
+    and each of its tokens equals the document's (the hash only narrows the search)."""
+
+    first_pairs: _Keys  # the hash of every term's first two tokens
+    lengths: NDArray[numpy.intp]  # the term lengths there are, ascending
+    terms: _WordLists  # hash of a term's tokens -> its entries
+    tokens: NDArray[numpy.uint64]  # [entry, token]: each term's values, padded
+    padding: BoolArray  # [entry, token]: past the term's end
+    entry_lengths: NDArray[numpy.intp]
+    atoms: NDArray[numpy.intp]  # entry -> atom
+
+    @classmethod
+    def build(cls, terms: dict[tuple[int, ...], list[int]]) -> _PhraseTable:
+        entries = [(term, atom) for term, atoms in terms.items() for atom in atoms]
+        longest = max((len(term) for term in terms), default=2)
+        lengths = numpy.array([len(term) for term, _ in entries], dtype=numpy.intp)
+        tokens = numpy.zeros((len(entries), longest), dtype=numpy.uint64)
+        for row, (term, _) in enumerate(entries):
+            tokens[row, : len(term)] = term
+        hashes = _window_hashes(tokens.T)  # [length - 1, entry]: of the first 2, 3, ... tokens
+        by_hash: dict[int, list[int]] = {}
+        for entry, key in enumerate(hashes[lengths - 2, numpy.arange(len(entries))].tolist()):
+            by_hash.setdefault(key, []).append(entry)
+        return cls(
+            _Keys.of(hashes[0]),
+            numpy.unique(lengths),
+            _WordLists.build(by_hash),
+            tokens,
+            numpy.arange(longest) >= lengths[:, None],
+            lengths,
+            numpy.array([atom for _, atom in entries], dtype=numpy.intp),
+        )
+
+    def find(self, values: NDArray[numpy.uint64]) -> tuple[NDArray[numpy.intp], ...]:
+        """(atoms, first tokens) of every term that matches."""
+        count = len(values)
+        if count < 2 or not len(self.atoms):
+            return _NO_MATCHES, _NO_MATCHES
+        pairs = values[:-1] * _HASH_BASE + values[1:]
+        starts = numpy.flatnonzero(self.first_pairs.look_up(pairs) < len(self.first_pairs))
+        if not len(starts):
+            return _NO_MATCHES, _NO_MATCHES
+        # Every window from each start, [length - 1, start]; past the end, the last token
+        # stands in (such a window cannot match: see `fits`).
+        longest = self.tokens.shape[1]
+        reach = numpy.minimum(starts + numpy.arange(longest)[:, None], count - 1)
+        windows = _window_hashes(values[reach])[self.lengths - 2]  # [length, start]
+        entries, at = self.terms.find(windows.ravel())
+        first = starts[at % len(starts)]
+        fits = first + self.entry_lengths[entries] <= count
+        entries, first = entries[fits], first[fits]
+        positions = numpy.minimum(first[:, None] + numpy.arange(longest), count - 1)
+        same = (values[positions] == self.tokens[entries]) | self.padding[entries]
+        matched = same.all(axis=1)
+        return self.atoms[entries[matched]], first[matched]
+
+
+def _window_hashes(columns: NDArray[numpy.uint64]) -> NDArray[numpy.uint64]:
+    """From [token in window, window] values, [length - 2, window]: the hash of each
+    window's first 2, 3, ... tokens."""
+    hashes = [columns[0] * _HASH_BASE + columns[1]]
+    for row in columns[2:]:
+        hashes.append(hashes[-1] * _HASH_BASE + row)
+    return numpy.array(hashes, dtype=numpy.uint64)
+
+
+_NO_MATCHES = numpy.zeros(0, dtype=numpy.intp)
 
 
 # Bits of a hash a key set's filter is indexed by (spaCy's hashes are uniform in them).
@@ -140,12 +220,25 @@ class SequenceMatcher:
     _patterns: list[tuple[int, list[tuple[int, bool]]]] = field(default_factory=list)
     _one_word: list[dict[int, list[int]]] = field(default_factory=lambda: [{}, {}])
     _one_word_patterns: int = 0
+    _phrases: list[dict[tuple[int, ...], list[int]]] = field(default_factory=lambda: [{}, {}])
+    _phrase_atoms: int = 0
     _word_sets: list[dict[frozenset[int], int]] = field(default_factory=lambda: [{}, {}])
     _tests: dict[Test, int] = field(default_factory=dict)
     _tables: _Tables | None = None
 
     def __len__(self) -> int:
-        return len(self._patterns) + self._one_word_patterns
+        return len(self._patterns) + self._one_word_patterns + self._phrase_atoms
+
+    def add_phrases(self, atom: int, attr: str, terms: list[list[int]]) -> None:
+        """Terms of two or more tokens given as the LOWER or NORM hashes of their tokens
+        (a phrase matcher's longer terms, as a stored pack keeps them)."""
+        phrases = self._phrases[_WORD_ATTRS[attr]]
+        for term in dict.fromkeys(tuple(term) for term in terms):
+            if len(term) < 2:
+                raise ValueError("a phrase term of one token is a word (add_words)")
+            phrases.setdefault(term, []).append(atom)
+        self._phrase_atoms += 1
+        self._tables = None
 
     def add_words(self, atom: int, attr: str, hashes: list[int]) -> None:
         """A one-token pattern given as the LOWER or NORM hashes of its words (a phrase
@@ -247,6 +340,7 @@ class SequenceMatcher:
         longer = [sum(1 for _, steps in patterns if len(steps) > step) for step in range(length)]
         atoms = numpy.array([atom for atom, _ in patterns], dtype=numpy.intp)
         word_lists = [_WordLists.build(words) for words in self._one_word]
+        phrases = [_PhraseTable.build(terms) for terms in self._phrases]
         return _Tables(
             keys,
             word_outcomes,
@@ -256,6 +350,7 @@ class SequenceMatcher:
             longer,
             atoms,
             word_lists,
+            phrases,
         )
 
     def __call__(self, doc: Doc) -> list[tuple[int, int]]:
@@ -280,6 +375,9 @@ class SequenceMatcher:
         found_atoms, found_starts = [], []
         for column, word_lists in enumerate(tables.word_lists):
             atoms, starts = word_lists.find(columns[:, column], not_space)
+            found_atoms.append(atoms)
+            found_starts.append(starts)
+            atoms, starts = tables.phrases[column].find(columns[:, column])
             found_atoms.append(atoms)
             found_starts.append(starts)
         overlap = tables.steps.shape[1]
