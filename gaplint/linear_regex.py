@@ -59,9 +59,11 @@ def parse(source: str) -> Any | None:
         return None
 
 
-def compile_stdlib(source: str) -> re.Pattern[str] | None:
-    """`source` compiled by `re` (case-sensitive) where `prefers_stdlib`, else None."""
-    if not prefers_stdlib(source):
+def compile_stdlib(source: str, where_faster: bool = True) -> re.Pattern[str] | None:
+    """`source` compiled by `re` (case-sensitive) where `prefers_stdlib`, else None; with
+    `where_faster` False, wherever it `runs_alike` (for trying it at a few places, where
+    `regex`'s own skipping does not come in)."""
+    if not (prefers_stdlib(source) if where_faster else runs_alike(source)):
         return None
     try:
         with warnings.catch_warnings():
@@ -84,14 +86,23 @@ def is_linear(source: str) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def prefers_stdlib(source: str) -> bool:
+def runs_alike(source: str) -> bool:
     """Linear, read alike by both engines, case-sensitive (case folding differs outside
-    ASCII), never an empty match (the engines place empty matches differently), and with
-    no required literal or rare first character for `regex` to skip ahead by."""
+    ASCII), never an empty match (the engines place empty matches differently)."""
     if REGEX_ONLY_SYNTAX.search(source) or not is_linear(source):
         return False
     parsed = parse(source)
-    if parsed is None or parsed.state.flags & re.IGNORECASE or parsed.getwidth()[0] == 0:
+    return not (
+        parsed is None or parsed.state.flags & re.IGNORECASE or parsed.getwidth()[0] == 0
+    )
+
+
+@lru_cache(maxsize=1024)
+def prefers_stdlib(source: str) -> bool:
+    """`runs_alike`, with no required literal or rare first character for `regex` to skip
+    ahead by."""
+    parsed = parse(source) if runs_alike(source) else None
+    if parsed is None:
         return False
     items = list(parsed)
     if required_literal(items) >= MIN_REQUIRED_LITERAL:

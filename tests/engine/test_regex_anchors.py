@@ -5,13 +5,14 @@ of the whole text, on both engines."""
 from __future__ import annotations
 
 import random
+import time
 
 import pytest
 
 from gaplint.api import Checker
 from gaplint.document import BlockKind, DocFormat, Document, DocumentBuilder
 from gaplint.regex_anchors import LiteralPositions, anchors
-from gaplint.regex_budget import RulePattern
+from gaplint.regex_budget import REGEX_BUDGET_SECONDS, RegexBudgetExceeded, RulePattern
 
 
 @pytest.mark.parametrize(
@@ -165,3 +166,25 @@ def test_hits_at_sentence_and_block_edges(checker: Checker) -> None:
     assert _evidence(checker, "Misuse is given here.") == []
     # Across two blocks is no match, as before.
     assert _evidence(checker, "Access is", "granted to all.") == []
+
+
+def test_anchored_places_are_tried_on_re_where_it_runs_alike() -> None:
+    # Linear, but kept on `regex` for whole scans (a rare first character to skip to).
+    dates = RulePattern.compile(r"\b(19|20)\d\d\s*(-|to)\s*(19|20)?\d\d\b", ignore_case=False)
+    assert dates.stdlib is None and dates.anchored_stdlib is not None
+    text = "from 2019 to 2021, and 1999-2000"
+    literals = LiteralPositions(text)
+    assert dates.spans_in(text, literals, True) == dates.spans(text, False)
+    # A backreference is not linear: such a pattern keeps `regex` and its time budget.
+    repeated = RulePattern.compile(r"\bab(c|cc)+\1@", ignore_case=False)
+    assert repeated.anchors is not None and repeated.anchored_stdlib is None
+
+
+def test_an_anchored_runaway_pattern_still_meets_its_budget() -> None:
+    pattern = RulePattern.compile(r"\bx(a|aa)+\1@", ignore_case=False)
+    assert pattern.anchors == (("x", 0, 0),)
+    text = ("x" + "a" * 3000 + " ") * 3
+    started = time.monotonic()
+    with pytest.raises(RegexBudgetExceeded):
+        pattern.spans_in(text, LiteralPositions(text), True)
+    assert time.monotonic() - started < REGEX_BUDGET_SECONDS + 2
