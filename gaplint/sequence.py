@@ -8,7 +8,10 @@ sorted look-up per column), and each pattern is matched at every position at onc
 last token back to its first: "the rest of the pattern matches from position p" is one array
 per pattern, so the cost is a few array operations per pattern token, not Python per token.
 A pattern of one word from a list (most phrase lists: every one-token term) needs no steps:
-a table from word to atoms gives all its matches from one sorted look-up per column.
+a table from word to atoms gives all its matches from one sorted look-up per column. A
+phrase list's longer terms are found by a hash of each window of tokens, where a token pair
+opens some term (the PhraseMatcher's matches, with no Python tuple per match). Every
+look-up reads a bitmap of the keys' low hash bits first: most tokens are in no list.
 Patterns with anything else (other attributes or operators) are left to spaCy's Matcher, so
 the results are the same either way.
 """
@@ -150,8 +153,8 @@ class _PhraseTable:
         starts = numpy.flatnonzero(self.first_pairs.look_up(pairs) < len(self.first_pairs))
         if not len(starts):
             return _NO_MATCHES, _NO_MATCHES
-        # Every window from each start, [length - 1, start]; past the end, the last token
-        # stands in (such a window cannot match: see `fits`).
+        # The tokens of the longest window from each start, [token, start]; past the end,
+        # the last token stands in (such a window cannot match: see `fits`).
         longest = self.tokens.shape[1]
         reach = numpy.minimum(starts + numpy.arange(longest)[:, None], count - 1)
         windows = _window_hashes(values[reach])[self.lengths - 2]  # [length, start]
