@@ -164,12 +164,18 @@ def build_matchers(plan: AtomPlan, nlp: Language) -> Matchers:
         words = [term[0] for term in phrase.terms if len(term) == 1]
         if words:
             built.sequences.add_words(phrase.atom, "LOWER" if phrase.exact else "NORM", words)
-        # PhraseMatcher takes a term as its tokens' attribute hashes (as it does when it is
-        # unpickled), so no Doc has to be tokenised again.
-        longer = [tuple(term) for term in phrase.terms if len(term) != 1]
+        # Longer terms too: a hash per window of tokens, not a PhraseMatcher's tuple per
+        # match.
+        longer = [term for term in phrase.terms if len(term) > 1]
         if longer:
+            built.sequences.add_phrases(phrase.atom, "LOWER" if phrase.exact else "NORM", longer)
+        # PhraseMatcher takes a term as its tokens' attribute hashes (as it does when it is
+        # unpickled), so no Doc has to be tokenised again; only a term of no tokens is
+        # left to it.
+        empty = [tuple(term) for term in phrase.terms if not term]
+        if empty:
             matcher = built.exact_phrases if phrase.exact else built.phrases
-            matcher.add(names[phrase.atom], longer)  # type: ignore[arg-type]
+            matcher.add(names[phrase.atom], empty)  # type: ignore[arg-type]
     for token_pattern in plan.patterns:
         # Our sequence matcher handles the common pattern shapes at a fraction of the
         # Matcher's cost; anything else goes to spaCy.

@@ -16,7 +16,7 @@ from math import prod
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 import numpy
-from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -26,11 +26,16 @@ from gaplint.document import BlockKind, Document
 from gaplint.hits import DocumentHits, RuleHit
 from gaplint.linear_regex import agrees_on
 from gaplint.nlp import (
+    IDX_COLUMN,
+    LENGTH_COLUMN,
+    SPACE_COLUMN,
     Sentence,
     iter_block_docs,
     normalise,
+    token_columns,
     whole_document_doc,
 )
+from gaplint.regex_anchors import LiteralPositions
 from gaplint.regex_budget import RegexBudgetExceeded, RulePattern
 from gaplint.rules import (
     All,
@@ -165,7 +170,8 @@ class CompiledPack:
             in_block: list[int] = []
             pair_sentences, pair_atoms = [], []
             for index, block, doc in iter_block_docs(self.nlp, document):
-                sents, sentences, atoms = self._match(doc, block.text)
+                starts = doc.to_array([SENT_START]).ravel() == 1  # the parser's, or ours
+                sents, sentences, atoms = self._match(doc, block.text, token_columns(doc), starts)
                 pair_sentences.append(sentences + len(spans))
                 pair_atoms.append(atoms)
                 spans += [_Sent(s.text, s.start_char + block.start, s.end_char + block.start)
@@ -176,8 +182,7 @@ class CompiledPack:
             block_of = numpy.array(in_block, dtype=numpy.intp)
         else:
             # One Doc for the whole document costs less than one per block; split back by offset.
-            doc, text = whole
-            spans, sentences, atoms = self._match(doc, text)
+            spans, sentences, atoms = self._match(*whole)
             block_starts = numpy.array([block.start for block in blocks])
             sentence_starts = numpy.array([sent.start_char for sent in spans], dtype=int)
             block_of = _index_at(block_starts, sentence_starts)
@@ -196,11 +201,17 @@ class CompiledPack:
         )
 
     def _match(
-        self, doc: Doc, text: str
+        self,
+        doc: Doc,
+        text: str,
+        columns: NDArray[numpy.uint64],
+        sentence_starts: NDArray[numpy.bool_],
     ) -> tuple[list[_Sent], NDArray[numpy.intp], NDArray[numpy.intp]]:
         """The doc's sentences, and every (sentence, atom) found as two parallel arrays.
-        `text` is the text the doc was made from (Doc.text would rebuild it)."""
-        sents, token_starts, char_starts = _sentences(doc, text)
+        `text` is the text the doc was made from (Doc.text would rebuild it), `columns` its
+        token columns (gaplint.nlp.token_columns), `sentence_starts` where its sentences
+        start."""
+        sents, token_starts, char_starts = _sentences(columns, sentence_starts, text)
         if not sents:
             return [], _NO_PAIRS, _NO_PAIRS
         ids = self._atom_ids
@@ -209,7 +220,7 @@ class CompiledPack:
             spacy_matches += self.exact_phrases(doc)
         if len(self.matcher):
             spacy_matches += self.matcher(doc)
-        sequence_atoms, sequence_starts = self.sequences.find(doc)
+        sequence_atoms, sequence_starts = self.sequences.find(doc, columns)
         # Sentences from one sorted look-up of all match starts, not one bisect per match.
         sentences = [_index_at(token_starts, sequence_starts)]
         atoms = [sequence_atoms]
@@ -222,9 +233,10 @@ class CompiledPack:
             if len(lowered) != len(text):  # a few characters lower-case to two: offsets move
                 lowered = ""
             alike = bool(lowered) and agrees_on(lowered)
+            literals = LiteralPositions(lowered)
             for atom, regex, lower in self.regexes:
                 if lower and lowered:
-                    spans = lower.spans(lowered, alike)
+                    spans = lower.spans_in(lowered, literals, alike)
                 else:
                     spans = regex.spans(text, stdlib_reads_alike=False)
                 # never across two blocks
@@ -248,25 +260,30 @@ class _Sent(NamedTuple):  # a tuple: one per sentence, built twice, cheaper than
 _NO_PAIRS = numpy.zeros(0, dtype=numpy.intp)
 
 
-def _sentences(doc: Doc, text: str) -> tuple[list[_Sent], NDArray[numpy.intp], NDArray[numpy.intp]]:
-    """Sentence spans, and their first tokens and characters, from one array read
+def _sentences(
+    columns: NDArray[numpy.uint64], sentence_starts: NDArray[numpy.bool_], text: str
+) -> tuple[list[_Sent], NDArray[numpy.intp], NDArray[numpy.intp]]:
+    """Sentence spans, and their first tokens and characters, from the token columns
     (`doc.sents` builds a Span per call and is slow). Whitespace tokens (the breaks between
     blocks of a whole document) are left out of a sentence's span; a sentence of whitespace
     alone gets empty text."""
-    if not len(doc):
+    count = len(columns)
+    if not count:
         empty = numpy.zeros(0, dtype=numpy.intp)
         return [], empty, empty
-    columns = doc.to_array([SENT_START, IDX, LENGTH, IS_SPACE]).astype(numpy.intp)
-    starts = numpy.flatnonzero(columns[:, 0] == 1)
+    starts = numpy.flatnonzero(sentence_starts)
     if not len(starts) or starts[0] != 0:
         starts = numpy.concatenate([[0], starts])
     # The last token of each sentence that is not whitespace (or its first token).
-    positions = numpy.arange(len(doc))
-    last_word = numpy.maximum.accumulate(numpy.where(columns[:, 3] == 0, positions, -1))
-    ends = numpy.append(starts[1:], len(doc))
+    positions = numpy.arange(count)
+    last_word = numpy.maximum.accumulate(
+        numpy.where(columns[:, SPACE_COLUMN] == 0, positions, -1)
+    )
+    ends = numpy.append(starts[1:], count)
     last = numpy.maximum(last_word[ends - 1], starts)
-    start_chars = columns[starts, 1]
-    end_chars = columns[last, 1] + columns[last, 2]
+    offsets = columns[:, IDX_COLUMN].astype(numpy.intp)
+    start_chars = offsets[starts]
+    end_chars = offsets[last] + columns[last, LENGTH_COLUMN].astype(numpy.intp)
     sents = [
         _Sent(text[start:end], start, end)
         for start, end in zip(start_chars.tolist(), end_chars.tolist())

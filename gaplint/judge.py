@@ -5,6 +5,7 @@ calls back into the engine, so it needs no spaCy."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from gaplint.document import BlockKind, Document
@@ -56,7 +57,18 @@ def _element_status(covered: int, total: int) -> ElementStatus:
 
 def chosen_rules(pack: RulePack, selection: Selection) -> list[str]:
     """The sub-points the engine must match for this selection."""
-    return [sub.id for _, sub in pack.subpoints() if selection.selected(sub.id)]
+    return [sub.id for _, sub in pack.subpoints() if _selected(selection, sub.id)]
+
+
+def _selected(selection: Selection, rule_id: str) -> bool:
+    """selection.selected(rule_id), asked once per rule and selection: every document
+    asks it of every rule, and each answer is a search of the prefixes."""
+    return _selected_by(selection.select, selection.ignore, rule_id)
+
+
+@lru_cache(maxsize=4096)
+def _selected_by(select: tuple[str, ...], ignore: tuple[str, ...], rule_id: str) -> bool:
+    return Selection(select=select, ignore=ignore).selected(rule_id)
 
 
 def judge(
@@ -72,7 +84,7 @@ def judge(
     doubt = None if selection.judge_all else _not_a_policy(document, hits, words)
     if doubt:
         return _unjudged(document, "en", Notice(code="not-a-policy", message=doubt), words)
-    chosen = [(e, s) for e, s in pack.subpoints() if selection.selected(s.id)]
+    chosen = [(e, s) for e, s in pack.subpoints() if _selected(selection, s.id)]
     scanned = any(block.source == OCR for block in document.blocks)
     elements: list[ElementResult] = []
     findings: list[Finding] = []
@@ -104,7 +116,7 @@ def judge(
                 subpoints=results,
             )
         )
-        if status is ElementStatus.MISSING and selection.selected(element.id):
+        if status is ElementStatus.MISSING and _selected(selection, element.id):
             findings.append(
                 Finding(
                     rule=element.id,

@@ -50,7 +50,7 @@ MAX_FIRST_CHARS = 4  # `regex` skips ahead to a first character this rare
 MIN_REQUIRED_LITERAL = 3  # `regex` searches for a required literal this long
 
 
-def _parse(source: str) -> Any | None:
+def parse(source: str) -> Any | None:
     try:
         with warnings.catch_warnings():  # "possible nested set" and the like: not ours to say
             warnings.simplefilter("ignore")
@@ -59,9 +59,11 @@ def _parse(source: str) -> Any | None:
         return None
 
 
-def compile_stdlib(source: str) -> re.Pattern[str] | None:
-    """`source` compiled by `re` (case-sensitive) where `prefers_stdlib`, else None."""
-    if not prefers_stdlib(source):
+def compile_stdlib(source: str, where_faster: bool = True) -> re.Pattern[str] | None:
+    """`source` compiled by `re` (case-sensitive) where `prefers_stdlib`, else None; with
+    `where_faster` False, wherever it `runs_alike` (for trying it at a few places, where
+    `regex`'s own skipping does not come in)."""
+    if not (prefers_stdlib(source) if where_faster else runs_alike(source)):
         return None
     try:
         with warnings.catch_warnings():
@@ -73,28 +75,37 @@ def compile_stdlib(source: str) -> re.Pattern[str] | None:
 
 # Syntax the `regex` package reads differently from `re` (POSIX and nested classes, Unicode
 # properties, fuzzy matching): such a pattern stays on `regex`.
-_REGEX_ONLY = re.compile(r"\[[:\[]|\\[pPXmM]|\{(?!\d*,?\d*\})")
+REGEX_ONLY_SYNTAX = re.compile(r"\[[:\[]|\\[pPXmM]|\{(?!\d*,?\d*\})")
 
 
 @lru_cache(maxsize=1024)
 def is_linear(source: str) -> bool:
     """True when `source` cannot backtrack super-linearly on `re` (see the module doc)."""
-    parsed = _parse(source)
+    parsed = parse(source)
     return parsed is not None and _linear_sequence(list(parsed), [], [])
 
 
 @lru_cache(maxsize=1024)
-def prefers_stdlib(source: str) -> bool:
+def runs_alike(source: str) -> bool:
     """Linear, read alike by both engines, case-sensitive (case folding differs outside
-    ASCII), never an empty match (the engines place empty matches differently), and with
-    no required literal or rare first character for `regex` to skip ahead by."""
-    if _REGEX_ONLY.search(source) or not is_linear(source):
+    ASCII), never an empty match (the engines place empty matches differently)."""
+    if REGEX_ONLY_SYNTAX.search(source) or not is_linear(source):
         return False
-    parsed = _parse(source)
-    if parsed is None or parsed.state.flags & re.IGNORECASE or parsed.getwidth()[0] == 0:
+    parsed = parse(source)
+    return not (
+        parsed is None or parsed.state.flags & re.IGNORECASE or parsed.getwidth()[0] == 0
+    )
+
+
+@lru_cache(maxsize=1024)
+def prefers_stdlib(source: str) -> bool:
+    """`runs_alike`, with no required literal or rare first character for `regex` to skip
+    ahead by."""
+    parsed = parse(source) if runs_alike(source) else None
+    if parsed is None:
         return False
     items = list(parsed)
-    if _required_literal(items) >= MIN_REQUIRED_LITERAL:
+    if required_literal(items) >= MIN_REQUIRED_LITERAL:
         return False
     first = _first_chars(items)
     return first is None or bool(first[1]) or len(first[0]) > MAX_FIRST_CHARS
@@ -245,17 +256,17 @@ def _edge_chars(items: Sequence[Item], from_end: bool) -> Chars | None:
     return None  # the sequence can match empty: what lies beyond it is not known here
 
 
-def _width(items: list[Item]) -> tuple[int, int]:
+def width(items: list[Item]) -> tuple[int, int]:
     low, high = sre_parse.SubPattern(sre_parse.State(), items).getwidth()
     return int(low), int(high)
 
 
 def _can_be_empty(items: list[Item]) -> bool:
-    return _width(items)[0] == 0
+    return width(items)[0] == 0
 
 
 def _unbounded(items: list[Item]) -> bool:
-    return bool(_width(items)[1] >= sre.MAXREPEAT)
+    return bool(width(items)[1] >= sre.MAXREPEAT)
 
 
 def _disjoint(one: Chars, other: Chars) -> bool:
@@ -269,7 +280,7 @@ def _disjoint(one: Chars, other: Chars) -> bool:
     return all(frozenset({a, b}) in _DISJOINT for a in one[1] for b in other[1])
 
 
-def _required_literal(items: list[Item]) -> int:
+def required_literal(items: list[Item]) -> int:
     """The longest run of literal characters every match has, at the top level."""
     longest = run = 0
     for op, _ in items:

@@ -15,14 +15,16 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy
-from spacy.attrs import IDX, IS_PUNCT, NORM, ORTH, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, NORM, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from gaplint.document import Block, BlockKind, Document
+from gaplint.sequence import COLUMNS as SEQUENCE_COLUMNS
 from gaplint.stemmer import english_stemmer
 
 STEMMER = english_stemmer()
@@ -87,6 +89,20 @@ def _sentence_end_hashes(strings: object) -> numpy.ndarray:
     return numpy.array(sorted(hashes), dtype=numpy.uint64)
 
 
+# Every token column matching reads, in this order, from one `Doc.to_array` (each call
+# walks every token): the sequence matcher's first (gaplint.sequence), then these.
+TOKEN_COLUMNS = (*SEQUENCE_COLUMNS, ORTH, IDX, LENGTH)
+PUNCT_COLUMN, SPACE_COLUMN = TOKEN_COLUMNS.index(IS_PUNCT), TOKEN_COLUMNS.index(IS_SPACE)
+ORTH_COLUMN, IDX_COLUMN, LENGTH_COLUMN = (TOKEN_COLUMNS.index(a) for a in (ORTH, IDX, LENGTH))
+
+
+def token_columns(doc: Doc) -> numpy.ndarray:
+    """The Doc's TOKEN_COLUMNS as one uint64 array, [token, column]."""
+    return numpy.asarray(doc.to_array(list(TOKEN_COLUMNS)), dtype=numpy.uint64).reshape(
+        len(doc), len(TOKEN_COLUMNS)
+    )
+
+
 def split_sentences(doc: Doc, breaks: Iterable[int] = ()) -> Doc:
     """spaCy's rule-based Sentencizer over token columns (no loop per token): a sentence
     starts at the first non-punctuation token after an end mark, and at every token index in
@@ -94,11 +110,22 @@ def split_sentences(doc: Doc, breaks: Iterable[int] = ()) -> Doc:
     if not len(doc):
         return doc
     columns = doc.to_array([ORTH, IS_PUNCT])
+    starts = sentence_starts(doc, columns[:, 0], columns[:, 1], breaks)
+    sent_start = numpy.where(starts, 1, -1).astype("int64").astype("uint64").reshape(-1, 1)
+    doc.from_array([SENT_START], sent_start)  # type: ignore[arg-type]
+    return doc
+
+
+def sentence_starts(
+    doc: Doc, orth: numpy.ndarray, punct: numpy.ndarray, breaks: Iterable[int] = ()
+) -> numpy.ndarray:
+    """Where split_sentences starts a sentence, from the ORTH and IS_PUNCT columns, as
+    booleans (the Doc is not written)."""
     ends = _sentence_end_hashes(doc.vocab.strings)
     # Membership by one sorted look-up (numpy.isin sorts the whole column with the marks).
-    nearest = numpy.minimum(numpy.searchsorted(ends, columns[:, 0]), len(ends) - 1)
-    is_end = ends[nearest] == columns[:, 0]
-    is_punct = columns[:, 1].astype(bool)
+    nearest = numpy.minimum(numpy.searchsorted(ends, orth), len(ends) - 1)
+    is_end = ends[nearest] == orth
+    is_punct = punct.astype(bool)
     forced = numpy.zeros(len(doc), dtype=bool)
     forced[numpy.fromiter(breaks, dtype=numpy.intp)] = True
     # The Sentencizer's "seen an end mark" state before each token is set by the last token
@@ -111,11 +138,9 @@ def split_sentences(doc: Doc, breaks: Iterable[int] = ()) -> Doc:
     last_change = numpy.maximum.accumulate(numpy.where(changes, positions, -1))
     seen_end = numpy.zeros(len(doc), dtype=bool)
     seen_end[1:] = (last_change[:-1] >= 0) & state[numpy.maximum(last_change[:-1], 0)]
-    starts = forced | (word & seen_end)
+    starts: numpy.ndarray = forced | (word & seen_end)
     starts[0] = True
-    sent_start = numpy.where(starts, 1, -1).astype("int64").astype("uint64").reshape(-1, 1)
-    doc.from_array([SENT_START], sent_start)  # type: ignore[arg-type]
-    return doc
+    return starts
 
 
 @Language.component(SENTENCES)
@@ -172,12 +197,43 @@ def tokenizable(text: str) -> str:
     Such runs carry no words a rule could match."""
     if len(text) <= MAX_PUNCTUATION_RUN:
         return text
-    # Neither fits in whitespace-separated chunks this short (most documents): one C-level
-    # split instead of two regex scans.
-    if max(map(len, text.split()), default=0) <= MAX_PUNCTUATION_RUN:
-        return text
-    bounded = _PUNCTUATION_RUN.sub(_cut_run, text)
-    return _LONG_WORD.sub(_break_word, bounded) if len(text) > MAX_WORD else bounded
+    punctuation_run, long_word = _may_need_bounds(text)  # most texts: neither
+    bounded = _PUNCTUATION_RUN.sub(_cut_run, text) if punctuation_run else text
+    # Cutting a punctuation run only shortens words: one the original lacks, so does this.
+    return _LONG_WORD.sub(_break_word, bounded) if long_word else bounded
+
+
+# By ASCII code: characters that are surely \w, and surely \s. Any other character may be
+# either (outside ASCII, or \x1c-\x1f) and is taken as the one that lengthens a run.
+_WORD_CHAR = numpy.array([chr(c).isalnum() or chr(c) == "_" for c in range(128)])
+_SPACE_CHAR = numpy.array([chr(c) in " \t\n\r\x0b\x0c" for c in range(128)])
+
+
+def _may_need_bounds(text: str) -> tuple[bool, bool]:
+    """Whether the text may hold a punctuation run over MAX_PUNCTUATION_RUN, and a word
+    over MAX_WORD, from its code points as an array (a few array passes, where two regex
+    scans or `str.split`'s string per word cost more). False is always right; True only
+    means the regex must look."""
+    if text.isascii():
+        codes = numpy.frombuffer(text.encode("ascii"), dtype=numpy.uint8)
+        space, word = _SPACE_CHAR[codes], _WORD_CHAR[codes]
+    else:
+        wide = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
+        in_ascii = wide < 128
+        ascii_codes = numpy.where(in_ascii, wide, 0)
+        space = _SPACE_CHAR[ascii_codes] & in_ascii
+        word = _WORD_CHAR[ascii_codes] & in_ascii
+    return (
+        _longest_run(~(space | word)) > MAX_PUNCTUATION_RUN,
+        len(text) > MAX_WORD and _longest_run(~space) > MAX_WORD,
+    )
+
+
+def _longest_run(mask: numpy.ndarray) -> int:
+    """The length of the longest run of True."""
+    falses = numpy.flatnonzero(~mask)
+    # Each run's length plus one: from a False (or the start, at -1) to the next (or the end).
+    return int(numpy.diff(falses, prepend=-1, append=len(mask)).max()) - 1
 
 
 def tokenize(nlp: Language, text: str) -> Doc:
@@ -222,20 +278,36 @@ class Sentence:
     """"ocr" when the sentence's block was read by OCR."""
 
 
-def whole_document_doc(nlp: Language, document: Document) -> tuple[Doc, str] | None:
+class WholeDocument(NamedTuple):
+    doc: Doc
+    text: str
+    """The text the Doc was made from (Doc.text would rebuild it)."""
+    columns: numpy.ndarray
+    """The Doc's TOKEN_COLUMNS (token_columns)."""
+    sentence_starts: numpy.ndarray
+    """Per token, whether a sentence starts there (split_sentences' rule; the Doc's own
+    SENT_START is not set)."""
+
+
+def whole_document_doc(nlp: Language, document: Document) -> WholeDocument | None:
     """The whole document as one Doc, with a sentence break at every block: one pass instead
-    of one per block. Only for the default pipeline; a trained one (whose parser sets its own
-    sentences) gets one Doc per block from `iter_block_docs`. None then."""
+    of one per block, and its token columns read once. Only for the default pipeline; a
+    trained one (whose parser sets its own sentences) gets one Doc per block from
+    `iter_block_docs`. None then."""
     if nlp.pipe_names != [SENTENCES]:
         return None
     text = document.text
     doc = tokenize(nlp, text)
+    columns = token_columns(doc)
     if not len(doc):
-        return doc, text
-    offsets = doc.to_array([IDX]).ravel()
+        return WholeDocument(doc, text, columns, numpy.zeros(0, dtype=bool))
+    offsets = columns[:, IDX_COLUMN]
     block_starts = numpy.array([block.start for block in document.blocks[1:]], dtype=offsets.dtype)
     breaks = numpy.searchsorted(offsets, block_starts)
-    return split_sentences(doc, breaks[breaks < len(doc)].tolist()), text
+    starts = sentence_starts(
+        doc, columns[:, ORTH_COLUMN], columns[:, PUNCT_COLUMN], breaks[breaks < len(doc)].tolist()
+    )
+    return WholeDocument(doc, text, columns, starts)
 
 
 def iter_block_docs(nlp: Language, document: Document) -> Iterator[tuple[int, Block, Doc]]:

@@ -145,9 +145,13 @@ def atom_sets(
     """Each atom's sentence set, from (sentence, atom) pairs over `count` sentences."""
     if not len(atoms):
         return {}
-    present, rank = numpy.unique(atoms, return_inverse=True)
+    # Atom ids are small: a count per id finds those present, and a table their rows,
+    # where numpy.unique would sort every pair.
+    present = numpy.flatnonzero(numpy.bincount(atoms))
+    row_of = numpy.zeros(int(present[-1]) + 1, dtype=numpy.intp)
+    row_of[present] = numpy.arange(len(present))
     matrix = numpy.zeros((len(present), count), dtype=bool)
-    matrix[rank, sentences] = True
+    matrix[row_of[atoms], sentences] = True
     return rows_as_sets(present, matrix)
 
 

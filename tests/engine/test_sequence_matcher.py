@@ -6,6 +6,7 @@ import random
 from pathlib import Path
 from typing import Any
 
+import numpy
 import pytest
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -157,3 +158,36 @@ def test_phrase_atoms_find_what_one_phrase_matcher_finds(docs: list[Any]) -> Non
         for matcher in (built.phrases, built.exact_phrases):
             ours |= {(built.atom_ids[m], s) for m, s, _ in matcher(doc)}
         assert ours == expected, doc.text[:80]
+
+
+def test_a_hash_sharing_a_key_s_low_bits_is_not_that_key() -> None:
+    # The key set's bitmap is read by the low bits alone: the sorted keys must decide.
+    keys = sequence._Keys.of(numpy.array([5, 7 << 40, 9], dtype=numpy.uint64))
+    values = numpy.array([5, 5 + (1 << 40), 7 << 40, 7, 9, 10], dtype=numpy.uint64)
+    assert keys.look_up(values).tolist() == [0, 3, 2, 3, 1, 3]
+
+
+def test_longer_phrase_terms_as_window_hashes() -> None:
+    """Terms sharing a first pair, one inside another, overlapping, at the Doc's end."""
+    nlp = build_pipeline()
+    matcher = SequenceMatcher(nlp.vocab.strings)
+    terms = ("social media", "social media policy", "media policy", "policy")
+    lower = [[nlp.vocab.strings.add(word) for word in term.split()] for term in terms]
+    matcher.add_phrases(1, "LOWER", lower[:2])
+    matcher.add_phrases(2, "LOWER", lower[2:3])
+    found = matcher(nlp.make_doc("Our Social Media Policy: social media. Media policy"))
+    assert sorted(found) == [(1, 1), (1, 1), (1, 5), (2, 2), (2, 8)]
+    with pytest.raises(ValueError, match="one token"):
+        matcher.add_phrases(3, "LOWER", lower[3:])
+
+
+def test_a_window_sharing_a_term_s_hash_is_not_that_term() -> None:
+    # Two token pairs with one hash: (a, b) and (a + 1, b - base), mod 2**64.
+    base, wrap = int(sequence._HASH_BASE), 1 << 64
+    term = (1_000, 5 * base % wrap)
+    other = (term[0] + 1, (term[1] - base) % wrap)
+    assert (term[0] * base + term[1]) % wrap == (other[0] * base + other[1]) % wrap
+    table = sequence._PhraseTable.build({term: [7]})
+    values = numpy.array([*other, *term, 3], dtype=numpy.uint64)
+    atoms, starts = table.find(values)
+    assert atoms.tolist() == [7] and starts.tolist() == [2]
