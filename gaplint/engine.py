@@ -110,10 +110,8 @@ class CompiledPack:
         wanted = list(rule_ids)
         near_misses: dict[str, int] = {}
         # An exclusion's lead-in excludes its list ("It does not address:" and the items).
-        exclusion = self.exclusion
-        excluded = exclusion(world) | exclusion(world.inside) if exclusion else 0
-        subject = self.subject
-        on_subject = subject(world) | subject(world.inside) if subject else ~0
+        excluded = _here_or_above(self.exclusion, world, 0)
+        on_subject = _here_or_above(self.subject, world, ~0)
         rules = {
             rule_id: [
                 RuleHit(
@@ -137,7 +135,7 @@ class CompiledPack:
             first = members(predicate(world) & heading_sentences)
             if first:
                 headings[element.id] = table.sentence(first[0])
-        title = self.policy_title
+        subject, title = self.subject, self.policy_title
         mentions = subject(world).bit_count() if subject else None
         # A title: a heading, or the document's first block (a memo's subject line).
         titled = title is not None and bool(title(world) & (heading_sentences | table.of_block(0)))
@@ -289,6 +287,12 @@ def _sentences(
         for start, end in zip(start_chars.tolist(), end_chars.tolist())
     ]
     return sents, starts, start_chars
+
+
+def _here_or_above(predicate: SetPredicate | None, world: World, without: int) -> int:
+    """The sentences that satisfy `predicate`, or whose context does (a heading above, a
+    list's lead-in); `without` when the pack has no such predicate."""
+    return predicate(world) | predicate(world.inside) if predicate else without
 
 
 def _index_at(starts: NDArray[numpy.intp], offsets: NDArray[numpy.intp]) -> NDArray[numpy.intp]:

@@ -222,24 +222,20 @@ def _confidence(
     """How sure a reader can be of the decision, and why, from the hits alone."""
     if supporting:
         statements = {hit.sentence.text for hit in supporting if not _is_heading(hit)}
-        if not statements:
+        count = len(statements)
+        if not count:
             return Confidence.WEAK, "only a heading names it"
-        if any(_in_section(hit, heading) for hit in supporting):
-            if len(statements) >= 2:
-                return Confidence.STRONG, f"{len(statements)} sentences state it"
-            return Confidence.STRONG, "stated in the element's own section"
+        in_section = any(_in_section(hit, heading) for hit in supporting)
         # Two sentences elsewhere can share a word sense that is not this one (news media,
         # office equipment): two are enough only if both are about social media.
-        if len(statements) >= 3 or (
-            len(statements) == 2
-            and all(hit.on_subject for hit in supporting if not _is_heading(hit))
-        ):
-            return Confidence.STRONG, f"{len(statements)} sentences state it"
-        if len(statements) == 2:
-            return (
-                Confidence.WEAK,
-                "two sentences, not both about social media, outside its section",
-            )
+        on_subject = all(hit.on_subject for hit in supporting if not _is_heading(hit))
+        if count >= 3 or (count == 2 and (in_section or on_subject)):
+            return Confidence.STRONG, f"{count} sentences state it"
+        if in_section:
+            return Confidence.STRONG, "stated in the element's own section"
+        if count == 2:
+            reason = "two sentences, not both about social media, outside its section"
+            return Confidence.WEAK, reason
         return Confidence.WEAK, "one sentence, outside the element's section"
     if excluded:
         return Confidence.STRONG, "the policy explicitly excludes it"

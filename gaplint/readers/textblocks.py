@@ -235,30 +235,30 @@ def _join_lone_markers(pieces: list[_Piece]) -> list[_Piece]:
         if not is_list_marker(piece.text):
             joined.append(piece)
             continue
-        after = index
-        while after < len(pieces) and after - index < MAX_BLANKS_AFTER_MARKER:
-            if pieces[after].text.strip() or pieces[after].after_page_break:
-                break
-            after += 1
-        text = pieces[after] if after < len(pieces) else None
-        if (
-            text is None
-            or text.after_page_break
-            or not text.text.strip()
-            or is_list_marker(text.text)
+        after = index  # past at most a few blank lines on the same page
+        while (
+            after < len(pieces)
+            and after - index < MAX_BLANKS_AFTER_MARKER
+            and not pieces[after].text.strip()
+            and not pieces[after].after_page_break
         ):
+            after += 1
+        follower = pieces[after] if after < len(pieces) else None
+        words = follower.text.strip() if follower and not follower.after_page_break else ""
+        if not words or is_list_marker(words):
             joined.append(piece)
-        else:
-            marker, words = piece.text.strip(), text.text.strip()
-            item = not is_caps_heading(words)
-            joined.append(piece._replace(text=f"{marker} {words}", item=item))
-            index = after + 1
+            continue
+        item = not is_caps_heading(words)
+        joined.append(piece._replace(text=f"{piece.text.strip()} {words}", item=item))
+        index = after + 1
     return joined
 
 
 def _title_before_heading(
     current: list[str], kind: BlockKind, line: str, following: str | None
 ) -> bool:
+    """Whether `current` is a lone title line that `line`, a numbered or capitals heading,
+    follows without a blank line between."""
     if kind is not BlockKind.PARAGRAPH or len(current) != 1 or not _title_like(current[0]):
         return False
     numbered = _NUMBERED.match(line) or _LETTERED.match(line)
