@@ -4,6 +4,7 @@ calls back into the engine, so it needs no spaCy."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -163,7 +164,7 @@ def _judge_subpoint(
             continue
         supporting.append(hit)
     supporting.sort(key=lambda hit: _evidence_rank(hit, heading))
-    evidence = [_evidence(hit, f"{sub.id}: {hit.label}") for hit in supporting[:MAX_EVIDENCE]]
+    evidence = [_evidence(hit, f"{sub.id}: {hit.label}") for hit in _distinct(supporting)]
     confidence, reason = _confidence(
         supporting, heading, near_misses.get(sub.id, 0), excluded is not None
     )
@@ -187,15 +188,40 @@ def _least(confidences: Iterable[Confidence | None]) -> Confidence:
 
 
 MAX_LABEL_WORDS = 5
+_WORDS = re.compile(r"\w+")
+MAX_CELL_LABEL_WORDS = 3  # "Tool name", "Approved": a table's header or a one-word value
+
+
+def _statement_key(hit: RuleHit) -> str:
+    """A sentence's words, lower-cased: the same statement however it is punctuated."""
+    return " ".join(_WORDS.findall(hit.sentence.text.casefold()))
+
+
+def _distinct(ranked: list[RuleHit]) -> list[RuleHit]:
+    """The first MAX_EVIDENCE hits with different text: a table that repeats one cell in
+    every row states it once."""
+    seen: set[str] = set()
+    chosen: list[RuleHit] = []
+    for hit in ranked:
+        key = _statement_key(hit)
+        if key not in seen:
+            seen.add(key)
+            chosen.append(hit)
+            if len(chosen) == MAX_EVIDENCE:
+                break
+    return chosen
 
 
 def _is_heading(hit: RuleHit) -> bool:
-    """A heading, or a label that introduces what follows ("Be Respectful:"): it names the
-    topic, the sentences after it state the rule."""
+    """A heading, a label that introduces what follows ("Be Respectful:"), or a table cell of a
+    word or three (a column's header): it names the topic, the sentences after it state the
+    rule."""
     sentence = hit.sentence
     if sentence.kind is BlockKind.HEADING:
         return True
     text = sentence.text.rstrip()
+    if sentence.kind is BlockKind.TABLE_CELL and len(text.split()) <= MAX_CELL_LABEL_WORDS:
+        return True
     return text.endswith(":") and len(text.split()) <= MAX_LABEL_WORDS
 
 
@@ -221,7 +247,7 @@ def _confidence(
 ) -> tuple[Confidence, str]:
     """How sure a reader can be of the decision, and why, from the hits alone."""
     if supporting:
-        statements = {hit.sentence.text for hit in supporting if not _is_heading(hit)}
+        statements = {_statement_key(hit) for hit in supporting if not _is_heading(hit)}
         count = len(statements)
         if not count:
             return Confidence.WEAK, "only a heading names it"

@@ -8,7 +8,7 @@ import pytest
 
 from gaplint.api import Checker
 from gaplint.document import BlockKind, DocFormat, Document, DocumentBuilder
-from gaplint.report import ElementStatus, FindingKind, Severity, SubpointStatus
+from gaplint.report import Confidence, ElementStatus, FindingKind, Severity, SubpointStatus
 
 PACK = """
 concepts:
@@ -64,7 +64,7 @@ def document(*blocks: tuple[BlockKind, str, int]) -> Document:
     return Document(path="t.md", format=DocFormat.MARKDOWN, sha256="x", blocks=builder.blocks)
 
 
-P, H, L = BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM
+P, H, L, T = BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL
 
 
 def status(checker: Checker, doc: Document, rule: str) -> SubpointStatus:
@@ -134,6 +134,21 @@ def test_a_whole_statement_is_cited_before_a_lists_lead_in(checker: Checker) -> 
         "Passwords must never be shared.",
         "Passwords for every official account must meet these rules:",
     ]
+
+
+def test_a_statement_repeated_in_every_row_is_cited_once(checker: Checker) -> None:
+    row = "Passwords must stay secret"
+    doc = document((T, row, 0), (T, row + ".", 0), (T, row, 0), (P, "Passwords must be long.", 0))
+    evidence = checker.check_document(doc).subpoint("TS101").evidence
+    assert [e.text for e in evidence] == [row, "Passwords must be long."]
+
+
+def test_a_columns_header_cell_is_cited_after_a_statement(checker: Checker) -> None:
+    doc = document((T, "Password must", 0), (P, "Passwords must be long.", 0))
+    evidence = checker.check_document(doc).subpoint("TS101").evidence
+    assert [e.text for e in evidence] == ["Passwords must be long.", "Password must"]
+    alone = checker.check_document(document((T, "Password must", 0))).subpoint("TS101")
+    assert alone.status is SubpointStatus.COVERED and alone.confidence is Confidence.WEAK
 
 
 def test_evidence_is_located(checker: Checker) -> None:
