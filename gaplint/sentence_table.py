@@ -6,6 +6,7 @@ sentences a report quotes; the rules read the atoms as sentence sets (gaplint.se
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import chain
@@ -22,6 +23,15 @@ if TYPE_CHECKING:  # numpy.typing costs start-up time; annotations only
 
 _INHERITS_LEAD_IN = (BlockKind.LIST_ITEM, BlockKind.TABLE_CELL)
 _NO_ATOMS: frozenset[int] = frozenset()
+# A sentence whose subject points back ("It must be kept secret.", "Once the event is over,
+# they are closed.", "These are reviewed yearly.") is about what the sentence before it
+# names. Only a subject: "it" elsewhere is as often "it is important", and "these
+# accounts" names its own noun.
+_SUBJECT_REFERS_BACK = re.compile(
+    r"^(?:[^,.;:]{0,60},\s*)?"  # a leading clause: "Once the event is over, they ..."
+    r"(?:it|they|(?:these|those)(?=\s+(?:are|were|must|shall|should|may|will|can)\b))\b",
+    re.IGNORECASE,
+)
 
 
 class SentenceHits(NamedTuple):  # a tuple: made once per hit, cheaper than a dataclass
@@ -50,6 +60,9 @@ class SentenceTable:
     """Block b's sentences are block_bounds[b] .. block_bounds[b + 1] - 1."""
     sentence_sets: dict[int, int]
     context_sets: dict[int, int]
+    borrowed: dict[int, frozenset[int]] = field(default_factory=dict)
+    """For each sentence whose subject refers back, the atoms it takes from the sentence
+    before it (gaplint.sentence_table._referred_atoms)."""
     _made: dict[int, Sentence] = field(default_factory=dict)
     _hits: dict[int, SentenceHits] = field(default_factory=dict)
 
@@ -66,7 +79,8 @@ class SentenceTable:
     ) -> SentenceTable:
         """From the sentences (in document order, with document offsets), the block of each,
         and every (sentence, atom) found. A question heading passes on its atoms less
-        `question_atoms` (a question obliges no one)."""
+        `question_atoms` (a question obliges no one), and so does a sentence to the one that
+        refers back to it (its "must" is not the other's)."""
         count = len(texts)
         by_sentence = numpy.argsort(sentences, kind="stable")
         found_atoms = atoms[by_sentence].tolist()
@@ -98,6 +112,11 @@ class SentenceTable:
                 lead_in = _NO_ATOMS
             elif kind is BlockKind.PARAGRAPH:
                 lead_in = block_atoms if block.text.rstrip().endswith(":") else _NO_ATOMS
+        borrowed = _referred_atoms(texts, block_of, found_atoms, atom_bounds, question_atoms)
+        sentence_sets = atom_sets(sentences, atoms, count)
+        for index, extra in borrowed.items():
+            for atom in extra:
+                sentence_sets[atom] = sentence_sets.get(atom, 0) | 1 << index
         return cls(
             document=document,
             texts=texts,
@@ -108,8 +127,9 @@ class SentenceTable:
             atom_bounds=atom_bounds,
             contexts=contexts,
             block_bounds=bounds,
-            sentence_sets=atom_sets(sentences, atoms, count),
+            sentence_sets=sentence_sets,
             context_sets=_context_sets(contexts, bounds),
+            borrowed=borrowed,
         )
 
     def __len__(self) -> int:
@@ -157,9 +177,10 @@ class SentenceTable:
         return made
 
     def atoms(self, index: int) -> frozenset[int]:
-        """The atoms found in sentence `index`."""
+        """The atoms found in sentence `index`, and those it takes by referring back."""
         bounds = self.atom_bounds
-        return frozenset(self.found_atoms[bounds[index] : bounds[index + 1]])
+        found = frozenset(self.found_atoms[bounds[index] : bounds[index + 1]])
+        return found | self.borrowed[index] if index in self.borrowed else found
 
     def hits(self, index: int) -> SentenceHits:
         hits = self._hits.get(index)
@@ -169,6 +190,28 @@ class SentenceTable:
                 self.sentence(index), self.atoms(index), context
             )
         return hits
+
+
+def _referred_atoms(
+    texts: list[str],
+    block_of: NDArray[numpy.intp],
+    found_atoms: list[int],
+    atom_bounds: list[int],
+    obligation_atoms: frozenset[int],
+) -> dict[int, frozenset[int]]:
+    """For each sentence whose subject refers back to the sentence before it in its block,
+    that sentence's atoms less `obligation_atoms`: "It must be kept secret." after "Each
+    administrator receives the account password." is a rule on the password."""
+    borrowed: dict[int, frozenset[int]] = {}
+    blocks = block_of.tolist()
+    for index in range(1, len(texts)):
+        if blocks[index] != blocks[index - 1] or not _SUBJECT_REFERS_BACK.match(texts[index]):
+            continue
+        before = frozenset(found_atoms[atom_bounds[index - 1] : atom_bounds[index]])
+        before -= obligation_atoms
+        if before:
+            borrowed[index] = before
+    return borrowed
 
 
 def _context_sets(contexts: list[frozenset[int]], bounds: list[int]) -> dict[int, int]:

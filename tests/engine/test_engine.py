@@ -14,6 +14,7 @@ PACK = """
 concepts:
   exclusion: ["does not address", "outside the scope"]
   must: [must, shall, "may not"]
+  obligation: [{concept: must}]
 element:
   id: TS1
   title: Test element
@@ -98,6 +99,31 @@ def test_list_item_inherits_its_lead_in(checker: Checker) -> None:
     sub = report.subpoint("TS103")
     assert sub.status is SubpointStatus.COVERED
     assert sub.evidence[0].text == "Engage in political activity."
+
+
+def test_a_sentence_whose_subject_refers_back_is_about_the_sentence_before(
+    checker: Checker,
+) -> None:
+    doc = document(
+        (P, "Each administrator receives the account password. It must be kept secret.", 0)
+    )
+    sub = checker.check_document(doc).subpoint("TS101")
+    assert sub.status is SubpointStatus.COVERED
+    assert [e.text for e in sub.evidence] == ["It must be kept secret."]
+    after_a_clause = "Passwords are issued once. Once issued, they must never be shared."
+    assert status(checker, document((P, after_a_clause, 0)), "TS101") is SubpointStatus.COVERED
+
+
+def test_only_a_subject_refers_back_and_only_within_its_block(checker: Checker) -> None:
+    not_the_subject = "Each administrator receives a password. Staff must keep it in mind."
+    assert status(checker, document((P, not_the_subject, 0)), "TS101") is SubpointStatus.MISSING
+    next_block = document(
+        (P, "Each administrator receives a password.", 0), (P, "It must be kept.", 0)
+    )
+    assert status(checker, next_block, "TS101") is SubpointStatus.MISSING
+    # What the sentence before says of its subject ("must") is not taken over, only what it names.
+    obligation_before = "Staff must attend the training. It covers the campaign."
+    assert status(checker, document((P, obligation_before, 0)), "TS103") is SubpointStatus.MISSING
 
 
 def test_exclusion_is_not_coverage_and_says_so(checker: Checker) -> None:
