@@ -26,6 +26,7 @@ from spacy.vocab import Vocab
 from gaplint.document import Block, BlockKind, Document
 from gaplint.sequence import COLUMNS as SEQUENCE_COLUMNS
 from gaplint.stemmer import english_stemmer
+from gaplint.word_senses import SENSE_OF
 
 STEMMER = english_stemmer()
 # Stems already known (from the compiled-pack cache), so start-up does not stem them again.
@@ -38,11 +39,12 @@ class ModelNotInstalled(Exception):
 
 @lru_cache(maxsize=65536)
 def normalise(word: str) -> str:
-    """The form rules match on: lower case, stemmed, with curly apostrophes straightened."""
+    """The form rules match on: lower case, stemmed, with curly apostrophes straightened; a
+    word whose stem is another sense's keeps its own (gaplint.word_senses)."""
     lowered = word.lower().replace("\u2019", "'")
     if not lowered.isalpha():
         return lowered
-    return _known_stems.get(lowered) or str(STEMMER.stem(lowered))
+    return SENSE_OF.get(lowered) or _known_stems.get(lowered) or str(STEMMER.stem(lowered))
 
 
 def seed_stems(stems: dict[str, str]) -> None:
