@@ -120,6 +120,7 @@ class CompiledPack:
                     terms,
                     bool(excluded >> index & 1),
                     bool(on_subject >> index & 1),
+                    index in table.borrowed and self._leans_back(rule_id, table, index),
                 )
                 for index, (label, terms) in found
             ]
@@ -146,6 +147,12 @@ class CompiledPack:
             subject_mentions=mentions,
             titled_as_policy=titled,
         )
+
+    def _leans_back(self, rule_id: str, table: SentenceTable, index: int) -> bool:
+        """Whether the rule holds in sentence `index` only with what it takes from the
+        sentences before it (table.borrowed), not on its own words."""
+        alone = table.hits(index)._replace(atoms=table.own_atoms(index))
+        return self.rules[rule_id].match(alone) is None
 
     def find(self, document: Document) -> list[SentenceHits]:
         """Every sentence of the document with its atoms and its context's."""

@@ -26,6 +26,9 @@ class RuleHit:
     """The sentence is an explicit exclusion ("this policy does not cover …")."""
     on_subject: bool = True
     """The sentence, or a heading above it, names the pack's subject (social media)."""
+    leans_back: bool = False
+    """It matched only with words of the sentence it refers back to, or of the question it
+    answers ("Only the PIO."): read alone, it says less than a sentence that states it."""
 
 
 @dataclass(frozen=True)

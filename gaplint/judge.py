@@ -225,13 +225,14 @@ def _is_heading(hit: RuleHit) -> bool:
     return text.endswith(":") and len(text.split()) <= MAX_LABEL_WORDS
 
 
-def _evidence_rank(hit: RuleHit, heading: Sentence | None) -> tuple[bool, bool, bool, int]:
-    """A statement before a heading, one in the element's own section before one elsewhere,
-    a whole statement before a list's lead-in ("Typical settings include:" introduces the rule,
-    its items state it), then where most of the rule's terms meet; ties keep document order.
-    Then the cap."""
+def _evidence_rank(hit: RuleHit, heading: Sentence | None) -> tuple[bool, bool, bool, bool, int]:
+    """What reads alone before what leans on the sentence before it ("If so, install it."
+    says nothing to a reader of the report), a statement before a heading, one in the
+    element's own section before one elsewhere, a whole statement before a list's lead-in
+    ("Typical settings include:" introduces the rule, its items state it), then where most
+    of the rule's terms meet; ties keep document order. Then the cap."""
     lead_in = hit.sentence.text.rstrip().endswith(":")
-    return (_is_heading(hit), not _in_section(hit, heading), lead_in, -hit.terms)
+    return (hit.leans_back, _is_heading(hit), not _in_section(hit, heading), lead_in, -hit.terms)
 
 
 def _in_section(hit: RuleHit, heading: Sentence | None) -> bool:

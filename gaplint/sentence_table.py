@@ -178,9 +178,13 @@ class SentenceTable:
 
     def atoms(self, index: int) -> frozenset[int]:
         """The atoms found in sentence `index`, and those it takes by referring back."""
-        bounds = self.atom_bounds
-        found = frozenset(self.found_atoms[bounds[index] : bounds[index + 1]])
+        found = self.own_atoms(index)
         return found | self.borrowed[index] if index in self.borrowed else found
+
+    def own_atoms(self, index: int) -> frozenset[int]:
+        """The atoms found in sentence `index` itself."""
+        bounds = self.atom_bounds
+        return frozenset(self.found_atoms[bounds[index] : bounds[index + 1]])
 
     def hits(self, index: int) -> SentenceHits:
         hits = self._hits.get(index)
@@ -199,18 +203,27 @@ def _referred_atoms(
     atom_bounds: list[int],
     obligation_atoms: frozenset[int],
 ) -> dict[int, frozenset[int]]:
-    """For each sentence whose subject refers back to the sentence before it in its block,
-    that sentence's atoms less `obligation_atoms`: "It must be kept secret." after "Each
-    administrator receives the account password." is a rule on the password."""
+    """What each sentence takes from the sentences before it in its block, less
+    `obligation_atoms` (their "must" is not its own): a sentence whose subject refers back
+    takes the atoms of the sentence before ("It must be kept secret." after "Each
+    administrator receives the account password."), and the sentences after a question
+    take the question's, as they answer it ("Who may post on the page? Only the PIO.")."""
     borrowed: dict[int, frozenset[int]] = {}
     blocks = block_of.tolist()
-    for index in range(1, len(texts)):
-        if blocks[index] != blocks[index - 1] or not _SUBJECT_REFERS_BACK.match(texts[index]):
+    question = _NO_ATOMS
+    for index, text in enumerate(texts):
+        if index and blocks[index] != blocks[index - 1]:
+            question = _NO_ATOMS
+        own = frozenset(found_atoms[atom_bounds[index] : atom_bounds[index + 1]])
+        if text.rstrip().endswith("?"):
+            question = own - obligation_atoms
             continue
-        before = frozenset(found_atoms[atom_bounds[index - 1] : atom_bounds[index]])
-        before -= obligation_atoms
-        if before:
-            borrowed[index] = before
+        taken = question
+        if index and blocks[index] == blocks[index - 1] and _SUBJECT_REFERS_BACK.match(text):
+            before = frozenset(found_atoms[atom_bounds[index - 1] : atom_bounds[index]])
+            taken = taken | (before - obligation_atoms)
+        if taken - own:
+            borrowed[index] = taken - own
     return borrowed
 
 

@@ -126,6 +126,28 @@ def test_only_a_subject_refers_back_and_only_within_its_block(checker: Checker) 
     assert status(checker, document((P, obligation_before, 0)), "TS103") is SubpointStatus.MISSING
 
 
+def test_the_sentences_after_a_question_answer_it(checker: Checker) -> None:
+    answered = document((P, "What about passwords? Each one must be long. So must a PIN.", 0))
+    sub = checker.check_document(answered).subpoint("TS101")
+    assert [e.text for e in sub.evidence] == ["Each one must be long.", "So must a PIN."]
+    apart = document((P, "What about passwords?", 0), (P, "Each one must be long.", 0))
+    assert status(checker, apart, "TS101") is SubpointStatus.MISSING
+
+
+def test_a_sentence_that_says_it_alone_is_cited_first(checker: Checker) -> None:
+    doc = document(
+        (P, "What about passwords? Each one must be long.", 0),
+        (P, "Passwords must be secret. It is clear that passwords must change yearly.", 0),
+    )
+    evidence = checker.check_document(doc).subpoint("TS101").evidence
+    # "It is clear that ..." refers back, but states the rule without the sentence before.
+    assert [e.text for e in evidence] == [
+        "Passwords must be secret.",
+        "It is clear that passwords must change yearly.",
+        "Each one must be long.",
+    ]
+
+
 def test_exclusion_is_not_coverage_and_says_so(checker: Checker) -> None:
     doc = document((P, "This policy does not address passwords, which must follow IT rules.", 0))
     report = checker.check_document(doc)
