@@ -2,9 +2,9 @@
 
 Rules match on stems, so that "moderated" meets "moderate". Snowball also strips endings that
 change what a word means: "polite" and "political" both become "polit", "information" becomes
-"inform", "followers" "follow", "government" "govern", "terminal" "termin", "directive"
-"direct". A rule about political activity then reads "be polite", a rule that staff "follow"
-a code reads a count of followers. Each group below is one sense: its words share a normal
+"inform", "followers" "follow", "commenter" "comment", "government" "govern", "terminal"
+"termin", "directive" "direct". A rule about political activity then reads "be polite", a
+rule that staff "follow" a code reads a count of followers. Each group below is one sense: its words share a normal
 form of their own, which no Snowball stem is (it ends in "~"), so they still meet each other
 and nothing else. A word not listed keeps its Snowball stem.
 """
@@ -50,6 +50,7 @@ _SENSES: dict[str, tuple[str, ...]] = {
     "relative~": ("relative", "relatives", "relatively"),
     "accounting~": ("accounting", "accountant", "accountants"),
     "minority~": ("minority", "minorities"),
+    "commenter~": ("commenter", "commenters", "commentor", "commentors"),  # a person, not a verb
 }
 
 SENSE_OF: dict[str, str] = {word: sense for sense, words in _SENSES.items() for word in words}
