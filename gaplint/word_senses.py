@@ -51,6 +51,7 @@ _SENSES: dict[str, tuple[str, ...]] = {
     "accounting~": ("accounting", "accountant", "accountants"),
     "minority~": ("minority", "minorities"),
     "commenter~": ("commenter", "commenters", "commentor", "commentors"),  # a person, not a verb
+    "manager~": ("manager", "managers"),  # a person; "management" is what one does
 }
 
 SENSE_OF: dict[str, str] = {word: sense for sense, words in _SENSES.items() for word in words}

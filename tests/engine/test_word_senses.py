@@ -22,6 +22,7 @@ from gaplint.word_senses import SENSE_OF
         ("person", "personal"),
         ("relations", "related"),
         ("authority", "authorized"),
+        ("manager", "manage"),
     ],
 )
 def test_a_word_and_its_stems_other_sense_no_longer_meet(word: str, other_sense: str) -> None:
