@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import shlex
+import subprocess
+import sys
 from collections import Counter
 from dataclasses import replace
 
@@ -55,3 +58,19 @@ def test_the_tune_half_stays_at_its_figures(checker: Checker) -> None:
     score = score_bank(checker, read_bank(TUNE))
     assert score.recall >= TUNE_RECALL
     assert score.negatives_right >= TUNE_NEGATIVES_RIGHT
+
+
+def test_the_readme_command_prints_the_held_halfs_figures(checker: Checker) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Statement forms: the sentence bank", 1)[1]
+    block = section.split("```console\n", 1)[1].split("```", 1)[0]
+    (command,) = [line.removeprefix("$ ") for line in block.splitlines() if line.startswith("$ ")]
+    argv = shlex.split(command)
+    assert argv[:2] == ["python", "corpus/sentence_bank.py"]
+    run = subprocess.run(
+        [sys.executable, *argv[1:]], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    score = score_bank(checker, read_bank(REPO / argv[2]))
+    assert run.stdout.splitlines()[0].startswith(
+        f"covered: precision {score.precision:.3f}, recall {score.recall:.3f} "
+    )
