@@ -76,16 +76,20 @@ class SentenceTable:
         contexts: list[frozenset[int]] = []
         heading_atoms: dict[str, frozenset[int]] = {}
         lead_in: frozenset[int] = _NO_ATOMS
+        # The atoms of the headings above: the same for every block of a section, so made
+        # again only where the section changes or a heading is met.
+        section: list[str] | None = None
+        above: frozenset[int] = _NO_ATOMS
         # Headings come before their blocks, so a block's context is complete when it is met.
         for index, block in enumerate(blocks):
-            contexts.append(
-                frozenset().union(
-                    lead_in if block.kind in _INHERITS_LEAD_IN else _NO_ATOMS,
-                    *(heading_atoms.get(heading, _NO_ATOMS) for heading in block.section),
-                )
-            )
-            # Only a heading's atoms and a lead-in paragraph's are passed on.
             kind = block.kind
+            if block.section != section:
+                section = block.section
+                above = frozenset().union(
+                    *(heading_atoms.get(heading, _NO_ATOMS) for heading in section)
+                )
+            contexts.append(above | lead_in if lead_in and kind in _INHERITS_LEAD_IN else above)
+            # Only a heading's atoms and a lead-in paragraph's are passed on.
             if kind is BlockKind.HEADING or (
                 kind is BlockKind.PARAGRAPH and block.text.rstrip().endswith(":")
             ):
@@ -96,6 +100,7 @@ class SentenceTable:
                     block_atoms -= question_atoms
                 heading_atoms[block.text] = block_atoms
                 lead_in = _NO_ATOMS
+                section = None  # a heading's atoms changed: read the next section afresh
             elif kind is BlockKind.PARAGRAPH:
                 lead_in = block_atoms if block.text.rstrip().endswith(":") else _NO_ATOMS
         return cls(
