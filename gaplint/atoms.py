@@ -11,6 +11,7 @@ was just made or read back, so both ways give the same matchers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -183,11 +184,24 @@ def build_matchers(plan: AtomPlan, nlp: Language) -> Matchers:
             built.matcher.add(names[token_pattern.atom], [token_pattern.pattern])
     for regex in plan.regexes:
         # Case-insensitive matching costs about twice as much; a pattern with no capital
-        # letter (so no \D, \W or [A-Z] either) finds the same on lower-cased text unflagged.
+        # letter (so no \D, \W or [A-Z] either; \S is one: lower-casing turns no character
+        # into whitespace or out of it) finds the same on lower-cased text unflagged.
         source = regex.regex
-        lower = None if any(c.isupper() for c in source) else RulePattern.compile(source, False)
+        lower = None if _has_capital(source) else RulePattern.compile(source, False)
         built.regexes.append((regex.atom, RulePattern.compile(source, ignore_case=True), lower))
     return built
+
+
+# An escape, or any other character; `\S` is the one capital escape read alike either way.
+_ESCAPE_OR_CHARACTER = re.compile(r"\\.|.", re.DOTALL)
+
+
+def _has_capital(source: str) -> bool:
+    """Whether the pattern holds a capital letter, other than in the escape `\\S`."""
+    return any(
+        token != "\\S" and any(char.isupper() for char in token)
+        for token in _ESCAPE_OR_CHARACTER.findall(source)
+    )
 
 
 def _check_atoms(plan: AtomPlan) -> None:

@@ -72,8 +72,11 @@ _BLOCK_BREAK = "\n\n"  # Document.text joins blocks with it; block text has no n
 # What a predicate found: a short description for people, and how many terms met (a leaf,
 # a concept or a `not` is one term; `all` adds up its parts) to rank evidence by.
 Found = tuple[str, int]
-# A predicate returns what it found, or None when it does not hold.
-Predicate = Callable[[SentenceHits], "Found | None"]
+# A predicate returns what it found in one sentence, or None when it does not hold. It
+# reads the sentence's bit in the sets of the world it is given (an `inside` reads the
+# context's world): a leaf is a bit of its atom's set, a concept a bit of the concept's set
+# (evaluated once per document), so no sentence needs its atoms gathered.
+Predicate = Callable[[World, int], "Found | None"]
 
 
 @dataclass
@@ -151,8 +154,7 @@ class CompiledPack:
     def _leans_back(self, rule_id: str, table: SentenceTable, index: int) -> bool:
         """Whether the rule holds in sentence `index` only with what it takes from the
         sentences before it (table.borrowed), not on its own words."""
-        alone = table.hits(index)._replace(atoms=table.own_atoms(index))
-        return self.rules[rule_id].match(alone) is None
+        return self.rules[rule_id].match(table.own_world(), index) is None
 
     def find(self, document: Document) -> list[SentenceHits]:
         """Every sentence of the document with its atoms and its context's."""
@@ -328,6 +330,7 @@ class _Compiler:
     def __init__(self, pack: RulePack, atoms: AtomTable) -> None:
         self.pack = pack
         self.atoms = atoms
+        self.sets = SetCompiler(pack.concepts, self.leaf)
         self._concepts: dict[str, tuple[Predicate, frozenset[int] | None]] = {}
         self._resolving: set[str] = set()
         self.norm_words: set[str] = set()
@@ -361,31 +364,38 @@ class _Compiler:
         if isinstance(expr, (Phrase, TokenPattern, Regex)):
             atom = self.leaf(expr)
             leaf: Found = (_label(expr), 1)
-            return (lambda hits: leaf if atom in hits.atoms else None), frozenset({atom})
+
+            def present(world: World, index: int) -> Found | None:
+                return leaf if world.atoms.get(atom, 0) >> index & 1 else None
+
+            return present, frozenset({atom})
         if isinstance(expr, ConceptRef):
             return self._concept(expr.concept)
         if isinstance(expr, AnyOf):
             parts = [self.compile(child) for child in expr.any]
+            triggers = [t for _, t in parts]
+            union = None if any(t is None for t in triggers) else frozenset().union(*triggers)  # type: ignore[arg-type]
+            leaves = [c for c in expr.any if isinstance(c, (Phrase, TokenPattern, Regex))]
+            if len(leaves) == len(expr.any):
+                return _any_leaf([(self.leaf(c), _label(c)) for c in leaves]), union
             preds = [p for p, _ in parts]
 
-            def any_of(hits: SentenceHits) -> Found | None:
+            def any_of(world: World, index: int) -> Found | None:
                 for pred in preds:
-                    found = pred(hits)
+                    found = pred(world, index)
                     if found:
                         return found
                 return None
 
-            triggers = [t for _, t in parts]
-            union = None if any(t is None for t in triggers) else frozenset().union(*triggers)  # type: ignore[arg-type]
             return any_of, union
         if isinstance(expr, All):
             parts = [self.compile(child) for child in expr.all]
             preds = [p for p, _ in parts]
 
-            def all_of(hits: SentenceHits) -> Found | None:
+            def all_of(world: World, index: int) -> Found | None:
                 found = []
                 for pred in preds:
-                    got = pred(hits)
+                    got = pred(world, index)
                     if not got:
                         return None
                     found.append(got)
@@ -396,12 +406,12 @@ class _Compiler:
         if isinstance(expr, Not):
             inner, _ = self.compile(expr.not_)
             negated: Found = ("not", 1)
-            return (lambda hits: None if inner(hits) else negated), None
+            return (lambda world, index: None if inner(world, index) else negated), None
         assert isinstance(expr, Inside)
         inner, _ = self.compile(expr.inside)
 
-        def inside(hits: SentenceHits) -> Found | None:
-            found = inner(SentenceHits(hits.sentence, hits.context, hits.context))
+        def inside(world: World, index: int) -> Found | None:
+            found = inner(world.inside, index)
             return (f"inside({found[0]})", found[1]) if found else None
 
         return inside, None
@@ -412,16 +422,32 @@ class _Compiler:
         if name in self._resolving:
             raise RuleError(f"concept {name!r} refers to itself")
         self._resolving.add(name)
-        pred, triggers = self.compile(self.pack.concepts[name])
+        _, triggers = self.compile(self.pack.concepts[name])
         self._resolving.discard(name)
 
         named: Found = (name, 1)  # the label shows the name only, so it is one term
+        sentences = self.sets.compile(ConceptRef(concept=name))  # once per world
 
-        def concept(hits: SentenceHits) -> Found | None:
-            return named if pred(hits) else None
+        def concept(world: World, index: int) -> Found | None:
+            return named if sentences(world) >> index & 1 else None
 
         self._concepts[name] = (concept, triggers)
         return self._concepts[name]
+
+
+def _any_leaf(leaves: list[tuple[int, str]]) -> Predicate:
+    """The first of these leaves present in the sentence (a list of leaves alone, as most
+    lists are, with no call per leaf)."""
+    found = [(atom, (label, 1)) for atom, label in leaves]
+
+    def any_leaf(world: World, index: int) -> Found | None:
+        sets = world.atoms
+        for atom, leaf in found:
+            if sets.get(atom, 0) >> index & 1:
+                return leaf
+        return None
+
+    return any_leaf
 
 
 def _label(expr: Phrase | TokenPattern | Regex) -> str:
@@ -508,7 +534,7 @@ def compile_with_plan(
     compiler = _Compiler(pack, atoms)
     # Leaves are met in the same order either way, so atom ids do not depend on which
     # compiler meets them first.
-    sets = SetCompiler(pack.concepts, compiler.leaf)
+    sets = compiler.sets
     rules: dict[str, CompiledRule] = {}
     headings: dict[str, SetPredicate] = {}
     for element in pack.elements:
@@ -574,7 +600,7 @@ def rule_hits(
             found &= ~rule.unless(world)
         hits = []
         for index in members(found):
-            what = rule.match(table.hits(index))
+            what = rule.match(world, index)
             assert what is not None, f"{rule.id}: sentence sets and predicates disagree"
             hits.append((index, what))
         result[rule.id] = hits

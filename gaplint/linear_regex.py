@@ -35,6 +35,7 @@ Chars = tuple[frozenset[str], frozenset[str]]
 
 _CATEGORY_PATTERNS = {
     "CATEGORY_SPACE": re.compile(r"\s"),
+    "CATEGORY_NOT_SPACE": re.compile(r"\S"),
     "CATEGORY_DIGIT": re.compile(r"\d"),
     "CATEGORY_WORD": re.compile(r"\w"),
 }
@@ -42,7 +43,11 @@ _CATEGORY_PATTERNS = {
 _DISJOINT = {
     frozenset({"CATEGORY_SPACE", "CATEGORY_DIGIT"}),
     frozenset({"CATEGORY_SPACE", "CATEGORY_WORD"}),
+    frozenset({"CATEGORY_SPACE", "CATEGORY_NOT_SPACE"}),
 }
+# A bounded repeat of a sequence holding a run ("(\S+[ \t]+){0,7}": up to 8 words) is
+# tried at most this many times over from one place.
+MAX_SEQUENCE_REPEAT = 16
 _REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)} - {None}
 _ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
 MAX_RANGE = 256  # a class range wider than this is not expanded (and so not known)
@@ -124,6 +129,8 @@ def _linear_sequence(items: Sequence[Item], before: list[Item], after: list[Item
             body = list(body)
             if high == 1:  # optional: when present, it stands between the same neighbours
                 linear = _linear_sequence(body, here_before, here_after)
+            elif high != sre.MAXREPEAT and _contains(body, _REPEATS):
+                linear = _repeated_sequence_linear(body, high, here_before, here_after)
             else:
                 linear = not _contains(body, _REPEATS | {sre.BRANCH})
                 linear = linear and _linear_sequence(body, [], [])
@@ -148,6 +155,37 @@ def _linear_sequence(items: Sequence[Item], before: list[Item], after: list[Item
     return True
 
 
+def _repeated_sequence_linear(
+    body: list[Item], high: int, before: list[Item], after: list[Item]
+) -> bool:
+    """A bounded repeat of a sequence with runs in it: linear when each run is fenced
+    whatever stands around the body (the text before the repeat or the previous round,
+    the text after it or the next round), so every round matches one way and backtracking
+    only tries fewer rounds, at most `high` of them. The body must match something, hold
+    no alternation, and repeat nothing but single characters."""
+    if high > MAX_SEQUENCE_REPEAT or _can_be_empty(body) or _contains(body, {sre.BRANCH}):
+        return False
+    if any(_contains(value[2], _REPEATS) for op, value in _walk(body) if op in _REPEATS):
+        return False
+    return all(
+        _linear_sequence(body, around_before, around_after)
+        for around_before in (before, before + body)
+        for around_after in (after, body + after)
+    )
+
+
+def _walk(items: Iterable[Item]) -> Iterable[Item]:
+    """Every item of a sequence, and of its groups, at any depth."""
+    for op, value in items:
+        yield op, value
+        if op is sre.SUBPATTERN:
+            yield from _walk(value[-1])
+        elif op in _REPEATS:
+            yield from _walk(value[2])
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            yield from _walk(value[1])
+
+
 def _contains(items: Iterable[Item], ops: set[Any]) -> bool:
     for op, value in items:
         if op in ops:
@@ -168,20 +206,37 @@ def _fenced(before: list[Item], body: list[Item], after: list[Item]) -> bool:
     if len(body) != 1:
         return False
     repeated = _item_chars(body[0])
-    if repeated is None or not before:
-        return False
-    if before[-1][0] is sre.AT:
-        fenced_before = before[-1][1] is sre.AT_BEGINNING and _disjoint(repeated, _NEWLINE)
-    else:
-        last = _last_chars(before)
-        fenced_before = last is not None and _disjoint(repeated, last)
-    if not fenced_before:
+    if repeated is None or not _fenced_beside(before, repeated, after=False):
         return False
     following = [item for item in after if item[0] not in (sre.ASSERT, sre.ASSERT_NOT)]
     if not following:
         return True  # the pattern ends with the repeat: its greedy run is the match
-    first = _first_chars(following)
-    return first is not None and _disjoint(repeated, first)
+    return _fenced_beside(following, repeated, after=True)
+
+
+def _fenced_beside(neighbours: list[Item], repeated: Chars, after: bool) -> bool:
+    """Whether the character next to a run (before it, or with `after` after it) can never
+    be one of the run's: walking away from the run over what may match empty ("^[ \\t]*"
+    before "\\S+", "[ \\t]*$" after it), each item's edge characters and, at a line start
+    or end, the newline must be outside the run's class."""
+    line_edge = sre.AT_END if after else sre.AT_BEGINNING
+    for op, value in neighbours if after else reversed(neighbours):
+        if op is sre.AT and value is line_edge:
+            return _disjoint(repeated, _NEWLINE)
+        if op in _ZERO_WIDTH:
+            continue
+        if op is sre.SUBPATTERN:
+            inner = list(value[-1])
+        elif op in _REPEATS:
+            inner = list(value[2])
+        else:
+            inner = [(op, value)]
+        edge = _edge_chars(inner, from_end=not after)
+        if edge is None or not _disjoint(repeated, edge):
+            return False
+        if not _can_be_empty([(op, value)]):
+            return True
+    return False
 
 
 _NEWLINE: Chars = (frozenset("\n"), frozenset())

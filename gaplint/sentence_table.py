@@ -61,8 +61,11 @@ class SentenceTable:
     sentence_sets: dict[int, int]
     context_sets: dict[int, int]
     borrowed: dict[int, frozenset[int]] = field(default_factory=dict)
-    """For each sentence whose subject refers back, the atoms it takes from the sentence
-    before it (gaplint.sentence_table._referred_atoms)."""
+    """For each sentence that refers back or answers a question, the atoms it takes from
+    the sentences before it (gaplint.sentence_table._referred_atoms)."""
+    own_sentence_sets: dict[int, int] = field(default_factory=dict)
+    """`sentence_sets` without what `borrowed` adds."""
+    _own_world: World | None = None
     _made: dict[int, Sentence] = field(default_factory=dict)
     _hits: dict[int, SentenceHits] = field(default_factory=dict)
 
@@ -90,16 +93,20 @@ class SentenceTable:
         contexts: list[frozenset[int]] = []
         heading_atoms: dict[str, frozenset[int]] = {}
         lead_in: frozenset[int] = _NO_ATOMS
+        # The atoms of the headings above: the same for every block of a section, so made
+        # again only where the section changes or a heading is met.
+        section: list[str] | None = None
+        above: frozenset[int] = _NO_ATOMS
         # Headings come before their blocks, so a block's context is complete when it is met.
         for index, block in enumerate(blocks):
-            contexts.append(
-                frozenset().union(
-                    lead_in if block.kind in _INHERITS_LEAD_IN else _NO_ATOMS,
-                    *(heading_atoms.get(heading, _NO_ATOMS) for heading in block.section),
-                )
-            )
-            # Only a heading's atoms and a lead-in paragraph's are passed on.
             kind = block.kind
+            if block.section != section:
+                section = block.section
+                above = frozenset().union(
+                    *(heading_atoms.get(heading, _NO_ATOMS) for heading in section)
+                )
+            contexts.append(above | lead_in if lead_in and kind in _INHERITS_LEAD_IN else above)
+            # Only a heading's atoms and a lead-in paragraph's are passed on.
             if kind is BlockKind.HEADING or (
                 kind is BlockKind.PARAGRAPH and block.text.rstrip().endswith(":")
             ):
@@ -110,10 +117,12 @@ class SentenceTable:
                     block_atoms -= question_atoms
                 heading_atoms[block.text] = block_atoms
                 lead_in = _NO_ATOMS
+                section = None  # a heading's atoms changed: read the next section afresh
             elif kind is BlockKind.PARAGRAPH:
                 lead_in = block_atoms if block.text.rstrip().endswith(":") else _NO_ATOMS
         borrowed = _referred_atoms(texts, block_of, found_atoms, atom_bounds, question_atoms)
-        sentence_sets = atom_sets(sentences, atoms, count)
+        own_sets = atom_sets(sentences, atoms, count)
+        sentence_sets = dict(own_sets) if borrowed else own_sets
         for index, extra in borrowed.items():
             for atom in extra:
                 sentence_sets[atom] = sentence_sets.get(atom, 0) | 1 << index
@@ -130,6 +139,7 @@ class SentenceTable:
             sentence_sets=sentence_sets,
             context_sets=_context_sets(contexts, bounds),
             borrowed=borrowed,
+            own_sentence_sets=own_sets,
         )
 
     def __len__(self) -> int:
@@ -137,6 +147,14 @@ class SentenceTable:
 
     def world(self) -> World:
         return sentence_world(self.sentence_sets, self.context_sets, len(self))
+
+    def own_world(self) -> World:
+        """The world of each sentence's own atoms, without what it takes from the sentences
+        before it (made once, and only when a hit needs it)."""
+        if self._own_world is None:
+            own = self.own_sentence_sets if self.borrowed else self.sentence_sets
+            self._own_world = sentence_world(own, self.context_sets, len(self))
+        return self._own_world
 
     def with_atoms(self) -> int:
         """The sentences in which some atom was found."""

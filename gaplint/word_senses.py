@@ -4,9 +4,9 @@ Rules match on stems, so that "moderated" meets "moderate". Snowball also strips
 change what a word means: "polite" and "political" both become "polit", "information" becomes
 "inform", "followers" "follow", "commenter" "comment", "government" "govern", "terminal"
 "termin", "directive" "direct". A rule about political activity then reads "be polite", a
-rule that staff "follow" a code reads a count of followers. Each group below is one sense: its words share a normal
-form of their own, which no Snowball stem is (it ends in "~"), so they still meet each other
-and nothing else. A word not listed keeps its Snowball stem.
+rule that staff "follow" a code reads a count of followers. Each group below is one sense:
+its words share a normal form of their own, which no Snowball stem is (it ends in "~"), so
+they still meet each other and nothing else. A word not listed keeps its Snowball stem.
 """
 
 from __future__ import annotations

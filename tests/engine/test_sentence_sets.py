@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 import gaplint.engine
 from gaplint.api import Checker
+from gaplint.atoms import StoredAtoms
 from gaplint.document import Document
-from gaplint.engine import CompiledPack, rule_hits
+from gaplint.engine import CompiledPack, _Compiler, compile_with_plan, rule_hits
+from gaplint.nlp import build_pipeline
 from gaplint.readers import read_document
-from gaplint.rules import All, AnyOf, ConceptRef, Expr, Inside, Not, Phrase
+from gaplint.rules import (
+    All,
+    AnyOf,
+    ConceptRef,
+    Expr,
+    Inside,
+    Not,
+    Phrase,
+    Regex,
+    TokenPattern,
+    load_pack,
+)
 from gaplint.sentence_sets import SetCompiler, members, sentence_world, span
+from gaplint.sentence_table import SentenceHits
 from tests.corpus_files import corpus_documents
 
 
@@ -23,9 +39,34 @@ def _corpus() -> list[Document]:
     return [read_document(path) for path in corpus_documents()]
 
 
-def test_every_rule_on_every_corpus_sentence_agrees_with_its_predicate(
-    compiled: CompiledPack,
-) -> None:
+Leaf = Phrase | TokenPattern | Regex
+
+
+def _holds(
+    expr: Expr, concepts: dict[str, Expr], atom_of: Callable[[Leaf], int], hits: SentenceHits
+) -> bool:
+    """The expression read over one sentence's atoms, as the rule pack defines it: the
+    reference both the sentence sets and the engine's predicates are held to."""
+    if isinstance(expr, (Phrase, TokenPattern, Regex)):
+        return atom_of(expr) in hits.atoms
+    if isinstance(expr, ConceptRef):
+        return _holds(concepts[expr.concept], concepts, atom_of, hits)
+    if isinstance(expr, AnyOf):
+        return any(_holds(child, concepts, atom_of, hits) for child in expr.any)
+    if isinstance(expr, All):
+        return all(_holds(child, concepts, atom_of, hits) for child in expr.all)
+    if isinstance(expr, Not):
+        return not _holds(expr.not_, concepts, atom_of, hits)
+    assert isinstance(expr, Inside)
+    inside = SentenceHits(hits.sentence, hits.context, hits.context)
+    return _holds(expr.inside, concepts, atom_of, inside)
+
+
+def test_every_rule_on_every_corpus_sentence_agrees_with_its_expression() -> None:
+    pack = load_pack()
+    compiled, plan = compile_with_plan(pack, build_pipeline())
+    atom_of = _Compiler(pack, StoredAtoms(plan)).leaf  # the same atom ids, from the plan
+    subpoints = {sub.id: sub for _, sub in pack.subpoints()}
     rule_ids = list(compiled.rules)
     compared = 0
     for document in _corpus():
@@ -33,13 +74,15 @@ def test_every_rule_on_every_corpus_sentence_agrees_with_its_predicate(
         world = table.world()
         found = rule_hits(compiled, table, world, rule_ids)
         for rule_id in rule_ids:
-            rule = compiled.rules[rule_id]
+            rule, sub = compiled.rules[rule_id], subpoints[rule_id]
             expected = []
             for index in range(len(table)):
                 hits = table.hits(index)
                 tried = hits.atoms and (rule.triggers is None or rule.triggers & hits.atoms)
-                if tried and rule.match(hits) and not (
-                    rule.unless and rule.unless(world) >> index & 1
+                if (
+                    tried
+                    and _holds(sub.match, pack.concepts, atom_of, hits)
+                    and not (sub.unless and _holds(sub.unless, pack.concepts, atom_of, hits))
                 ):
                     expected.append(index)
                 compared += 1
