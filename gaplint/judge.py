@@ -252,6 +252,8 @@ def _confidence(
         count = len(statements)
         if not count:
             return Confidence.WEAK, "only a heading names it"
+        if all(hit.leans_back for hit in supporting if not _is_heading(hit)):
+            return Confidence.WEAK, "only read with the sentence or question before it"
         in_section = any(_in_section(hit, heading) for hit in supporting)
         # Two sentences elsewhere can share a word sense that is not this one (news media,
         # office equipment): two are enough only if both are about social media.

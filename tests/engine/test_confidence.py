@@ -111,3 +111,15 @@ def test_the_text_and_html_reports_mark_weak_decisions(
     assert "[check this]" not in parks  # nothing came close: a strong gap
     result = CliRunner().invoke(main, ["report", "--isolated", "--no-cache", "help.md"])
     assert "check this: 1 sentence(s) use its terms without stating it" in result.stdout
+
+
+def test_a_decision_resting_on_sentences_that_lean_back_is_weak(checker: Checker) -> None:
+    leaning = SECURITY.replace(
+        "Passwords for official social media accounts must be at least 14 characters long.",
+        "Each administrator receives the password of the official social media account. "
+        "It must be at least 14 characters long.",
+    )
+    passwords = _sub(_check(checker, leaning), "GL601")
+    assert passwords.status.value == "covered" and passwords.confidence is Confidence.WEAK
+    assert passwords.confidence_reason == "only read with the sentence or question before it"
+    assert _sub(_check(checker, SECURITY), "GL601").confidence is Confidence.STRONG
