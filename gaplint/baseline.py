@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from gaplint.errors import UserError
-from gaplint.paths import atomic_write
+from gaplint.paths import write_named_text
 from gaplint.report import DocumentReport, FindingKind
 
 BASELINE_VERSION = 1
@@ -39,7 +39,7 @@ def write_baseline(path: Path, keys: Iterable[Key]) -> int:
     """Write the baseline of these gaps (as a batch collects them, document by document)."""
     gaps = [{"path": rel, "rule": rule} for rel, rule in sorted(set(keys))]
     payload = {"version": BASELINE_VERSION, "tool": "gaplint", "gaps": gaps}
-    atomic_write(path, json.dumps(payload, indent=2) + "\n")
+    write_named_text(path, json.dumps(payload, indent=2) + "\n")
     return len(gaps)
 
 
@@ -69,4 +69,3 @@ def closed_gaps(known: set[Key], judged: set[str], open_now: set[Key]) -> list[K
     """Baseline entries now closed. Only documents judged in this run (`judged`, their rels)
     can close a gap; others were simply not looked at."""
     return sorted(key for key in known if key[0] in judged and key not in open_now)
-

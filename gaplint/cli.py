@@ -78,6 +78,9 @@ class _Group(click.Group):
             fail(str(error))
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise  # click's own ways out: usage errors, --help, ^C
+        except BrokenPipeError:  # `gaplint check ... | head`: the reader has all it wants
+            _quiet_stdout()
+            sys.exit(2)
         except Exception as error:  # a bug outside any one document: still exit 2, never 1
             from gaplint.guard import internal_error_line
 
@@ -106,6 +109,12 @@ class _Group(click.Group):
         if rows:
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
+
+
+def _quiet_stdout() -> None:
+    # Python flushes stdout again at exit; on the closed pipe that would print a warning.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _use_color(output: str | None) -> bool:
