@@ -366,13 +366,16 @@ def schema(kind: str) -> None:
 @format_option(["text", "json"], "text", "Output format: text for people, json for tools.")
 @ocr_option
 def extract(paths: tuple[str, ...], fmt: str, ocr: bool | None) -> None:
-    """Show the blocks gaplint reads from each file, with page and section."""
+    """Show the blocks gaplint reads from each file, with page and section (JSON: the
+    document, or an array of them when several PATHS are given)."""
+    from gaplint.document import Document
     from gaplint.errors import InputError
-    from gaplint.extract import render_extract
+    from gaplint.extract import render_extract, render_extract_json
     from gaplint.readers import Limits, read_document
 
     status = 0
     limits = Limits(ocr="auto" if ocr else "off")
+    read: list[Document] = []
     for path in paths:
         try:
             document = read_document(path, limits)
@@ -380,10 +383,15 @@ def extract(paths: tuple[str, ...], fmt: str, ocr: bool | None) -> None:
             click.echo(error_line(error.path, error.code.value, error.message), err=True)
             status = 2
             continue
+        if fmt == "json" and len(paths) > 1:
+            read.append(document)
+            continue
         shown = render_extract(document, fmt)
         if fmt == "text":  # document text reaches the terminal: one inert line per line
             shown = "\n".join(terminal(line) for line in shown.split("\n"))
         click.echo(shown)
+    if fmt == "json" and len(paths) > 1:
+        click.echo(render_extract_json(read))
     sys.exit(status)
 
 
