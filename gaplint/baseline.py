@@ -13,6 +13,7 @@ from pathlib import Path
 from gaplint.errors import UserError
 from gaplint.paths import write_named_text
 from gaplint.report import DocumentReport, FindingKind
+from gaplint.user_files import read_user_text
 
 BASELINE_VERSION = 1
 # Only gaps are baselined: an expired waiver is a configuration matter, not a document's gap.
@@ -45,14 +46,18 @@ def write_baseline(path: Path, keys: Iterable[Key]) -> int:
 
 def read_baseline(path: Path) -> set[Key]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_user_text(path))
         if data.get("version") != BASELINE_VERSION:
             raise ValueError(f"unsupported version {data.get('version')!r}")
         return {(str(gap["path"]), str(gap["rule"])) for gap in data["gaps"]}
     except FileNotFoundError:
         raise BaselineError(f"{path}: baseline file not found") from None
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+    except OSError as error:
+        raise BaselineError(f"{path}: cannot read baseline: {error.strerror or error}") from None
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise BaselineError(f"{path}: not a gaplint baseline: {error}") from None
+    except RecursionError:  # json recurses once per level of nesting
+        raise BaselineError(f"{path}: not a gaplint baseline: nested too deeply") from None
 
 
 def mark_baselined(doc: DocumentReport, rel: str, known: set[Key]) -> int:

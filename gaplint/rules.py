@@ -40,6 +40,8 @@ from gaplint.agency import PLACEHOLDER, fill_agency, unknown_placeholders
 from gaplint.errors import UserError
 from gaplint.paths import atomic_write
 from gaplint.report import Severity
+from gaplint.safe_yaml import MAX_YAML_BYTES
+from gaplint.user_files import open_user_file
 
 RULE_ID = re.compile(r"^[A-Z]{2,}[0-9]{3,}$")
 ELEMENT_ID = re.compile(r"^[A-Z]{2,}[0-9]{1,2}$")
@@ -532,7 +534,8 @@ def load_pack(
     digest = hashlib.sha256()
     for path in files:
         try:
-            data = path.read_bytes()
+            with open_user_file(path) as handle:  # past the YAML limit, safe_yaml refuses it
+                data = handle.read(MAX_YAML_BYTES + 1)
         except OSError as error:
             raise RuleError(f"{path}: cannot read rules: {error.strerror}") from None
         contents.append(data)
