@@ -11,8 +11,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from gaplint.errors import UserError
-from gaplint.paths import atomic_write
+from gaplint.paths import write_named_text
 from gaplint.report import DocumentReport, FindingKind
+from gaplint.user_files import read_user_text
 
 BASELINE_VERSION = 1
 # Only gaps are baselined: an expired waiver is a configuration matter, not a document's gap.
@@ -39,20 +40,24 @@ def write_baseline(path: Path, keys: Iterable[Key]) -> int:
     """Write the baseline of these gaps (as a batch collects them, document by document)."""
     gaps = [{"path": rel, "rule": rule} for rel, rule in sorted(set(keys))]
     payload = {"version": BASELINE_VERSION, "tool": "gaplint", "gaps": gaps}
-    atomic_write(path, json.dumps(payload, indent=2) + "\n")
+    write_named_text(path, json.dumps(payload, indent=2) + "\n")
     return len(gaps)
 
 
 def read_baseline(path: Path) -> set[Key]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_user_text(path))
         if data.get("version") != BASELINE_VERSION:
             raise ValueError(f"unsupported version {data.get('version')!r}")
         return {(str(gap["path"]), str(gap["rule"])) for gap in data["gaps"]}
     except FileNotFoundError:
         raise BaselineError(f"{path}: baseline file not found") from None
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+    except OSError as error:
+        raise BaselineError(f"{path}: cannot read baseline: {error.strerror or error}") from None
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise BaselineError(f"{path}: not a gaplint baseline: {error}") from None
+    except RecursionError:  # json recurses once per level of nesting
+        raise BaselineError(f"{path}: not a gaplint baseline: nested too deeply") from None
 
 
 def mark_baselined(doc: DocumentReport, rel: str, known: set[Key]) -> int:
@@ -69,4 +74,3 @@ def closed_gaps(known: set[Key], judged: set[str], open_now: set[Key]) -> list[K
     """Baseline entries now closed. Only documents judged in this run (`judged`, their rels)
     can close a gap; others were simply not looked at."""
     return sorted(key for key in known if key[0] in judged and key not in open_now)
-

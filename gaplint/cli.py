@@ -78,6 +78,9 @@ class _Group(click.Group):
             fail(str(error))
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise  # click's own ways out: usage errors, --help, ^C
+        except BrokenPipeError:  # `gaplint check ... | head`: the reader has all it wants
+            _quiet_stdout()
+            sys.exit(2)
         except Exception as error:  # a bug outside any one document: still exit 2, never 1
             from gaplint.guard import internal_error_line
 
@@ -106,6 +109,12 @@ class _Group(click.Group):
         if rows:
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
+
+
+def _quiet_stdout() -> None:
+    # Python flushes stdout again at exit; on the closed pipe that would print a warning.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _use_color(output: str | None) -> bool:
@@ -357,13 +366,16 @@ def schema(kind: str) -> None:
 @format_option(["text", "json"], "text", "Output format: text for people, json for tools.")
 @ocr_option
 def extract(paths: tuple[str, ...], fmt: str, ocr: bool | None) -> None:
-    """Show the blocks gaplint reads from each file, with page and section."""
+    """Show the blocks gaplint reads from each file, with page and section (JSON: the
+    document, or an array of them when several PATHS are given)."""
+    from gaplint.document import Document
     from gaplint.errors import InputError
-    from gaplint.extract import render_extract
+    from gaplint.extract import render_extract, render_extract_json
     from gaplint.readers import Limits, read_document
 
     status = 0
     limits = Limits(ocr="auto" if ocr else "off")
+    read: list[Document] = []
     for path in paths:
         try:
             document = read_document(path, limits)
@@ -371,10 +383,15 @@ def extract(paths: tuple[str, ...], fmt: str, ocr: bool | None) -> None:
             click.echo(error_line(error.path, error.code.value, error.message), err=True)
             status = 2
             continue
+        if fmt == "json" and len(paths) > 1:
+            read.append(document)
+            continue
         shown = render_extract(document, fmt)
         if fmt == "text":  # document text reaches the terminal: one inert line per line
             shown = "\n".join(terminal(line) for line in shown.split("\n"))
         click.echo(shown)
+    if fmt == "json" and len(paths) > 1:
+        click.echo(render_extract_json(read))
     sys.exit(status)
 
 

@@ -284,11 +284,11 @@ def echo_input_errors(documents: Iterable[DocumentReport]) -> None:
 
 def write_output(text: str | Iterable[str], output: str | None, color: bool = False) -> None:
     """The report on standard output as it comes, or written to `output` (never half a
-    file: a temporary file replaces it at the end)."""
+    file: a temporary file replaces it at the end; a device or a FIFO is written into)."""
     if output is None:
         for piece in [text] if isinstance(text, str) else text:
             click.echo(piece, nl=False, color=color)
         return
-    from gaplint.paths import atomic_write
+    from gaplint.paths import write_named_text
 
-    atomic_write(Path(output), text)
+    write_named_text(Path(output), text)

@@ -27,6 +27,7 @@ from gaplint.readers.base import Limits, OcrMode
 from gaplint.report import Severity, Waiver
 from gaplint.rules import Jurisdiction
 from gaplint.selection import SelectionSpec
+from gaplint.user_files import read_user_text
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -189,8 +190,8 @@ def _has_section(path: Path) -> bool:
     if path.name != "pyproject.toml":
         return True
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = tomllib.loads(read_user_text(path))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return True  # let load_config report what is wrong with it
     return "gaplint" in data.get("tool", {})
 
@@ -234,11 +235,13 @@ def _did_you_mean(loc: tuple[int | str, ...]) -> str:
 
 def load_config(path: Path) -> LoadedConfig:
     try:
-        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+        data: dict[str, Any] = tomllib.loads(read_user_text(path))
     except OSError as error:
         raise ConfigError(f"{path}: cannot read configuration: {error.strerror}") from None
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    except RecursionError:  # tomllib recurses once per level of nested arrays or tables
+        raise ConfigError(f"{path}: not valid TOML: nested too deeply") from None
     prefix = ""
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("gaplint", {})

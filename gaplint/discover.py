@@ -149,7 +149,9 @@ class Walker:
                     continue
                 if is_dir:
                     stack.append((path, (*chain, real)))
-                elif is_file and self.included(path):
+                elif self.included(path) and (is_file or os.path.exists(path)):
+                    # A FIFO or device (or a link to one) goes on too, so the reader refuses
+                    # it in one line (not a regular file) rather than it vanishing unsaid.
                     self.add_file(path)
 
     def _add_dangling(self, path: Path) -> None:

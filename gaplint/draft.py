@@ -158,7 +158,7 @@ def write_addendum(
 ) -> Addendum:
     """Write the addendum to a path (written whole, never half a file) or a binary stream.
     `fmt` is "docx" or "md"; by default the path's suffix decides (a stream gets DOCX)."""
-    from gaplint.paths import atomic_write_bytes
+    from gaplint.paths import write_named_file
 
     addendum = build_addendum(report, pack, agency, document)
     chosen = fmt or (output_format(out) if isinstance(out, Path) else "docx")
@@ -173,7 +173,7 @@ def write_addendum(
 
         data = render_markdown(addendum).encode("utf-8")
     if isinstance(out, Path):
-        atomic_write_bytes(out, data)
+        write_named_file(out, data)
     else:
         out.write(data)
     return addendum

@@ -23,6 +23,7 @@ from gaplint.readers import read_document
 from gaplint.report import DocumentReport, SetReport, SubpointStatus
 from gaplint.rules import RulePack
 from gaplint.sets import judge_set
+from gaplint.user_files import read_user_text
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -368,9 +369,9 @@ def read_sets_file(path: Path) -> list[EvalSet]:
     from gaplint.config import ConfigError, SetsFile, check_set_names, key_error
 
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise ConfigError(f"{path}: not a sets file: {error}") from None
+        data = tomllib.loads(read_user_text(path))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as error:
+        raise ConfigError(f"{path}: not a sets file: {error or 'nested too deeply'}") from None
     try:
         declared = SetsFile.model_validate(data).sets
     except ValidationError as error:

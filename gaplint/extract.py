@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from gaplint.document import Block, Document, Skipped
+from gaplint.neutralise import json_text
 
 
 def _skipped_line(skipped: Skipped) -> str:
@@ -14,9 +15,18 @@ def _skipped_line(skipped: Skipped) -> str:
     return f"! skipped {skipped.count} {skipped.what}: {skipped.detail or ''}".rstrip(": ")
 
 
+def _json(value: object) -> str:
+    return json_text(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+def render_extract_json(documents: list[Document]) -> str:
+    """Several documents as one JSON array (concatenated objects would be no JSON at all)."""
+    return _json([document.model_dump(mode="json") for document in documents])
+
+
 def render_extract(document: Document, fmt: str) -> str:
     if fmt == "json":
-        return json.dumps(document.model_dump(mode="json"), indent=2, ensure_ascii=False)
+        return _json(document.model_dump(mode="json"))
     lines = [f"# {document.path} ({document.format.value}, {document.pages or '-'} pages)"]
     meta = document.metadata
     facts = [f"{key}={value}" for key, value in meta.model_dump().items() if value]

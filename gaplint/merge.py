@@ -26,6 +26,7 @@ from gaplint.report import (
     generated_at,
 )
 from gaplint.spool import DocumentSpool
+from gaplint.user_files import open_user_file, read_user_file
 
 SAVED_SUFFIXES = (".json", ".jsonl")
 
@@ -67,7 +68,7 @@ def _problem(path: Path, what: str, error: ValidationError) -> SavedResultError:
 
 def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
     try:
-        with path.open("rb") as handle:
+        with open_user_file(path) as handle:
             for number, line in enumerate(handle, 1):
                 if line.strip():
                     yield number, line
@@ -98,7 +99,7 @@ def _documents(path: Path) -> Iterator[DocumentReport]:
 
 def _whole(path: Path) -> Report:
     try:
-        text = path.read_bytes()
+        text = read_user_file(path)
     except OSError as error:
         raise SavedResultError(f"{path}: {error.strerror or error}") from None
     try:

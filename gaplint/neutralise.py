@@ -4,7 +4,8 @@ A policy document and its file name are untrusted: they may carry terminal escap
 a newline followed by a GitHub workflow command (`::error ...`), Markdown or HTML that a
 pull-request comment would render, or SARIF link syntax. Every reporter passes such text
 through the one function here for its medium, at the point where it inserts it. The JSON
-outputs need nothing: json.dumps escapes what JSON would interpret.
+outputs need one thing (json_text): json.dumps escapes what JSON would interpret, but
+keeps the Unicode line breaks that are legal in a JSON string and still end a line elsewhere.
 """
 
 from __future__ import annotations
@@ -92,6 +93,18 @@ def sarif_text(text: str) -> str:
     brackets (and the backslash that escapes them) are escaped; controls made visible."""
     shown = _CONTROL.sub(lambda m: m.group() if m.group() == "\n" else _visible(m.group()), text)
     return shown.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+
+
+# Legal unescaped in a JSON string, but line breaks to str.splitlines, JavaScript before
+# ES2019 and log viewers: raw, they split a JSON Lines record and start a line with whatever
+# follows (a `::error` workflow command). Only ever inside strings, so escaping stays JSON.
+_JSON_LINE_BREAKS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def json_text(text: str) -> str:
+    """JSON text (as json.dumps or pydantic writes it) with NEL, LINE SEPARATOR and
+    PARAGRAPH SEPARATOR written as escapes, so the JSON is the same and a line is a line."""
+    return text.translate(_JSON_LINE_BREAKS)
 
 
 def error_line(path: str, code: str, message: str) -> str:

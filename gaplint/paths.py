@@ -4,9 +4,12 @@ root), and how files are written so that no reader ever sees half of one."""
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+
+from gaplint.errors import UserError
 
 STDIN = "-"
 
@@ -102,3 +105,28 @@ def atomic_write_bytes(path: Path, data: bytes | Iterable[bytes]) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_named_file(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Write a file the user named (`-o`, `--write-baseline`, a drafted addendum) as a shell
+    redirection would: through a symlink to its target, and straight into a device or a
+    FIFO (`-o /dev/stdout`, `/dev/null`, a pipe), which atomic_write_bytes would replace by
+    a regular file (as root, /dev/null itself). Regular files are still written whole."""
+    try:
+        try:
+            special = not stat.S_ISREG(os.stat(path).st_mode)
+        except FileNotFoundError:
+            special = False  # a new file, or a symlink to one still to be made
+        if special:
+            with open(path, "wb") as handle:
+                handle.writelines([data] if isinstance(data, bytes) else data)
+            return
+        atomic_write_bytes(Path(os.path.realpath(path)), data)
+    except OSError as error:  # a full disk, a read-only folder: the user's to mend, no bug
+        raise UserError(f"{path}: cannot write: {error.strerror or error}") from None
+
+
+def write_named_text(path: Path, text: str | Iterable[str]) -> None:
+    """write_named_file for text, as UTF-8."""
+    pieces = [text] if isinstance(text, str) else text
+    write_named_file(path, (piece.encode("utf-8") for piece in pieces))

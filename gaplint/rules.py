@@ -40,6 +40,8 @@ from gaplint.agency import PLACEHOLDER, fill_agency, unknown_placeholders
 from gaplint.errors import UserError
 from gaplint.paths import atomic_write
 from gaplint.report import Severity
+from gaplint.safe_yaml import MAX_YAML_BYTES
+from gaplint.user_files import open_user_file
 
 RULE_ID = re.compile(r"^[A-Z]{2,}[0-9]{3,}$")
 ELEMENT_ID = re.compile(r"^[A-Z]{2,}[0-9]{1,2}$")
@@ -532,7 +534,8 @@ def load_pack(
     digest = hashlib.sha256()
     for path in files:
         try:
-            data = path.read_bytes()
+            with open_user_file(path) as handle:  # past the YAML limit, safe_yaml refuses it
+                data = handle.read(MAX_YAML_BYTES + 1)
         except OSError as error:
             raise RuleError(f"{path}: cannot read rules: {error.strerror}") from None
         contents.append(data)
@@ -618,6 +621,22 @@ def _check_concepts(pack: RulePack) -> None:
                 raise RuleError(f"{where}: unknown concept {name!r}")
 
 
+# spaCy's Matcher tries every way of sharing tokens between unbounded repeats, in native
+# code the time limit cannot interrupt: 3 `*` took over 20 s on one 1,700-token policy, and
+# 24 of them 24 GB before the kernel killed the run. The built-in pack uses none.
+MAX_UNBOUNDED_REPEATS = 1
+
+
+def _repeat_problems(pattern: list[dict[str, Any]]) -> list[str]:
+    repeats = sum(1 for token in pattern if token.get("OP") in ("*", "+"))
+    if repeats <= MAX_UNBOUNDED_REPEATS:
+        return []
+    return [
+        f"{repeats} unbounded repeats (OP * or +); at most {MAX_UNBOUNDED_REPEATS} per pattern, "
+        "since matching more can take hours and gigabytes: use OP ? (or a phrase) instead"
+    ]
+
+
 def check_token_patterns(pack: RulePack) -> None:
     """Every token pattern against spaCy's schema; called when the pack is compiled."""
     from spacy.schemas import validate_token_pattern
@@ -633,7 +652,7 @@ def check_token_patterns(pack: RulePack) -> None:
     for what, where, expr in exprs:
         for node in walk(expr):
             if isinstance(node, TokenPattern):
-                problems = validate_token_pattern(node.pattern)
+                problems = validate_token_pattern(node.pattern) or _repeat_problems(node.pattern)
                 if problems:
                     prefix = f"{where}: " if where else ""
                     raise RuleError(f"{prefix}{what}.pattern: {'; '.join(problems)}")

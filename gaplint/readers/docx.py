@@ -28,7 +28,7 @@ from gaplint.fields import field_row
 from gaplint.readers.base import Limits, ReadResult
 from gaplint.readers.textblocks import TextBlock
 from gaplint.readers.zipfailures import ZIP_FAILURES, zip_failure
-from gaplint.readers.zippackage import SAFE_PARSER, checked_zip, scan_part, xml_named
+from gaplint.readers.zippackage import SAFE_PARSER, checked_zip, scan_part, xml_named, xml_problem
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -426,7 +426,9 @@ def _open_docx(data: bytes) -> object:
                 "macro-enabled Word documents (.docm) are not supported; save as .docx",
             ) from None
         raise InputError(ErrorCode.CORRUPT, f"damaged DOCX: {error}") from None
-    except (PackageNotFoundError, KeyError, etree.XMLSyntaxError) as error:
+    except etree.XMLSyntaxError as error:
+        raise InputError(ErrorCode.CORRUPT, f"damaged DOCX: {xml_problem(error)}") from None
+    except (PackageNotFoundError, KeyError) as error:
         raise InputError(ErrorCode.CORRUPT, f"damaged DOCX: {error}") from None
     except ZIP_FAILURES as error:
         raise zip_failure(error) from None

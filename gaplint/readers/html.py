@@ -367,6 +367,8 @@ def parse_html(text: str) -> _Parsed:
     # Code is not content (not reported as skipped); a whole PHP script keeps its strings.
     script = php_script_text(text)
     text = script if script is not None else strip_server_code(text)[0]
+    if not text.strip():  # libxml2 would say "Document is empty", which reads as damaged
+        raise InputError(ErrorCode.EMPTY, "no text outside server code (<?php … ?>, <% … %>)")
     text, capped = cap_attributes(_XML_DECLARATION.sub("", text))
     if capped:
         detail = f"only the first {MAX_ATTRIBUTES} attributes of a tag are read"

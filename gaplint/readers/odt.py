@@ -21,7 +21,7 @@ from gaplint.errors import ErrorCode, InputError
 from gaplint.fields import field_row
 from gaplint.readers.base import Limits, ReadResult
 from gaplint.readers.zipfailures import ZIP_FAILURES, zip_failure
-from gaplint.readers.zippackage import SAFE_PARSER, checked_zip, xml_named
+from gaplint.readers.zippackage import SAFE_PARSER, checked_zip, xml_named, xml_problem
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -55,7 +55,7 @@ def _parse(archive: zipfile.ZipFile, name: str) -> etree._Element | None:
     try:
         return etree.fromstring(archive.read(name), SAFE_PARSER)
     except etree.XMLSyntaxError as error:
-        raise InputError(ErrorCode.CORRUPT, f"damaged ODT: {name}: {error}") from None
+        raise InputError(ErrorCode.CORRUPT, f"damaged ODT: {name}: {xml_problem(error)}") from None
 
 
 class _Walker:

@@ -81,6 +81,14 @@ def check_sizes(archive: zipfile.ZipFile, limits: Limits, label: str) -> None:
             )
 
 
+def xml_problem(error: etree.XMLSyntaxError) -> str:
+    """libxml2's complaint in the user's terms: past its depth limit (parts are parsed
+    without huge_tree) it says "use XML_PARSE_HUGE option", advice meant for programmers."""
+    if "Excessive depth" in str(error):
+        return "XML nested over 256 levels deep, which no real document is"
+    return str(error)
+
+
 def scan_part(archive: zipfile.ZipFile, name: str, label: str) -> None:
     """Refuse a part with a DOCTYPE or ENTITY declaration; streamed, so never all in memory."""
     overlap = b""
@@ -110,7 +118,7 @@ def checked_zip(
         for name in xml_members(archive):
             scan_part(archive, name, label)
     except etree.XMLSyntaxError as error:
-        raise InputError(ErrorCode.CORRUPT, f"damaged {label}: {error}") from None
+        raise InputError(ErrorCode.CORRUPT, f"damaged {label}: {xml_problem(error)}") from None
     except ZIP_FAILURES as error:
         raise zip_failure(error, label) from None
     return archive

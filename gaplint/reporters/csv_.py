@@ -90,10 +90,16 @@ def chunks(header: Report, documents: Documents, context: RenderContext) -> Iter
     """The header row, then each document's rows (read one at a time), then each set's."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, restval="", lineterminator="\n")
+    # The csv module quotes a field holding the line terminator, "\n", but not a lone CR,
+    # which ends a record for spreadsheets: a row with one (in a file name) is all quoted.
+    quoted = csv.DictWriter(
+        out, fieldnames=COLUMNS, restval="", lineterminator="\n", quoting=csv.QUOTE_ALL
+    )
     writer.writeheader()
     entries: Iterable[DocumentReport | SetReport] = chain(documents, header.sets)
     for entry in entries:
-        writer.writerows(_rows(entry))
+        for row in _rows(entry):
+            (quoted if any("\r" in value for value in row.values()) else writer).writerow(row)
         yield out.getvalue()
         out.seek(0)
         out.truncate()

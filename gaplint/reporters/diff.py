@@ -4,7 +4,7 @@ pull-request comment. Document text and paths pass through gaplint.neutralise he
 from __future__ import annotations
 
 from gaplint.diff_model import ChangedSentence, ChangeKind, DiffReport, DocumentDiff
-from gaplint.neutralise import markdown_code, markdown_text, terminal
+from gaplint.neutralise import json_text, markdown_code, markdown_text, terminal
 from gaplint.reporters.markdown import COMMENT_LIMIT
 
 DIFF_FORMATS = ("text", "json", "markdown")
@@ -64,7 +64,7 @@ def render_text(report: DiffReport) -> str:
 
 
 def render_json(report: DiffReport) -> str:
-    return report.model_dump_json(indent=2) + "\n"
+    return json_text(report.model_dump_json(indent=2)) + "\n"
 
 
 def _markdown_diff(diff: DocumentDiff) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
+from gaplint.neutralise import json_text
 from gaplint.report import DocumentReport, Report, SetReport
 from gaplint.reporters import RenderContext, render_chunks, splice_array
 
@@ -16,7 +17,7 @@ def piece(doc: DocumentReport, context: RenderContext) -> str:
 
 def assemble(header: Report, pieces: Iterable[str], context: RenderContext) -> Iterator[str]:
     skeleton = header.model_copy(update={"documents": []}).model_dump_json(indent=2)
-    yield from splice_array(skeleton, "documents", pieces, depth=1)
+    yield from map(json_text, splice_array(skeleton, "documents", pieces, depth=1))
     yield "\n"
 
 
@@ -30,7 +31,7 @@ def piece_jsonl(doc: DocumentReport, context: RenderContext) -> str:
 
 
 def assemble_jsonl(header: Report, pieces: Iterable[str], context: RenderContext) -> Iterator[str]:
-    return iter(pieces)
+    return map(json_text, pieces)
 
 
 def set_pieces_jsonl(sets: Sequence[SetReport], context: RenderContext) -> list[str]:

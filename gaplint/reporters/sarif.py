@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from gaplint import __version__
-from gaplint.neutralise import sarif_text
+from gaplint.neutralise import json_text, sarif_text
 from gaplint.paths import inside
 from gaplint.report import DocumentJurisdiction, DocumentReport, Finding, Report, SetReport
 from gaplint.reporters import Documents, RenderContext, splice_array
@@ -264,7 +264,7 @@ def chunks(header: Report, documents: Documents, context: RenderContext) -> Iter
         json.dumps(result, indent=2, ensure_ascii=False)
         for result in _all_results(documents, context, index, header.sets)
     )
-    yield from splice_array(skeleton, "results", items, depth=3)
+    yield from map(json_text, splice_array(skeleton, "results", items, depth=3))
     yield "\n"
 
 

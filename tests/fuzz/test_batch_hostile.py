@@ -119,3 +119,19 @@ def test_killing_the_parent_of_jobs_2_leaves_no_workers(project: Project) -> Non
     for pid in left:  # do not leave them behind for the rest of the suite
         os.kill(pid, signal.SIGKILL)
     assert not left
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs POSIX named pipes")
+def test_a_fifo_or_device_in_a_folder_is_one_line_each_not_silence(project: Project) -> None:
+    project.config()
+    project.write("docs/a.md", FULL)
+    os.mkfifo(project.root / "docs" / "pipe.md")
+    (project.root / "docs" / "zero.md").symlink_to(os.devnull)
+    (project.root / "docs" / "gone.md").symlink_to("nowhere.md")  # dangling: still skipped
+    result = run_cli(project.root, "check", "--no-cache", "docs", timeout=30)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.splitlines() == [
+        "docs/pipe.md: error[unsupported-type]: not a regular file",
+        "docs/zero.md: error[unsupported-type]: not a regular file",
+    ]
+    assert "3 documents checked" in result.stdout and "2 could not be read" in result.stdout

@@ -3,6 +3,7 @@ never a hang or gigabytes of memory."""
 
 from __future__ import annotations
 
+import json
 import resource
 import subprocess
 import sys
@@ -129,3 +130,42 @@ def test_regex_over_its_budget_is_one_line_exit_2(project: Project) -> None:
     assert "Traceback" not in result.stderr
     (line,) = result.stderr.splitlines()
     assert "a.md" in line and "regex" in line and "simplify" in line
+
+
+def pattern_rule(pattern: list[dict[str, str]]) -> str:
+    return regex_rule("x").replace("{regex: 'x'}", "{pattern: " + json.dumps(pattern) + "}")
+
+
+STAR = {"OP": "*"}
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        [STAR, STAR, {"LOWER": "password"}, STAR, {"LOWER": "zzz"}],  # 20 s on 1,700 tokens
+        [{"LOWER": "the"}, {"OP": "+"}, {"OP": "+"}, {"LOWER": "zzz"}],
+    ],
+)
+def test_a_token_pattern_with_several_unbounded_repeats_is_refused(
+    project: Project, pattern: list[dict[str, str]]
+) -> None:
+    # In native code, out of the time limit's reach: 24 stars took 24 GB and were killed.
+    project.config()
+    project.write("rules/TS3-contacts.yaml", pattern_rule(pattern))
+    project.write("a.md", FULL * 4)
+    started = time.monotonic()
+    result = run_cli(project.root, "check", "--no-cache", "a.md", timeout=120)
+    assert time.monotonic() - started < 30
+    assert result.returncode == 2, result.stderr[-2000:]
+    (line,) = result.stderr.splitlines()
+    assert "rule TS301: field match.pattern:" in line
+    assert "unbounded repeats (OP * or +); at most 1 per pattern" in line
+
+
+def test_one_unbounded_repeat_is_still_allowed(project: Project) -> None:
+    project.config()
+    one_star = [{"LOWER": "write"}, STAR, {"LOWER": "desk"}]
+    project.write("rules/TS3-contacts.yaml", pattern_rule(one_star))
+    project.write("a.md", FULL + "\nWrite to the desk.\n")
+    result = run_cli(project.root, "check", "--no-cache", "a.md", timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]

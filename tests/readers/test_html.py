@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from gaplint.document import BlockKind, DocFormat, Document
+from gaplint.errors import ErrorCode, InputError
 from gaplint.readers import read_bytes, read_document
 from tests.builders import html as pages
 
@@ -285,3 +286,18 @@ def test_a_short_all_bold_paragraph_is_a_heading_below_the_last_real_one() -> No
         (P, "Post only facts.", ["Guidelines", "Posting:"], None),
         (P, "Staff must never share passwords.", ["Guidelines", "Posting:"], None),
     ]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<?php echo 1; ?>\n",
+        # A heredoc that never closes: all of the rest is code, so no page is left.
+        "<?php echo <<<EOT\n<h1>Policy</h1><p>Staff must keep passwords secret.</p>\n",
+    ],
+)
+def test_a_page_that_is_all_server_code_is_empty_not_corrupt(page: str) -> None:
+    with pytest.raises(InputError) as raised:
+        read_bytes(page.encode(), "page.php")
+    assert raised.value.code is ErrorCode.EMPTY  # was corrupt: "Document is empty"
+    assert raised.value.message == "no text outside server code (<?php … ?>, <% … %>)"
