@@ -18,7 +18,7 @@ from tests.shared_data import REPO
 TUNE = REPO / "corpus" / "bank" / "tune.jsonl"
 HELD = REPO / "heldout" / "bank" / "held.jsonl"
 # The tune half on the rules of this commit, rounded down: a guard for rule changes.
-TUNE_RECALL, TUNE_NEGATIVES_RIGHT = 0.90, 0.93
+TUNE_RECALL, TUNE_NEGATIVES_RIGHT = 0.92, 0.96
 
 
 @pytest.fixture(scope="module")
